@@ -1,0 +1,269 @@
+package se.placera.forms.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import se.placera.forms.FormProblemCodes;
+import se.placera.forms.FormState;
+import se.placera.forms.Forms;
+import se.placera.forms.ResponseSubmitted;
+import se.placera.forms.Subject;
+import se.placera.forms.internal.FormEngine.Evaluation;
+import se.placera.forms.internal.FormEngine.QuestionOutcome;
+import se.placera.metadata.Definition;
+import se.placera.security.CurrentUser;
+import se.placera.security.CurrentUsers;
+import se.placera.security.Roles;
+import se.placera.shared.PlaceraException;
+import se.placera.shared.Problem;
+
+/** Responses: start, answer (drafts), submit, read. One document write per change. */
+@Service
+class FormService implements Forms {
+
+    private final MethodRegistry methods;
+    private final FormEngine engine;
+    private final PresetService presets;
+    private final MongoTemplate mongo;
+    private final CurrentUsers users;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    FormService(MethodRegistry methods, FormEngine engine, PresetService presets, MongoTemplate mongo,
+            CurrentUsers users, ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.methods = methods;
+        this.engine = engine;
+        this.presets = presets;
+        this.mongo = mongo;
+        this.users = users;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @Override
+    public FormState start(String methodId, Integer version, Subject subject, String respondentRole) {
+        CurrentUser user = users.current();
+        Definition d = methods.forNewResponse(methodId, version);
+        CompiledMethod method = methods.compiled(d.id(), d.version());
+        Subject s = subject == null ? Subject.none() : subject;
+        Instant now = clock.instant();
+        var doc = new ResponseDocument();
+        doc.id = UUID.randomUUID().toString();
+        doc.methodId = method.id();
+        doc.methodVersion = method.version();
+        doc.methodTitle = method.title();
+        doc.purpose = method.purpose();
+        doc.subjectType = s.type();
+        doc.subjectId = s.id();
+        doc.subjectAttributes = new LinkedHashMap<>(s.attributes());
+        doc.respondentRole = respondentRole;
+        doc.createdBy = user.username();
+        doc.status = "draft";
+        doc.answers = new LinkedHashMap<>();
+        doc.autoAnswered = new LinkedHashMap<>();
+        doc.createdAt = now;
+        doc.updatedAt = now;
+        Evaluation e = evaluate(method, doc, Map.of(), user);
+        doc.autoAnswered = new LinkedHashMap<>(e.autoAnswered());
+        doc = mongo.insert(doc);
+        return state(doc, e);
+    }
+
+    @Override
+    public FormState get(String responseId) {
+        ResponseDocument doc = load(responseId);
+        CompiledMethod method = methods.compiled(doc.methodId, doc.methodVersion);
+        if ("submitted".equals(doc.status)) {
+            return submittedState(doc, method);
+        }
+        return state(doc, evaluate(method, doc, doc.answers, users.current()));
+    }
+
+    @Override
+    public FormState answer(String responseId, Map<String, Object> changes, Long expectedRevision) {
+        ResponseDocument doc = loadDraft(responseId, expectedRevision);
+        CompiledMethod method = methods.compiled(doc.methodId, doc.methodVersion);
+        Map<String, Object> merged = new LinkedHashMap<>(doc.answers);
+        if (changes != null) {
+            changes.forEach((k, v) -> {
+                if (v == null) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+        }
+        Evaluation e = evaluate(method, doc, merged, users.current());
+        if (!e.typeErrors().isEmpty()) {
+            throw PlaceraException.invalid(FormProblemCodes.INVALID_ANSWERS,
+                    "Some answers have the wrong form; nothing was saved.", e.typeErrors());
+        }
+        doc.answers = keptAnswers(e);
+        doc.autoAnswered = new LinkedHashMap<>(e.autoAnswered());
+        doc.updatedAt = clock.instant();
+        doc = mongo.save(doc);
+        return state(doc, e);
+    }
+
+    @Override
+    public FormState submit(String responseId, Map<String, Object> changes, Long expectedRevision) {
+        ResponseDocument doc = loadDraft(responseId, expectedRevision);
+        CompiledMethod method = methods.compiled(doc.methodId, doc.methodVersion);
+        Map<String, Object> merged = new LinkedHashMap<>(doc.answers);
+        if (changes != null) {
+            changes.forEach((k, v) -> {
+                if (v == null) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+        }
+        CurrentUser user = users.current();
+        Evaluation e = evaluate(method, doc, merged, user);
+        if (!e.errors().isEmpty()) {
+            throw PlaceraException.invalid(FormProblemCodes.INVALID_ANSWERS,
+                    "The response cannot be submitted: fix the answers listed.", e.errors());
+        }
+        Instant now = clock.instant();
+        doc.answers = new LinkedHashMap<>(e.effective());
+        doc.autoAnswered = new LinkedHashMap<>(e.autoAnswered());
+        doc.status = "submitted";
+        doc.updatedAt = now;
+        doc.submittedAt = now;
+        doc = mongo.save(doc);
+        events.publishEvent(new ResponseSubmitted(doc.id, doc.methodId, doc.methodVersion, doc.purpose,
+                subjectOf(doc), doc.createdBy, now));
+        return submittedState(doc, method);
+    }
+
+    @Override
+    public List<ResponseSummary> mine(String status) {
+        CurrentUser user = users.current();
+        Criteria c = Criteria.where("createdBy").is(user.username());
+        if (status != null && !status.isBlank()) {
+            c = c.and("status").is(status);
+        }
+        Query q = Query.query(c).with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(200);
+        q.fields().exclude("answers");
+        return mongo.find(q, ResponseDocument.class).stream()
+                .map(d -> new ResponseSummary(d.id, d.methodId, d.methodVersion, d.methodTitle, d.status,
+                        subjectOf(d), d.updatedAt, d.submittedAt))
+                .toList();
+    }
+
+    @Override
+    public FormState preview(String methodId, Integer version, Map<String, Object> answers, Subject subject) {
+        Definition d = version == null ? methods.forNewResponse(methodId, null) : methods.definition(methodId, version);
+        CompiledMethod method = methods.compiled(d.id(), d.version());
+        var doc = new ResponseDocument();
+        Subject s = subject == null ? Subject.none() : subject;
+        doc.methodId = method.id();
+        doc.methodVersion = method.version();
+        doc.subjectType = s.type();
+        doc.subjectId = s.id();
+        doc.subjectAttributes = s.attributes();
+        doc.status = "preview";
+        doc.answers = answers == null ? Map.of() : answers;
+        return state(doc, evaluate(method, doc, doc.answers, users.current()));
+    }
+
+    Evaluation evaluate(CompiledMethod method, ResponseDocument doc, Map<String, Object> answers, CurrentUser user) {
+        return engine.evaluate(method, answers, presets.get(user.username(), method.id()), user.attributes(),
+                subjectOf(doc).asRuleMap());
+    }
+
+    /** Draft answers kept: visible, not automatic, as given. */
+    private static Map<String, Object> keptAnswers(Evaluation e) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        e.effective().forEach((k, v) -> {
+            if (!e.autoAnswered().containsKey(k)) {
+                kept.put(k, v);
+            }
+        });
+        return kept;
+    }
+
+    private ResponseDocument load(String id) {
+        ResponseDocument doc = mongo.findById(id, ResponseDocument.class);
+        CurrentUser user = users.current();
+        // Someone else's response is reported as missing: its existence is not disclosed.
+        if (doc == null || !(doc.createdBy.equals(user.username()) || user.hasRole(Roles.ADMIN))) {
+            throw PlaceraException.notFound(FormProblemCodes.RESPONSE_NOT_FOUND, "There is no response '" + id + "'.");
+        }
+        return doc;
+    }
+
+    private ResponseDocument loadDraft(String id, Long expectedRevision) {
+        ResponseDocument doc = load(id);
+        if (!"draft".equals(doc.status)) {
+            throw PlaceraException.conflict(FormProblemCodes.ALREADY_SUBMITTED,
+                    "The response has been submitted and can no longer be changed.");
+        }
+        if (expectedRevision != null && !expectedRevision.equals(doc.revision)) {
+            throw PlaceraException.conflict("CONCURRENT_UPDATE",
+                    "The response was changed elsewhere (revision " + doc.revision + "). Reload and try again.");
+        }
+        return doc;
+    }
+
+    private static Subject subjectOf(ResponseDocument d) {
+        return new Subject(d.subjectType, d.subjectId, d.subjectAttributes == null ? Map.of() : d.subjectAttributes);
+    }
+
+    private FormState submittedState(ResponseDocument doc, CompiledMethod method) {
+        Map<String, QuestionOutcome> outcomes = new HashMap<>();
+        for (var q : method.questions().values()) {
+            Object v = doc.answers.get(q.id());
+            String auto = doc.autoAnswered == null ? null : doc.autoAnswered.get(q.id());
+            outcomes.put(q.id(), new QuestionOutcome(q, v != null || auto != null, null, v, auto));
+        }
+        var e = new Evaluation(method, outcomes, doc.answers, doc.autoAnswered, List.of(), List.of(), List.of());
+        return state(doc, e);
+    }
+
+    private static FormState state(ResponseDocument doc, Evaluation e) {
+        CompiledMethod m = e.method();
+        List<FormState.AreaState> areas = new ArrayList<>();
+        for (CompiledMethod.Area a : m.areas()) {
+            List<FormState.QuestionState> qs = new ArrayList<>();
+            for (CompiledMethod.Question q : a.questions()) {
+                QuestionOutcome o = e.outcomes().get(q.id());
+                if (o == null || !o.visible()) {
+                    continue;
+                }
+                qs.add(new FormState.QuestionState(q.id(), q.heading(), q.text(), q.help(), q.helpHtml(), q.kind(),
+                        q.answerType(), q.scale(), q.scaleLabels(), q.allowNotApplicable() ? Boolean.TRUE : null,
+                        q.minimum(), q.maximum(), q.maxLength(), q.multiline(), q.required(), o.options(), o.value(),
+                        o.autoSource() != null, o.autoSource()));
+            }
+            if (!qs.isEmpty()) {
+                areas.add(new FormState.AreaState(a.id(), a.title(), a.description(), qs));
+            }
+        }
+        List<FormState.Message> messages = new ArrayList<>();
+        for (Problem p : e.errors()) {
+            messages.add(new FormState.Message(p.pointer(), p.code(), p.detail(), "error"));
+        }
+        for (Problem p : e.notes()) {
+            messages.add(new FormState.Message(p.pointer(), p.code(), p.detail(), "info"));
+        }
+        return new FormState(doc.id, new FormState.MethodRef(m.id(), m.version(), m.title(), m.purpose()), doc.status,
+                subjectOf(doc), areas, e.effective(), messages, e.complete(), doc.revision, doc.updatedAt,
+                doc.submittedAt);
+    }
+}

@@ -1,0 +1,95 @@
+package se.placera.forms.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import se.placera.forms.AutoAnswerPresets;
+import se.placera.forms.FormProblemCodes;
+import se.placera.metadata.JsonSchemas;
+import se.placera.security.CurrentUsers;
+import se.placera.shared.PlaceraException;
+import se.placera.shared.Problem;
+
+/** FM-6 presets, stored as data and read on every form evaluation (hence the cache). */
+@Service
+class PresetService implements AutoAnswerPresets {
+
+    private final MongoTemplate mongo;
+    private final MethodRegistry methods;
+    private final JsonMapper mapper;
+    private final CurrentUsers users;
+    private final Clock clock;
+    private final Map<String, Map<String, Object>> cache = new ConcurrentHashMap<>();
+
+    PresetService(MongoTemplate mongo, MethodRegistry methods, JsonMapper mapper, CurrentUsers users,
+            Optional<Clock> clock) {
+        this.mongo = mongo;
+        this.methods = methods;
+        this.mapper = mapper;
+        this.users = users;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @Override
+    public Map<String, Object> get(String username, String methodId) {
+        return cache.computeIfAbsent(PresetDocument.key(username, methodId), key -> {
+            PresetDocument doc = mongo.findById(key, PresetDocument.class);
+            return doc == null || doc.values == null ? Map.of() : Map.copyOf(doc.values);
+        });
+    }
+
+    @Override
+    public Map<String, Object> put(String username, String methodId, Map<String, Object> values) {
+        var definition = methods.forNewResponse(methodId, null);
+        CompiledMethod method = methods.compiled(definition.id(), definition.version());
+        Map<String, Object> v = values == null ? Map.of() : values;
+        List<Problem> problems = new ArrayList<>();
+        for (String q : v.keySet()) {
+            if (!method.questions().containsKey(q)) {
+                problems.add(new Problem("/values/" + q, FormProblemCodes.UNKNOWN_QUESTION,
+                        "Method '" + methodId + "' has no question '" + q + "'."));
+            }
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(JsonSchemas.validate(method.submissionSchema(), mapper.valueToTree(v), "/values"));
+        }
+        if (!problems.isEmpty()) {
+            throw PlaceraException.invalid(FormProblemCodes.INVALID_PRESET, "The presets do not fit the method.", problems);
+        }
+        String key = PresetDocument.key(username, methodId);
+        PresetDocument doc = Optional.ofNullable(mongo.findById(key, PresetDocument.class)).orElseGet(PresetDocument::new);
+        doc.id = key;
+        doc.username = username;
+        doc.methodId = methodId;
+        doc.values = new LinkedHashMap<>(v);
+        doc.updatedAt = clock.instant();
+        doc.updatedBy = users.actor();
+        mongo.save(doc);
+        cache.remove(key);
+        return doc.values;
+    }
+
+    @Override
+    public void delete(String username, String methodId) {
+        String key = PresetDocument.key(username, methodId);
+        mongo.remove(Query.query(Criteria.where("_id").is(key)), PresetDocument.class);
+        cache.remove(key);
+    }
+
+    @Override
+    public List<Preset> forUser(String username) {
+        return mongo.find(Query.query(Criteria.where("username").is(username)), PresetDocument.class).stream()
+                .map(d -> new Preset(d.username, d.methodId, d.values)).toList();
+    }
+}

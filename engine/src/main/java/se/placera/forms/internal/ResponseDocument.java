@@ -1,0 +1,37 @@
+package se.placera.forms.internal;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One response (a filled-in method) in storage. It pins the method version it was made on. Every change is
+ * one document write guarded by {@link #revision}, so a draft is never half-saved and two editors cannot
+ * overwrite each other unnoticed.
+ */
+@Document("form_responses")
+class ResponseDocument {
+
+    @Id
+    String id;
+    String methodId;
+    int methodVersion;
+    String methodTitle;
+    String purpose;
+    String subjectType;
+    String subjectId;
+    Map<String, Object> subjectAttributes;
+    String respondentRole;
+    String createdBy;
+    String status;
+    Map<String, Object> answers;
+    Map<String, String> autoAnswered;
+    Instant createdAt;
+    Instant updatedAt;
+    Instant submittedAt;
+    @Version
+    Long revision;
+}

@@ -1,0 +1,111 @@
+package se.placera.forms.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.placera.forms.AutoAnswerPresets;
+import se.placera.forms.FormState;
+import se.placera.forms.Forms;
+import se.placera.forms.Subject;
+
+/** HTTP API of the form runtime. */
+@RestController
+@Tag(name = "Forms", description = "Fill in methods: start a response, change answers, submit")
+class FormsController {
+
+    private final Forms forms;
+    private final AutoAnswerPresets presets;
+
+    FormsController(Forms forms, AutoAnswerPresets presets) {
+        this.forms = forms;
+        this.presets = presets;
+    }
+
+    /** Start a response; {@code version} defaults to the version in use. */
+    record StartRequest(@NotBlank String methodId, Integer version, Subject subject, String respondentRole) {
+    }
+
+    /** Answers to change; a null value clears an answer. {@code revision} guards against lost updates. */
+    record AnswersRequest(Map<String, Object> answers, Long revision) {
+    }
+
+    record PreviewRequest(Map<String, Object> answers, Subject subject) {
+    }
+
+    @PostMapping("/api/responses")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Start a response on a method; returns the form state")
+    FormState start(@Valid @RequestBody StartRequest request) {
+        return forms.start(request.methodId(), request.version(), request.subject(), request.respondentRole());
+    }
+
+    @GetMapping("/api/responses")
+    @Operation(summary = "The current user's responses, newest first (Mina arbetsuppgifter)")
+    List<Forms.ResponseSummary> mine(@RequestParam(required = false) String status) {
+        return forms.mine(status);
+    }
+
+    @GetMapping("/api/responses/{id}")
+    @Operation(summary = "A response's form state")
+    FormState get(@PathVariable String id) {
+        return forms.get(id);
+    }
+
+    @PatchMapping("/api/responses/{id}/answers")
+    @Operation(summary = "Change answers of a draft and save it; returns the new state")
+    FormState answer(@PathVariable String id, @RequestBody AnswersRequest request) {
+        return forms.answer(id, request.answers(), request.revision());
+    }
+
+    @PostMapping("/api/responses/{id}/submit")
+    @Operation(summary = "Submit, optionally with last changes; 400 with a pointer per problem, nothing stored")
+    FormState submit(@PathVariable String id, @RequestBody(required = false) AnswersRequest request) {
+        return forms.submit(id, request == null ? null : request.answers(), request == null ? null : request.revision());
+    }
+
+    @PostMapping("/api/methods/{methodId}/versions/{version}/preview")
+    @Operation(summary = "Compute a form state without storing anything (designer preview, drafts included)")
+    FormState preview(@PathVariable String methodId, @PathVariable int version,
+            @RequestBody(required = false) PreviewRequest request) {
+        return forms.preview(methodId, version, request == null ? null : request.answers(),
+                request == null ? null : request.subject());
+    }
+
+    @GetMapping("/api/autoanswer-presets/{username}")
+    @Operation(summary = "A user's presets of automatic answers, per method (FM-6)")
+    List<AutoAnswerPresets.Preset> presets(@PathVariable String username) {
+        return presets.forUser(username);
+    }
+
+    record PresetRequest(Map<String, Object> values) {
+    }
+
+    @PutMapping("/api/autoanswer-presets/{username}/{methodId}")
+    @Operation(summary = "Set which questions of a method are answered automatically for a user, and with what")
+    Map<String, Object> putPresets(@PathVariable String username, @PathVariable String methodId,
+            @RequestBody PresetRequest request) {
+        return presets.put(username, methodId, request.values());
+    }
+
+    @DeleteMapping("/api/autoanswer-presets/{username}/{methodId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deletePresets(@PathVariable String username, @PathVariable String methodId) {
+        presets.delete(username, methodId);
+    }
+}

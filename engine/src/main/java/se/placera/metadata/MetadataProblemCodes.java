@@ -1,0 +1,15 @@
+package se.placera.metadata;
+
+/** Stable error codes of the metadata module (the {@code code} of problem details). */
+public final class MetadataProblemCodes {
+    public static final String UNKNOWN_KIND = "METADATA_UNKNOWN_KIND";
+    public static final String NOT_FOUND = "METADATA_NOT_FOUND";
+    public static final String INVALID = "METADATA_INVALID";
+    public static final String NOT_A_DRAFT = "METADATA_NOT_A_DRAFT";
+    public static final String NOT_PUBLISHED = "METADATA_NOT_PUBLISHED";
+    public static final String ID_MISMATCH = "METADATA_ID_MISMATCH";
+    public static final String BUNDLE_INVALID = "METADATA_BUNDLE_INVALID";
+
+    private MetadataProblemCodes() {
+    }
+}

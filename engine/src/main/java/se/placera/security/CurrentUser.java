@@ -1,0 +1,37 @@
+package se.placera.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The signed-in user as the rest of the application sees it. Rules read {@link #attributes()} as {@code user}.
+ */
+public record CurrentUser(String id, String username, String firstName, String lastName, String email,
+        String jobRole, String municipality, String administration, String team, Set<String> roles) {
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public String displayName() {
+        return (firstName + " " + lastName).trim();
+    }
+
+    /** The map bound to {@code user} in rules; absent values are null, never missing keys. */
+    public Map<String, Object> attributes() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("username", username);
+        m.put("firstName", firstName);
+        m.put("lastName", lastName);
+        m.put("name", displayName());
+        m.put("email", email);
+        m.put("jobRole", jobRole);
+        m.put("municipality", municipality);
+        m.put("administration", administration);
+        m.put("team", team);
+        m.put("roles", roles.stream().sorted().toList());
+        return m;
+    }
+}

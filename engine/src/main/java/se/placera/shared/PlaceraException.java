@@ -1,0 +1,52 @@
+package se.placera.shared;
+
+import java.util.List;
+
+/**
+ * A domain failure with a stable error code. Knows nothing of HTTP: the web advice maps each {@link Kind}
+ * to a status and renders RFC 9457 problem details with the {@link #problems()} as JSON pointers.
+ */
+public class PlaceraException extends RuntimeException {
+
+    /** What went wrong, in terms the web layer maps to a status. */
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN }
+
+    private final Kind kind;
+    private final String code;
+    private final List<Problem> problems;
+
+    public PlaceraException(Kind kind, String code, String message, List<Problem> problems) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.problems = List.copyOf(problems);
+    }
+
+    public PlaceraException(Kind kind, String code, String message) {
+        this(kind, code, message, List.of());
+    }
+
+    public static PlaceraException invalid(String code, String message, List<Problem> problems) {
+        return new PlaceraException(Kind.INVALID, code, message, problems);
+    }
+
+    public static PlaceraException notFound(String code, String message) {
+        return new PlaceraException(Kind.NOT_FOUND, code, message);
+    }
+
+    public static PlaceraException conflict(String code, String message) {
+        return new PlaceraException(Kind.CONFLICT, code, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+}

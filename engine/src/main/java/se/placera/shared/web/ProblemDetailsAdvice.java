@@ -1,0 +1,120 @@
+package se.placera.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import se.placera.shared.PlaceraException;
+import se.placera.shared.Problem;
+
+/**
+ * Renders every error as RFC 9457 problem details with a stable {@code code} and, for invalid input, an
+ * {@code errors} array of {@code {pointer, code, detail}}.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    static final String TYPE_BASE = "https://placera.se/problems/";
+
+    @ExceptionHandler(PlaceraException.class)
+    ResponseEntity<ProblemDetail> domain(PlaceraException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        };
+        return problem(status, e.code(), e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentUpdate(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, "CONCURRENT_UPDATE",
+                "Someone else changed this record at the same time. Reload and try again.", List.of());
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        return problem(HttpStatus.CONFLICT, "DUPLICATE", "The record already exists.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var body = body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+                "The request body is not valid JSON of the expected shape.",
+                List.of(new Problem("", "malformed", rootMessage(ex))));
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> new Problem("/" + f.getField().replace('.', '/'), "invalid", f.getDefaultMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                "The request has invalid fields.", problems));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail,
+            List<Problem> problems) {
+        return ResponseEntity.status(status).body(body(status, code, detail, problems));
+    }
+
+    static ProblemDetail body(HttpStatus status, String code, String detail, List<Problem> problems) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setType(URI.create(TYPE_BASE + code.toLowerCase().replace('_', '-')));
+        pd.setTitle(status.getReasonPhrase());
+        pd.setProperty("code", code);
+        if (!problems.isEmpty()) {
+            pd.setProperty("errors", problems.stream()
+                    .map(p -> Map.of("pointer", p.pointer(), "code", p.code(), "detail", p.detail()))
+                    .toList());
+        }
+        return pd;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String m = c.getMessage();
+        if (m == null) {
+            return "Unreadable body";
+        }
+        // Keep the first line only: Jackson appends source excerpts that may contain personal data.
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse
+                || e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "An unexpected error occurred. It has been logged.", List.of());
+    }
+}
