@@ -14,6 +14,25 @@ public record CurrentUser(String id, String username, String firstName, String l
         return roles.contains(role);
     }
 
+    /**
+     * Whether the user may act in a module at a level. Interim mapping until per-user permissions land:
+     * ADMIN may do everything; CASEWORKER writes in placement and follow-up and reads the rest.
+     */
+    public boolean can(PlaceraModule module, AccessLevel level) {
+        if (roles.contains(Roles.ADMIN)) {
+            return true;
+        }
+        if (roles.contains(Roles.CASEWORKER)) {
+            AccessLevel granted = switch (module) {
+                case PLACEMENT, FOLLOW_UP -> AccessLevel.WRITE;
+                case ADMIN_CONSOLE -> null;
+                default -> AccessLevel.READ;
+            };
+            return granted != null && granted.includes(level);
+        }
+        return false;
+    }
+
     public String displayName() {
         return (firstName + " " + lastName).trim();
     }

@@ -202,7 +202,7 @@ class MethodCompiler {
                 qn.has("multiline") ? qn.get("multiline").asBoolean() : null,
                 qn.path("required").asBoolean(false), options,
                 rule(qn, "visibleWhen", RuleResultType.BOOL, pointer, allIds, problems),
-                rule(qn, "autoAnswer", RuleResultType.ANY, pointer, allIds, problems),
+                autoAnswer(qn, pointer, allIds, problems),
                 rule(qn, "optionFilter", RuleResultType.BOOL, pointer, allIds, problems));
     }
 
@@ -212,6 +212,18 @@ class MethodCompiler {
         item.put("label", option.label());
         item.put("attributes", option.attributes());
         return new Choice(option, java.util.Collections.unmodifiableMap(item));
+    }
+
+    /** {@code "autoAnswer": "<cel>"} or {@code {"when": "<cel bool>", "value": "<cel>"}}. */
+    private CompiledRule autoAnswer(JsonNode qn, String pointer, Set<String> allIds, List<Problem> problems) {
+        JsonNode node = qn.get("autoAnswer");
+        if (node == null || node.isString()) {
+            return rule(qn, "autoAnswer", RuleResultType.ANY, pointer, allIds, problems);
+        }
+        String p = pointer + "/autoAnswer";
+        CompiledRule when = rule(node, "when", RuleResultType.BOOL, p, allIds, problems);
+        CompiledRule value = rule(node, "value", RuleResultType.ANY, p, allIds, problems);
+        return value == null ? null : new ConditionalRule(when, value);
     }
 
     private CompiledRule rule(JsonNode node, String field, RuleResultType type, String pointer, Set<String> allIds,

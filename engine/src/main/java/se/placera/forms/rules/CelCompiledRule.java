@@ -14,6 +14,7 @@ final class CelCompiledRule implements CompiledRule {
     private final Set<String> answerDependencies;
     private final String[] variables;
     private final CelRuntime.Program program;
+    private final String[] dependencyArray;
 
     CelCompiledRule(String expression, RuleResultType expected, Set<String> answerDependencies,
                     Set<String> variables, CelRuntime.Program program) {
@@ -22,6 +23,7 @@ final class CelCompiledRule implements CompiledRule {
         this.answerDependencies = answerDependencies;
         this.variables = variables.toArray(String[]::new);
         this.program = program;
+        this.dependencyArray = answerDependencies.toArray(String[]::new);
     }
 
     @Override
@@ -41,7 +43,13 @@ final class CelCompiledRule implements CompiledRule {
         try {
             // Only the variables the rule reads are converted and bound.
             for (String variable : variables) {
-                activation.put(variable, CelValues.toCel(given.variable(variable)));
+                Map<String, Object> value = given.variable(variable);
+                if (RuleCompiler.ANSWERS.equals(variable)) {
+                    // Dependencies are static, so only the answers the rule reads need converting.
+                    activation.put(variable, answersSubset(value));
+                } else {
+                    activation.put(variable, CelValues.toCel(value));
+                }
             }
             Object result = CelValues.fromCel(program.eval(activation));
             if (expected == RuleResultType.BOOL && !(result instanceof Boolean)) {
@@ -54,6 +62,16 @@ final class CelCompiledRule implements CompiledRule {
         } catch (RuntimeException e) {
             return RuleOutcome.error("Evaluation failed: " + e);
         }
+    }
+
+    private Map<Object, Object> answersSubset(Map<String, Object> answers) {
+        Map<Object, Object> subset = new HashMap<>(Math.max(4, dependencyArray.length * 2));
+        for (String id : dependencyArray) {
+            if (answers.containsKey(id)) {
+                subset.put(id, CelValues.toCel(answers.get(id)));
+            }
+        }
+        return subset;
     }
 
     @Override
