@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,6 +48,23 @@ class EmbeddedMongoConfiguration {
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         return server;
+    }
+
+    /**
+     * Replaces Boot's MongoDB health check, whose {@code hello} command mongo-java-server does not know:
+     * the embedded server is healthy when it answers a {@code ping}.
+     */
+    @Bean
+    HealthIndicator mongoHealthIndicator(MongoClient client,
+            @org.springframework.beans.factory.annotation.Value("${spring.mongodb.database:placera}") String database) {
+        return () -> {
+            try {
+                client.getDatabase(database).runCommand(new Document("ping", 1));
+                return Health.up().withDetail("server", "embedded").build();
+            } catch (RuntimeException e) {
+                return Health.down(e).withDetail("server", "embedded").build();
+            }
+        };
     }
 
     @Bean
