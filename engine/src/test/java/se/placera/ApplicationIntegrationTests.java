@@ -44,4 +44,13 @@ class ApplicationIntegrationTests {
         Api.at(port).get("/api/responses").expect(401);
         Api.at(port).as("handlaggare", "fel-losenord").get("/api/responses").expect(401);
     }
+
+    @Test
+    void springsOwnErrorsAreProblemDetailsWithACode() {
+        Api admin = Api.at(port).asAdmin();
+        JsonNode notAllowed = admin.send("DELETE", "/api/metadata/methods", null).expect(405).json();
+        assertThat(notAllowed.get("code").asString()).isEqualTo("HTTP_METHOD_NOT_ALLOWED");
+        JsonNode badVersion = admin.get("/api/metadata/methods/x/versions/ett").expect(400).json();
+        assertThat(badVersion.get("code").asString()).isEqualTo("HTTP_BAD_REQUEST");
+    }
 }

@@ -74,6 +74,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The request has invalid fields.", problems));
     }
 
+    /** Spring's own errors (405, 415, 404 for unknown paths, type mismatches…) get a stable code too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail pd
+                && (pd.getProperties() == null || !pd.getProperties().containsKey("code"))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            pd.setProperty("code", status == null ? "HTTP_" + statusCode.value() : "HTTP_" + status.name());
+        }
+        return response;
+    }
+
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail,
             List<Problem> problems) {
         return ResponseEntity.status(status).body(body(status, code, detail, problems));
