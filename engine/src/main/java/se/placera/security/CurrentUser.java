@@ -1,40 +1,85 @@
 package se.placera.security;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The signed-in user as the rest of the application sees it. Rules read {@link #attributes()} as {@code user}.
+ *
+ * @param administration        the name of the user's home administration (förvaltning), for rules and display
+ * @param administrationId      the id of the home administration: new records of client or case data get it
+ * @param grantedAdministrations the administrations granted to the user, home first
+ * @param visibleAdministrations ids of every administration whose data the user may see: the granted ones and
+ *                              those that share with them by configuration (GD-1)
+ * @param permissions           access level per module (US-4); a missing module means no access
+ * @param methodPermissions     access level per method id, overriding {@code FOLLOW_UP} for that method
+ * @param loginMethod           how the user signed in this time: {@code local}, {@code basic}, {@code keycloak}
  */
 public record CurrentUser(String id, String username, String firstName, String lastName, String email,
-        String jobRole, String municipality, String administration, String team, Set<String> roles) {
+        String jobRole, String municipality, String administration, String team, Set<String> roles, String phone,
+        String administrationId, List<Administration> grantedAdministrations, Set<String> visibleAdministrations,
+        Map<PlaceraModule, AccessLevel> permissions, Map<String, AccessLevel> methodPermissions, String loginMethod) {
+
+    /** An administration the user is granted. */
+    public record Administration(String id, String name, String municipality) {
+    }
+
+    public CurrentUser {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        grantedAdministrations = grantedAdministrations == null ? List.of() : List.copyOf(grantedAdministrations);
+        visibleAdministrations = visibleAdministrations == null ? Set.of() : Set.copyOf(visibleAdministrations);
+        permissions = permissions == null || permissions.isEmpty() ? Map.of()
+                : java.util.Collections.unmodifiableMap(new EnumMap<>(permissions));
+        methodPermissions = methodPermissions == null ? Map.of() : Map.copyOf(methodPermissions);
+    }
+
+    /** The former shape: roles only, no administrations or permissions (kept for callers and tests). */
+    public CurrentUser(String id, String username, String firstName, String lastName, String email, String jobRole,
+            String municipality, String administration, String team, Set<String> roles) {
+        this(id, username, firstName, lastName, email, jobRole, municipality, administration, team, roles, "",
+                administration, List.of(), administration == null || administration.isEmpty() ? Set.of()
+                        : Set.of(administration), Roles.defaultPermissions(roles), Map.of(), "");
+    }
+
+    /** The same user, signed in by {@code method}. */
+    public CurrentUser withLoginMethod(String method) {
+        return new CurrentUser(id, username, firstName, lastName, email, jobRole, municipality, administration, team,
+                roles, phone, administrationId, grantedAdministrations, visibleAdministrations, permissions,
+                methodPermissions, method);
+    }
 
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
 
-    /**
-     * Whether the user may act in a module at a level. Interim mapping until per-user permissions land:
-     * ADMIN may do everything; CASEWORKER writes in placement and follow-up and reads the rest.
-     */
+    /** Whether the user may act in a module at a level (US-4). */
     public boolean can(PlaceraModule module, AccessLevel level) {
-        if (roles.contains(Roles.ADMIN)) {
-            return true;
-        }
-        if (roles.contains(Roles.CASEWORKER)) {
-            AccessLevel granted = switch (module) {
-                case PLACEMENT, FOLLOW_UP -> AccessLevel.WRITE;
-                case ADMIN_CONSOLE -> null;
-                default -> AccessLevel.READ;
-            };
-            return granted != null && granted.includes(level);
-        }
-        return false;
+        AccessLevel granted = permissions.get(module);
+        return granted != null && granted.includes(level);
+    }
+
+    /** The user's level for a method: its own grant if any, else the {@code FOLLOW_UP} module level (US-1). */
+    public AccessLevel methodLevel(String methodId) {
+        AccessLevel own = methodId == null ? null : methodPermissions.get(methodId);
+        return own != null ? own : permissions.get(PlaceraModule.FOLLOW_UP);
+    }
+
+    /** Whether the user may use a method at a level: READ sees its reports, WRITE enters answers. */
+    public boolean canUseMethod(String methodId, AccessLevel level) {
+        AccessLevel granted = methodLevel(methodId);
+        return granted != null && granted.includes(level);
+    }
+
+    /** Whether data of this administration is visible to the user (GD-1). */
+    public boolean canSee(String administrationId) {
+        return administrationId != null && visibleAdministrations.contains(administrationId);
     }
 
     public String displayName() {
-        return (firstName + " " + lastName).trim();
+        return (nz(firstName) + " " + nz(lastName)).trim();
     }
 
     /** The map bound to {@code user} in rules; absent values are null, never missing keys. */
@@ -52,5 +97,9 @@ public record CurrentUser(String id, String username, String firstName, String l
         m.put("team", team);
         m.put("roles", roles.stream().sorted().toList());
         return m;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 }

@@ -1,3 +1,3 @@
-/** Who the current user is: authentication, the user's attributes that rules may read, and access rules per endpoint. */
+/** Who the current user is: authentication (local login, HTTP Basic, Keycloak), per-module permissions, the administrations a user may see (access scope) and access rules per endpoint. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package se.placera.security;

@@ -25,9 +25,11 @@ import se.placera.forms.Subject;
 import se.placera.forms.internal.FormEngine.Evaluation;
 import se.placera.forms.internal.FormEngine.QuestionOutcome;
 import se.placera.metadata.Definition;
+import se.placera.security.AccessScope;
 import se.placera.security.CurrentUser;
 import se.placera.security.CurrentUsers;
 import se.placera.security.Roles;
+import se.placera.shared.Audited;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 
@@ -40,16 +42,18 @@ class FormService implements Forms {
     private final PresetService presets;
     private final MongoTemplate mongo;
     private final CurrentUsers users;
+    private final AccessScope scope;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FormService(MethodRegistry methods, FormEngine engine, PresetService presets, MongoTemplate mongo,
-            CurrentUsers users, ApplicationEventPublisher events, Optional<Clock> clock) {
+            CurrentUsers users, AccessScope scope, ApplicationEventPublisher events, Optional<Clock> clock) {
         this.methods = methods;
         this.engine = engine;
         this.presets = presets;
         this.mongo = mongo;
         this.users = users;
+        this.scope = scope;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
     }
@@ -72,6 +76,7 @@ class FormService implements Forms {
         doc.subjectAttributes = new LinkedHashMap<>(s.attributes());
         doc.respondentRole = respondentRole;
         doc.createdBy = user.username();
+        doc.administration = scope.homeAdministration();
         doc.status = "draft";
         doc.answers = new LinkedHashMap<>();
         doc.autoAnswered = new LinkedHashMap<>();
@@ -80,12 +85,14 @@ class FormService implements Forms {
         Evaluation e = evaluate(method, doc, Map.of(), user);
         doc.autoAnswered = new LinkedHashMap<>(e.autoAnswered());
         doc = mongo.insert(doc);
+        events.publishEvent(audited("response.start", doc));
         return state(doc, e);
     }
 
     @Override
     public FormState get(String responseId) {
         ResponseDocument doc = load(responseId);
+        events.publishEvent(audited("response.read", doc));
         CompiledMethod method = methods.compiled(doc.methodId, doc.methodVersion);
         if ("submitted".equals(doc.status)) {
             return submittedState(doc, method);
@@ -116,6 +123,7 @@ class FormService implements Forms {
         doc.autoAnswered = new LinkedHashMap<>(e.autoAnswered());
         doc.updatedAt = clock.instant();
         doc = mongo.save(doc);
+        events.publishEvent(audited("response.answer", doc));
         return state(doc, e);
     }
 
@@ -146,6 +154,7 @@ class FormService implements Forms {
         doc.updatedAt = now;
         doc.submittedAt = now;
         doc = mongo.save(doc);
+        events.publishEvent(audited("response.submit", doc));
         events.publishEvent(new ResponseSubmitted(doc.id, doc.methodId, doc.methodVersion, doc.purpose,
                 subjectOf(doc), doc.createdBy, now));
         return submittedState(doc, method);
@@ -158,12 +167,15 @@ class FormService implements Forms {
         if (status != null && !status.isBlank()) {
             c = c.and("status").is(status);
         }
-        Query q = Query.query(c).with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(200);
+        Query q = scope.restrict(Query.query(c), "administration").with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(200);
         q.fields().exclude("answers");
-        return mongo.find(q, ResponseDocument.class).stream()
+        List<ResponseSummary> summaries = mongo.find(q, ResponseDocument.class).stream()
                 .map(d -> new ResponseSummary(d.id, d.methodId, d.methodVersion, d.methodTitle, d.status,
                         subjectOf(d), d.updatedAt, d.submittedAt))
                 .toList();
+        events.publishEvent(new Audited("response.list", "response", null, user.administrationId(), "success",
+                Map.of("count", summaries.size())));
+        return summaries;
     }
 
     @Override
@@ -199,7 +211,9 @@ class FormService implements Forms {
     }
 
     private ResponseDocument load(String id) {
-        ResponseDocument doc = mongo.findById(id, ResponseDocument.class);
+        // Scoped to the administrations the user may see (GD-1): outside them a response does not exist.
+        ResponseDocument doc = mongo.findOne(scope.restrict(Query.query(Criteria.where("_id").is(id)),
+                "administration"), ResponseDocument.class);
         CurrentUser user = users.current();
         // Someone else's response is reported as missing: its existence is not disclosed.
         if (doc == null || !(doc.createdBy.equals(user.username()) || user.hasRole(Roles.ADMIN))) {
@@ -219,6 +233,18 @@ class FormService implements Forms {
                     "The response was changed elsewhere (revision " + doc.revision + "). Reload and try again.");
         }
         return doc;
+    }
+
+    /** An audit event for a response; the subject (client, case…) and method go in the details, never answers. */
+    private static Audited audited(String action, ResponseDocument d) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("methodId", d.methodId);
+        details.put("methodVersion", d.methodVersion);
+        if (d.subjectType != null) {
+            details.put("subjectType", d.subjectType);
+            details.put("subjectId", d.subjectId);
+        }
+        return new Audited(action, "response", d.id, d.administration, "success", details);
     }
 
     private static Subject subjectOf(ResponseDocument d) {

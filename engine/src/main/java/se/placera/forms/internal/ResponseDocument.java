@@ -26,6 +26,8 @@ class ResponseDocument {
     Map<String, Object> subjectAttributes;
     String respondentRole;
     String createdBy;
+    /** The administration (förvaltning) the response belongs to: the creator's home administration (GD-1). */
+    String administration;
     String status;
     Map<String, Object> answers;
     Map<String, String> autoAnswered;

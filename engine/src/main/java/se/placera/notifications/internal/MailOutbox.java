@@ -1,0 +1,140 @@
+package se.placera.notifications.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import se.placera.notifications.NotificationsProperties;
+import se.placera.users.AccountMessage;
+
+/**
+ * The mail outbox: a message is first stored (so nothing is lost when SMTP is down or not configured), then
+ * sent by a scheduled job with exponential back-off. Bodies can hold single-use links: they are never logged.
+ */
+@Service
+@EnableScheduling
+@EnableConfigurationProperties(NotificationsProperties.class)
+public class MailOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
+
+    @Document("mail_outbox")
+    public static class OutboxMail {
+        @Id
+        public String id;
+        public String kind;
+        public String to;
+        public String subject;
+        public String body;
+        public String status;
+        public int attempts;
+        public Instant createdAt;
+        public Instant nextAttemptAt;
+        public Instant sentAt;
+        public String lastError;
+    }
+
+    private final MongoTemplate mongo;
+    private final ObjectProvider<JavaMailSender> sender;
+    private final NotificationsProperties props;
+    private final Clock clock;
+    private final ReentrantLock sending = new ReentrantLock();
+    private boolean warnedNoSmtp;
+
+    MailOutbox(MongoTemplate mongo, ObjectProvider<JavaMailSender> sender, NotificationsProperties props,
+            Optional<Clock> clock) {
+        this.mongo = mongo;
+        this.sender = sender;
+        this.props = props;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    @EventListener
+    void on(AccountMessage message) {
+        var m = new OutboxMail();
+        m.id = UUID.randomUUID().toString();
+        m.kind = message.kind();
+        m.to = message.to();
+        m.subject = message.subject();
+        m.body = message.body();
+        m.status = "PENDING";
+        m.createdAt = clock.instant();
+        m.nextAttemptAt = m.createdAt;
+        mongo.insert(m);
+    }
+
+    /** Sends what is due; runs on a schedule, and may be called directly. */
+    @Scheduled(fixedDelayString = "${placera.notifications.poll-interval:2s}", initialDelay = 1000)
+    public void sendDue() {
+        JavaMailSender smtp = sender.getIfAvailable();
+        if (smtp == null) {
+            if (!warnedNoSmtp) {
+                warnedNoSmtp = true;
+                log.info("No SMTP server configured (spring.mail.host): e-mails stay in the outbox");
+            }
+            return;
+        }
+        if (!sending.tryLock()) {
+            return;
+        }
+        try {
+            Instant now = clock.instant();
+            List<OutboxMail> due = mongo.find(Query.query(Criteria.where("status").is("PENDING")
+                    .and("nextAttemptAt").lte(now)).with(Sort.by("createdAt")).limit(50), OutboxMail.class);
+            for (OutboxMail m : due) {
+                send(smtp, m);
+            }
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    private void send(JavaMailSender smtp, OutboxMail m) {
+        var mail = new SimpleMailMessage();
+        mail.setFrom(props.from());
+        mail.setTo(m.to);
+        mail.setSubject(m.subject);
+        mail.setText(m.body);
+        m.attempts++;
+        try {
+            smtp.send(mail);
+            m.status = "SENT";
+            m.sentAt = clock.instant();
+            m.lastError = null;
+            // The body may hold a single-use link: once delivered it is not kept.
+            m.body = null;
+        } catch (RuntimeException e) {
+            m.lastError = e.getClass().getSimpleName();
+            if (m.attempts >= props.maxAttempts()) {
+                m.status = "FAILED";
+                log.warn("Mail {} ({}) failed {} times; giving up", m.id, m.kind, m.attempts);
+            } else {
+                long backoff = Math.min(3600, (long) Math.pow(2, m.attempts) * 5);
+                m.nextAttemptAt = clock.instant().plus(Duration.ofSeconds(backoff));
+                log.info("Mail {} ({}) not sent ({}); retry in {}s", m.id, m.kind, m.lastError, backoff);
+            }
+        }
+        mongo.save(m);
+    }
+}

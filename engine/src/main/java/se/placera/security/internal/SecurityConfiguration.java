@@ -1,0 +1,180 @@
+package se.placera.security.internal;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import se.placera.security.AccessLevel;
+import se.placera.security.PlaceraModule;
+import se.placera.security.SecurityProperties;
+
+/**
+ * Two filter chains. API clients (a request carrying {@code Authorization: Basic} or {@code Bearer}) are
+ * stateless and CSRF-exempt. Everything else is the browser: a session cookie after {@code POST
+ * /api/auth/login} (or the Keycloak OIDC login), with CSRF tokens in the {@code XSRF-TOKEN} cookie /
+ * {@code X-XSRF-TOKEN} header on every state-changing request. Both chains share the access rules below;
+ * unauthenticated requests get 401 problem details, never a redirect.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+    /** Anyone may call: sign-in and account activation, health, the API description, the front ends' files. */
+    static final String[] PUBLIC = {"/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html", "/error", "/api/auth/login", "/api/auth/logout", "/api/auth/csrf",
+            "/api/auth/providers", "/api/auth/activate", "/api/auth/password-reset", "/api/auth/password-reset/**",
+            "/oauth2/authorization/**", "/login/oauth2/code/**", "/app", "/app/**", "/admin", "/admin/**"};
+
+    /** Public endpoints that change state without a session (they carry their own secret, or sign in). */
+    static final String[] CSRF_EXEMPT = {"/api/auth/login", "/api/auth/activate", "/api/auth/password-reset",
+            "/api/auth/password-reset/**"};
+
+    static final RequestMatcher API_CLIENT = request -> {
+        String h = request.getHeader("Authorization");
+        return h != null && (h.regionMatches(true, 0, "Basic ", 0, 6) || h.regionMatches(true, 0, "Bearer ", 0, 7));
+    };
+
+    /**
+     * A state-changing request that carries a session cookie: only those can ride on a signed-in session, so
+     * only those need the token. Without one the request is anonymous and gets a plain 401.
+     */
+    static final RequestMatcher SESSION_CHANGE = request -> request.getRequestedSessionId() != null
+            && !java.util.Set.of("GET", "HEAD", "TRACE", "OPTIONS").contains(request.getMethod());
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiClientChain(HttpSecurity http, AuthenticationManager passwordLogin,
+            DirectoryCurrentUsers users, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        var problems = new ProblemResponses(true);
+        http.securityMatcher(API_CLIENT)
+                .authorizeHttpRequests(auth -> rules(auth, users))
+                .authenticationManager(passwordLogin)
+                .httpBasic(b -> b.realmName("Placera").authenticationEntryPoint(problems))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ActiveAccountFilter(users), AuthorizationFilter.class);
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            // Its own manager: the chain's shared one is the password check of HTTP Basic.
+            var jwt = new ProviderManager(new JwtAuthenticationProvider(decoder));
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.authenticationManager(jwt))
+                    .authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain browserChain(HttpSecurity http, DirectoryCurrentUsers users,
+            CookieCsrfTokenRepository csrfTokens, SecurityContextRepository contexts,
+            ObjectProvider<ClientRegistrationRepository> clients, ObjectProvider<KeycloakLogin> keycloak)
+            throws Exception {
+        var problems = new ProblemResponses(false);
+        http.authorizeHttpRequests(auth -> rules(auth, users))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(f -> f.changeSessionId()))
+                .securityContext(c -> c.securityContextRepository(contexts))
+                .csrf(c -> c.spa().csrfTokenRepository(csrfTokens).requireCsrfProtectionMatcher(SESSION_CHANGE)
+                        .ignoringRequestMatchers(CSRF_EXEMPT))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ActiveAccountFilter(users), AuthorizationFilter.class);
+        KeycloakLogin login = keycloak.getIfAvailable();
+        if (login != null) {
+            login.configure(http, clients.getObject());
+        }
+        return http.build();
+    }
+
+    /** The access rules per endpoint; finer rules (per method, per administration) live in the services. */
+    static void rules(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth,
+            DirectoryCurrentUsers users) {
+        auth.requestMatchers(PUBLIC).permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/auth/me").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/metadata/**").authenticated()
+                .requestMatchers("/api/metadata/**").access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
+                .requestMatchers("/api/autoanswer-presets/**")
+                .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
+                .requestMatchers(HttpMethod.GET, "/api/organisation/**").authenticated()
+                .requestMatchers("/api/organisation/**", "/api/users/**", "/api/audit/**", "/api/usage/**")
+                .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
+                .requestMatchers("/api/responses", "/api/responses/**").access(writesSomeMethod(users))
+                .anyRequest().authenticated();
+    }
+
+    /** The current user has {@code level} in {@code module}. */
+    static AuthorizationManager<RequestAuthorizationContext> module(DirectoryCurrentUsers users, PlaceraModule module,
+            AccessLevel level) {
+        return (authentication, context) -> new AuthorizationDecision(
+                users.find().map(u -> u.can(module, level)).orElse(false));
+    }
+
+    /** Entering answers: WRITE in follow-up, or WRITE on at least one method. */
+    static AuthorizationManager<RequestAuthorizationContext> writesSomeMethod(DirectoryCurrentUsers users) {
+        return (authentication, context) -> new AuthorizationDecision(users.find()
+                .map(u -> u.can(PlaceraModule.FOLLOW_UP, AccessLevel.WRITE)
+                        || u.methodPermissions().values().stream().anyMatch(l -> l.includes(AccessLevel.WRITE)))
+                .orElse(false));
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The password check of the local login and HTTP Basic; its events drive lockout and the audit log. */
+    @Bean
+    AuthenticationManager passwordLogin(UserDetailsService accounts, PasswordEncoder encoder,
+            ApplicationEventPublisher events) {
+        var provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(encoder);
+        var manager = new ProviderManager(List.of(provider));
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    @Bean
+    CookieCsrfTokenRepository csrfTokenRepository() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookiePath("/");
+        return repository;
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+}

@@ -1,0 +1,187 @@
+package se.placera.security.web;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.placera.security.CurrentUser;
+import se.placera.security.CurrentUsers;
+import se.placera.security.LoginMethod;
+import se.placera.security.SecurityProperties;
+import se.placera.security.internal.LoginAttempts;
+import se.placera.shared.Audited;
+
+/**
+ * The browser's session login (US-3): sign in with user name and password, who am I, sign out, CSRF token.
+ * API clients use HTTP Basic or a Keycloak bearer token instead and need none of this.
+ */
+@RestController
+@Tag(name = "Authentication", description = "Session login for the browser apps")
+class AuthController {
+
+    private final AuthenticationManager passwordLogin;
+    private final CurrentUsers users;
+    private final LoginAttempts attempts;
+    private final SecurityContextRepository contexts;
+    private final CookieCsrfTokenRepository csrfTokens;
+    private final ApplicationEventPublisher events;
+    private final SecurityProperties props;
+
+    AuthController(AuthenticationManager passwordLogin, CurrentUsers users, LoginAttempts attempts,
+            SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens,
+            ApplicationEventPublisher events, SecurityProperties props) {
+        this.passwordLogin = passwordLogin;
+        this.users = users;
+        this.attempts = attempts;
+        this.contexts = contexts;
+        this.csrfTokens = csrfTokens;
+        this.events = events;
+        this.props = props;
+    }
+
+    record LoginRequest(String username, String password) {
+    }
+
+    /** The signed-in user as the apps see it (same shape from login and me). */
+    record Me(String id, String username, String firstName, String lastName, String email, String phone,
+            String jobRole, String municipality, String administration, List<CurrentUser.Administration> administrations,
+            String team, Map<String, String> permissions, Map<String, String> methodPermissions, List<String> roles,
+            String loginMethod) {
+
+        static Me of(CurrentUser u) {
+            Map<String, String> perms = new LinkedHashMap<>();
+            u.permissions().forEach((m, l) -> perms.put(m.name(), l.name()));
+            Map<String, String> methods = new java.util.TreeMap<>();
+            u.methodPermissions().forEach((m, l) -> methods.put(m, l.name()));
+            return new Me(u.id(), u.username(), u.firstName(), u.lastName(), u.email(), u.phone(), u.jobRole(),
+                    u.municipality(), u.administration(), u.grantedAdministrations(), u.team(), perms, methods,
+                    u.roles().stream().sorted().toList(), u.loginMethod());
+        }
+    }
+
+    @PostMapping(path = "/api/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Sign in with user name and password; sets the session cookie (new session id) and a new CSRF token")
+    ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
+        String username = body == null || body.username() == null ? "" : body.username().trim();
+        String password = body == null || body.password() == null ? "" : body.password();
+        var lockedUntil = attempts.lockedUntil(username);
+        if (lockedUntil.isPresent()) {
+            events.publishEvent(new Audited("login.failure", "user", username, null, "failure",
+                    Map.of("username", username, "method", LoginMethod.LOCAL, "reason", "locked")));
+            return locked(lockedUntil.get());
+        }
+        var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        token.setDetails(LoginMethod.LOCAL);
+        Authentication result;
+        try {
+            result = passwordLogin.authenticate(token);
+        } catch (AuthenticationException e) {
+            var now = attempts.lockedUntil(username);
+            if (now.isPresent()) {
+                return locked(now.get());
+            }
+            return problem(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED", "Wrong user name or password.");
+        }
+        // Session fixation: a session from before the login gets a new id; otherwise a new session starts.
+        HttpSession existing = request.getSession(false);
+        if (existing != null) {
+            request.changeSessionId();
+        } else {
+            request.getSession(true);
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(result);
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+        // A fresh CSRF token for the new session.
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
+        CurrentUser user = users.current();
+        events.publishEvent(new Audited("login.success", "user", user.username(), user.administrationId(), "success",
+                Map.of("username", user.username(), "method", LoginMethod.LOCAL)));
+        return ResponseEntity.ok(Me.of(user));
+    }
+
+    @GetMapping("/api/auth/me")
+    @Operation(summary = "The signed-in user: profile, administrations, permissions per module; 401 when signed out")
+    ResponseEntity<?> me() {
+        return users.find().<ResponseEntity<?>>map(u -> ResponseEntity.ok(Me.of(u)))
+                .orElseGet(() -> problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in to use this resource."));
+    }
+
+    @PostMapping("/api/auth/logout")
+    @Operation(summary = "Sign out: ends the session; 204")
+    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        users.find().ifPresent(u -> events.publishEvent(new Audited("logout", "user", u.username(),
+                u.administrationId(), "success", Map.of("username", u.username(), "method", u.loginMethod()))));
+        new SecurityContextLogoutHandler().logout(request, response, auth);
+        csrfTokens.saveToken(null, request, response);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/auth/csrf")
+    @Operation(summary = "The CSRF token (also set as the XSRF-TOKEN cookie); send it as X-XSRF-TOKEN")
+    Map<String, String> csrf(HttpServletRequest request, HttpServletResponse response) {
+        // The raw token, as the cookie holds it (the request attribute is masked against BREACH).
+        CsrfToken token = csrfTokens.loadToken(request);
+        if (token == null) {
+            token = csrfTokens.generateToken(request);
+            csrfTokens.saveToken(token, request, response);
+        }
+        return Map.of("headerName", token.getHeaderName(), "parameterName", token.getParameterName(),
+                "token", token.getToken());
+    }
+
+    @GetMapping("/api/auth/providers")
+    @Operation(summary = "How one may sign in: local password login, and Keycloak when configured")
+    Map<String, Object> providers() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("local", Map.of("loginUrl", "/api/auth/login"));
+        if (props.keycloak().enabled()) {
+            m.put("keycloak", Map.of("loginUrl", "/oauth2/authorization/keycloak"));
+        }
+        return m;
+    }
+
+    private static ResponseEntity<ProblemDetail> locked(Instant until) {
+        long minutes = Math.max(1, Duration.between(Instant.now(), until).toMinutes() + 1);
+        return problem(HttpStatus.UNAUTHORIZED, "LOGIN_LOCKED",
+                "Too many failed logins: try again in " + minutes + " minutes or reset the password.");
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setType(URI.create("https://placera.se/problems/" + code.toLowerCase().replace('_', '-')));
+        pd.setTitle(status.getReasonPhrase());
+        pd.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+    }
+}

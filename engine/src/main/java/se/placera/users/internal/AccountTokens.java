@@ -1,0 +1,114 @@
+package se.placera.users.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Single-use, expiring secrets for account activation and password reset. Only a SHA-256 of the token is
+ * stored, so a copy of the database does not let anyone activate an account; consumption is serialised
+ * in-process so a link works exactly once.
+ */
+@Component
+public class AccountTokens {
+
+    public enum Purpose { ACTIVATION, RESET }
+
+    @Document("account_tokens")
+    static class TokenDocument {
+        @Id
+        String id;
+        String userId;
+        Purpose purpose;
+        Instant createdAt;
+        Instant expiresAt;
+        Instant usedAt;
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final ReentrantLock lock = new ReentrantLock();
+
+    AccountTokens(MongoTemplate mongo, Optional<Clock> clock) {
+        this.mongo = mongo;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Issues a new token; earlier unused tokens of the same purpose for the user stop working. */
+    public String issue(String userId, Purpose purpose, Duration ttl) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        lock.lock();
+        try {
+            mongo.remove(Query.query(Criteria.where("userId").is(userId).and("purpose").is(purpose)
+                    .and("usedAt").is(null)), TokenDocument.class);
+            var doc = new TokenDocument();
+            doc.id = hash(token);
+            doc.userId = userId;
+            doc.purpose = purpose;
+            doc.createdAt = clock.instant();
+            doc.expiresAt = doc.createdAt.plus(ttl);
+            mongo.insert(doc);
+        } finally {
+            lock.unlock();
+        }
+        return token;
+    }
+
+    /** The user a valid (unused, unexpired) token belongs to, without using it up. */
+    public Optional<String> peek(String token, Purpose purpose) {
+        return valid(token, purpose).map(d -> d.userId);
+    }
+
+    /** Uses a token up; empty if it is unknown, used or expired. */
+    public Optional<String> consume(String token, Purpose purpose) {
+        lock.lock();
+        try {
+            Optional<TokenDocument> doc = valid(token, purpose);
+            doc.ifPresent(d -> {
+                d.usedAt = clock.instant();
+                mongo.save(d);
+            });
+            return doc.map(d -> d.userId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<TokenDocument> valid(String token, Purpose purpose) {
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
+        }
+        TokenDocument d = mongo.findById(hash(token), TokenDocument.class);
+        if (d == null || d.purpose != purpose || d.usedAt != null || !d.expiresAt.isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(d);
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,507 @@
+package se.placera.users.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import se.placera.security.AccessLevel;
+import se.placera.security.CurrentUser;
+import se.placera.security.CurrentUsers;
+import se.placera.security.Lockouts;
+import se.placera.security.PlaceraModule;
+import se.placera.security.Roles;
+import se.placera.security.UserDirectory;
+import se.placera.shared.Audited;
+import se.placera.shared.PlaceraException;
+import se.placera.shared.Problem;
+import se.placera.users.AccountMessage;
+import se.placera.users.UsersProperties;
+import se.placera.users.internal.AccountTokens.Purpose;
+
+/**
+ * Accounts: the user directory authentication reads, and the administration of users (add, update,
+ * deactivate, invite), activation and password reset. Every change is one document write and an audit event.
+ */
+@Service
+public class UserService implements UserDirectory, ApplicationRunner {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** What an administrator sends to add or change an account. */
+    public record UserRequest(String username, String firstName, String lastName, String email, String phone,
+            String jobRole, List<String> administrations, String team, Map<String, String> permissions,
+            Map<String, String> methodPermissions, String keycloakId, Boolean sendInvitation) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Organisation organisation;
+    private final UsersProperties props;
+    private final PasswordEncoder encoder;
+    private final AccountTokens tokens;
+    private final org.springframework.beans.factory.ObjectProvider<CurrentUsers> currentUsers;
+    private final Lockouts lockouts;
+    private final ApplicationEventPublisher events;
+    private final PasswordPolicy policy;
+    private final Clock clock;
+
+    UserService(MongoTemplate mongo, Organisation organisation, UsersProperties props, PasswordEncoder encoder,
+            AccountTokens tokens, org.springframework.beans.factory.ObjectProvider<CurrentUsers> currentUsers, Lockouts lockouts, ApplicationEventPublisher events,
+            Optional<Clock> clock) {
+        this.mongo = mongo;
+        this.organisation = organisation;
+        this.props = props;
+        this.encoder = encoder;
+        this.tokens = tokens;
+        this.currentUsers = currentUsers;
+        this.lockouts = lockouts;
+        this.events = events;
+        this.policy = new PasswordPolicy(props.minPasswordLength());
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    // ---- start-up: indexes and seed accounts ----
+
+    @Override
+    public void run(ApplicationArguments args) {
+        var ops = mongo.indexOps(UserDocument.class);
+        ops.createIndex(new Index("username", Sort.Direction.ASC).unique());
+        ops.createIndex(new Index("externalId", Sort.Direction.ASC).unique().sparse());
+        for (var seed : props.seedUsers()) {
+            if (findByUsername(seed.username()).isPresent()) {
+                continue;
+            }
+            var request = new UserRequest(seed.username(), seed.firstName(), seed.lastName(), seed.email(),
+                    seed.phone(), seed.jobRole(), seed.administrations(), seed.team(), seed.permissions(),
+                    seed.methodPermissions(), null, false);
+            UserDocument doc = validated(new UserDocument(), request, true);
+            doc.id = UUID.randomUUID().toString();
+            doc.active = true;
+            doc.createdAt = clock.instant();
+            doc.updatedAt = doc.createdAt;
+            if (seed.password() != null && !seed.password().isBlank()) {
+                doc.passwordHash = encoder.encode(seed.password());
+                doc.passwordChangedAt = doc.createdAt;
+            }
+            doc.history.add(new UserDocument.Change(doc.createdAt, "system", "seeded", Map.of()));
+            try {
+                mongo.insert(doc);
+            } catch (DuplicateKeyException e) {
+                // Seeded by another instance meanwhile.
+            }
+        }
+    }
+
+    // ---- the user directory ----
+
+    @Override
+    public Optional<UserAccount> byUsername(String username) {
+        return findByUsername(username).map(this::account);
+    }
+
+    @Override
+    public Optional<UserAccount> byExternalIdentity(String externalId, String verifiedEmail) {
+        if (externalId == null || externalId.isBlank()) {
+            return Optional.empty();
+        }
+        UserDocument doc = mongo.findOne(Query.query(Criteria.where("externalId").is(externalId)), UserDocument.class);
+        if (doc == null && verifiedEmail != null && !verifiedEmail.isBlank()) {
+            List<UserDocument> candidates = mongo.find(Query.query(Criteria.where("email")
+                    .is(verifiedEmail.trim().toLowerCase(Locale.ROOT)).and("active").is(true)
+                    .and("externalId").is(null)), UserDocument.class);
+            if (candidates.size() == 1) {
+                doc = candidates.getFirst();
+                doc.externalId = externalId;
+                doc.history.add(new UserDocument.Change(clock.instant(), "system", "linked-keycloak",
+                        Map.of("externalId", externalId)));
+                try {
+                    doc = mongo.save(doc);
+                } catch (RuntimeException e) {
+                    doc = mongo.findOne(Query.query(Criteria.where("externalId").is(externalId)), UserDocument.class);
+                }
+            }
+        }
+        return Optional.ofNullable(doc).map(this::account);
+    }
+
+    private Optional<UserDocument> findByUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("username").is(username.trim().toLowerCase(Locale.ROOT))),
+                UserDocument.class));
+    }
+
+    UserAccount account(UserDocument d) {
+        return new UserAccount(toCurrentUser(d), d.passwordHash, d.active);
+    }
+
+    public CurrentUser toCurrentUser(UserDocument d) {
+        Map<PlaceraModule, AccessLevel> perms = new EnumMap<>(PlaceraModule.class);
+        if (d.permissions != null) {
+            d.permissions.forEach((m, l) -> perms.put(PlaceraModule.valueOf(m), AccessLevel.valueOf(l)));
+        }
+        Map<String, AccessLevel> methods = new TreeMap<>();
+        if (d.methodPermissions != null) {
+            d.methodPermissions.forEach((m, l) -> methods.put(m, AccessLevel.valueOf(l)));
+        }
+        List<CurrentUser.Administration> granted = new ArrayList<>();
+        for (String id : d.administrations) {
+            organisation.administration(id).ifPresent(p -> granted.add(new CurrentUser.Administration(
+                    id, p.administration().name(), p.municipality().name())));
+        }
+        String home = d.administrations.isEmpty() ? null : d.administrations.getFirst();
+        String homeName = granted.isEmpty() ? "" : granted.getFirst().name();
+        String municipality = granted.isEmpty() ? nz(d.municipality) : granted.getFirst().municipality();
+        return new CurrentUser(d.id, d.username, nz(d.firstName), nz(d.lastName), nz(d.email), nz(d.jobRole),
+                municipality, homeName, nz(d.team), Roles.of(perms), nz(d.phone), home, granted,
+                organisation.visibleFor(d.administrations), perms, methods, "");
+    }
+
+    // ---- administration ----
+
+    public List<UserDocument> list(Boolean active) {
+        Query q = active == null ? new Query() : Query.query(Criteria.where("active").is(active));
+        return mongo.find(q.with(Sort.by("username")), UserDocument.class);
+    }
+
+    public UserDocument get(String id) {
+        UserDocument d = mongo.findById(id, UserDocument.class);
+        if (d == null) {
+            throw PlaceraException.notFound("USER_NOT_FOUND", "There is no user '" + id + "'.");
+        }
+        return d;
+    }
+
+    public UserDocument create(UserRequest request) {
+        UserDocument doc = validated(new UserDocument(), request, true);
+        Instant now = clock.instant();
+        doc.id = UUID.randomUUID().toString();
+        doc.active = true;
+        doc.createdAt = now;
+        doc.updatedAt = now;
+        doc.history.add(new UserDocument.Change(now, actor(), "created", rights(doc)));
+        try {
+            doc = mongo.insert(doc);
+        } catch (DuplicateKeyException e) {
+            throw PlaceraException.conflict("USERNAME_TAKEN", "The user name '" + doc.username + "' is taken.");
+        }
+        audit("user.create", doc, rights(doc));
+        if (!Boolean.FALSE.equals(request.sendInvitation())) {
+            invite(doc);
+        }
+        return doc;
+    }
+
+    public UserDocument update(String id, UserRequest request) {
+        UserDocument doc = get(id);
+        Map<String, Object> before = rights(doc);
+        validated(doc, request, false);
+        Map<String, Object> after = rights(doc);
+        doc.updatedAt = clock.instant();
+        Map<String, Object> change = new LinkedHashMap<>();
+        if (!before.equals(after)) {
+            change.put("before", before);
+            change.put("after", after);
+        }
+        doc.history.add(new UserDocument.Change(doc.updatedAt, actor(), "updated", change));
+        doc = mongo.save(doc);
+        audit("user.update", doc, change);
+        if (!before.equals(after) && doc.active) {
+            tell(doc, "rights-changed", "Dina behörigheter i Placera har ändrats",
+                    "Hej " + doc.firstName + "!\n\nDina behörigheter i Placera har ändrats. Du har nu:\n\n"
+                            + describe(doc) + "\nHälsningar\nPlacera");
+        }
+        return doc;
+    }
+
+    public UserDocument deactivate(String id) {
+        UserDocument doc = get(id);
+        if (!doc.active) {
+            return doc;
+        }
+        doc.active = false;
+        doc.deactivatedAt = clock.instant();
+        doc.updatedAt = doc.deactivatedAt;
+        doc.history.add(new UserDocument.Change(doc.updatedAt, actor(), "deactivated", Map.of()));
+        doc = mongo.save(doc);
+        audit("user.deactivate", doc, Map.of());
+        tell(doc, "deactivated", "Ditt konto i Placera är avslutat",
+                "Hej " + doc.firstName + "!\n\nDitt konto " + doc.username
+                        + " i Placera har avslutats. Kontakta din administratör om det är fel.\n\nHälsningar\nPlacera");
+        return doc;
+    }
+
+    public UserDocument reactivate(String id) {
+        UserDocument doc = get(id);
+        if (doc.active) {
+            return doc;
+        }
+        doc.active = true;
+        doc.deactivatedAt = null;
+        doc.updatedAt = clock.instant();
+        doc.history.add(new UserDocument.Change(doc.updatedAt, actor(), "reactivated", Map.of()));
+        doc = mongo.save(doc);
+        audit("user.reactivate", doc, Map.of());
+        return doc;
+    }
+
+    /** (Re)sends the invitation with a new activation link. */
+    public UserDocument reinvite(String id) {
+        UserDocument doc = get(id);
+        if (!doc.active) {
+            throw PlaceraException.conflict("USER_INACTIVE", "The account is deactivated; reactivate it first.");
+        }
+        invite(doc);
+        return doc;
+    }
+
+    public void unlock(String id) {
+        UserDocument doc = get(id);
+        lockouts.unlock(doc.username);
+        audit("user.unlock", doc, Map.of());
+    }
+
+    public Optional<java.time.Instant> lockedUntil(UserDocument doc) {
+        return lockouts.lockedUntil(doc.username);
+    }
+
+    private void invite(UserDocument doc) {
+        String token = tokens.issue(doc.id, Purpose.ACTIVATION, props.activationTtl());
+        String link = props.appUrl() + "/activate?token=" + token;
+        tell(doc, "invitation", "Välkommen till Placera",
+                "Hej " + doc.firstName + "!\n\nDu har fått ett konto i Placera, kommunens stöd för placeringar.\n"
+                        + "Användarnamn: " + doc.username + "\n\nDina behörigheter:\n" + describe(doc)
+                        + "\nVälj ditt lösenord via länken nedan. Länken gäller i " + props.activationTtl().toHours()
+                        + " timmar och kan bara användas en gång:\n" + link + "\n\nHälsningar\nPlacera");
+        audit("user.invite", doc, Map.of());
+    }
+
+    // ---- activation and password reset (no session: the token is the secret) ----
+
+    public void activate(String token, String password) {
+        setPassword(token, password, Purpose.ACTIVATION, "activated", "user.activate");
+    }
+
+    public void requestReset(String usernameOrEmail) {
+        if (usernameOrEmail == null || usernameOrEmail.isBlank()) {
+            return;
+        }
+        String key = usernameOrEmail.trim().toLowerCase(Locale.ROOT);
+        List<UserDocument> matches = mongo.find(Query.query(new Criteria().orOperator(
+                Criteria.where("username").is(key), Criteria.where("email").is(key))).addCriteria(
+                Criteria.where("active").is(true)), UserDocument.class);
+        if (matches.size() != 1) {
+            events.publishEvent(new Audited("password.reset-request", "user", null, null, "failure",
+                    Map.of("reason", "no-single-account")));
+            return;
+        }
+        UserDocument doc = matches.getFirst();
+        String token = tokens.issue(doc.id, Purpose.RESET, props.resetTtl());
+        tell(doc, "password-reset", "Återställ ditt lösenord i Placera",
+                "Hej " + doc.firstName + "!\n\nNågon (förhoppningsvis du) har bett om ett nytt lösenord för "
+                        + doc.username + ".\nVälj ett nytt lösenord via länken nedan. Den gäller i "
+                        + props.resetTtl().toMinutes() + " minuter och kan bara användas en gång:\n"
+                        + props.appUrl() + "/reset-password?token=" + token
+                        + "\n\nHar du inte bett om det kan du bortse från meddelandet.\n\nHälsningar\nPlacera");
+        audit("password.reset-request", doc, Map.of());
+    }
+
+    public void confirmReset(String token, String password) {
+        setPassword(token, password, Purpose.RESET, "password-reset", "password.reset");
+    }
+
+    private void setPassword(String token, String password, Purpose purpose, String historyAction, String auditAction) {
+        String userId = tokens.peek(token, purpose).orElseThrow(() -> PlaceraException.invalid("TOKEN_INVALID",
+                        "The link is unknown, used or expired; ask for a new one.",
+                        List.of(new Problem("/token", "token.invalid", "Unknown, used or expired."))));
+        UserDocument doc = get(userId);
+        List<Problem> problems = policy.check(password, doc.username, doc.firstName, doc.lastName,
+                doc.email == null ? null : doc.email.split("@")[0]);
+        if (!problems.isEmpty()) {
+            throw PlaceraException.invalid("PASSWORD_POLICY", "The password does not meet the policy.", problems);
+        }
+        if (tokens.consume(token, purpose).isEmpty() || !doc.active) {
+            throw PlaceraException.invalid("TOKEN_INVALID", "The link is unknown, used or expired; ask for a new one.",
+                    List.of(new Problem("/token", "token.invalid", "Unknown, used or expired.")));
+        }
+        doc.passwordHash = encoder.encode(password);
+        doc.passwordChangedAt = clock.instant();
+        doc.updatedAt = doc.passwordChangedAt;
+        doc.history.add(new UserDocument.Change(doc.updatedAt, doc.username, historyAction, Map.of()));
+        mongo.save(doc);
+        lockouts.unlock(doc.username);
+        audit(auditAction, doc, Map.of());
+    }
+
+    // ---- helpers ----
+
+    private UserDocument validated(UserDocument doc, UserRequest r, boolean creating) {
+        List<Problem> problems = new ArrayList<>();
+        if (r == null) {
+            throw PlaceraException.invalid("USER_INVALID", "The request is empty.", List.of());
+        }
+        if (creating) {
+            String username = r.username() == null ? "" : r.username().trim().toLowerCase(Locale.ROOT);
+            if (!USERNAME.matcher(username).matches()) {
+                problems.add(new Problem("/username", "invalid",
+                        "2–64 characters: lower-case letters, digits, '.', '_', '-', '@'."));
+            }
+            doc.username = username;
+        } else if (r.username() != null && !r.username().trim().equalsIgnoreCase(doc.username)) {
+            problems.add(new Problem("/username", "immutable", "A user name cannot be changed."));
+        }
+        require(problems, "/firstName", r.firstName());
+        require(problems, "/lastName", r.lastName());
+        String email = r.email() == null ? "" : r.email().trim().toLowerCase(Locale.ROOT);
+        if (!EMAIL.matcher(email).matches()) {
+            problems.add(new Problem("/email", "invalid", "A valid e-mail address is required."));
+        }
+        List<String> admins = r.administrations() == null ? List.of() : r.administrations().stream()
+                .filter(Objects::nonNull).distinct().toList();
+        if (admins.isEmpty()) {
+            problems.add(new Problem("/administrations", "required", "At least one administration is required."));
+        }
+        String municipality = null;
+        for (int i = 0; i < admins.size(); i++) {
+            var placed = organisation.administration(admins.get(i));
+            if (placed.isEmpty()) {
+                problems.add(new Problem("/administrations/" + i, "unknown", "No such administration."));
+            } else if (municipality == null) {
+                municipality = placed.get().municipality().id();
+            } else if (!municipality.equals(placed.get().municipality().id())) {
+                problems.add(new Problem("/administrations/" + i, "other-municipality",
+                        "All administrations of a user belong to one municipality."));
+            }
+        }
+        Map<String, String> perms = new TreeMap<>();
+        if (r.permissions() != null) {
+            r.permissions().forEach((m, l) -> {
+                if (!isModule(m)) {
+                    problems.add(new Problem(Problem.pointer("permissions", m), "unknown-module", "No such module."));
+                } else if (!isLevel(l)) {
+                    problems.add(new Problem(Problem.pointer("permissions", m), "invalid", "READ, WRITE or ADMIN."));
+                } else {
+                    perms.put(m, l);
+                }
+            });
+        }
+        Map<String, String> methods = new TreeMap<>();
+        if (r.methodPermissions() != null) {
+            r.methodPermissions().forEach((m, l) -> {
+                if (!isLevel(l)) {
+                    problems.add(new Problem(Problem.pointer("methodPermissions", m), "invalid",
+                            "READ, WRITE or ADMIN."));
+                } else {
+                    methods.put(m, l);
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw PlaceraException.invalid("USER_INVALID", "The user has invalid fields.", problems);
+        }
+        doc.firstName = r.firstName().trim();
+        doc.lastName = r.lastName().trim();
+        doc.email = email;
+        doc.phone = r.phone() == null ? null : r.phone().trim();
+        doc.jobRole = r.jobRole() == null ? null : r.jobRole().trim();
+        doc.administrations = new ArrayList<>(admins);
+        doc.municipality = municipality;
+        doc.team = r.team() == null ? null : r.team().trim();
+        doc.permissions = perms;
+        doc.methodPermissions = methods;
+        if (r.keycloakId() != null) {
+            doc.externalId = r.keycloakId().isBlank() ? null : r.keycloakId().trim();
+        }
+        return doc;
+    }
+
+    private static void require(List<Problem> problems, String pointer, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(new Problem(pointer, "required", "Required."));
+        }
+    }
+
+    private static boolean isModule(String m) {
+        try {
+            PlaceraModule.valueOf(m);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isLevel(String l) {
+        try {
+            AccessLevel.valueOf(l);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, Object> rights(UserDocument d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("administrations", List.copyOf(d.administrations));
+        m.put("permissions", d.permissions == null ? Map.of() : new TreeMap<>(d.permissions));
+        m.put("methodPermissions", d.methodPermissions == null ? Map.of() : new TreeMap<>(d.methodPermissions));
+        return m;
+    }
+
+    private String describe(UserDocument d) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : d.administrations) {
+            organisation.administration(a).ifPresent(p -> sb.append("- Förvaltning: ")
+                    .append(p.administration().name()).append(", ").append(p.municipality().name()).append('\n'));
+        }
+        if (d.permissions != null) {
+            d.permissions.forEach((m, l) -> sb.append("- ").append(m).append(": ").append(l).append('\n'));
+        }
+        if (d.methodPermissions != null) {
+            d.methodPermissions.forEach((m, l) -> sb.append("- Metod ").append(m).append(": ").append(l).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private void tell(UserDocument doc, String kind, String subject, String body) {
+        events.publishEvent(new AccountMessage(kind, doc.username, doc.email, subject, body));
+    }
+
+    private void audit(String action, UserDocument doc, Map<String, Object> details) {
+        Map<String, Object> d = new LinkedHashMap<>(details);
+        d.put("account", doc.username);
+        events.publishEvent(new Audited(action, "user", doc.id,
+                doc.administrations.isEmpty() ? null : doc.administrations.getFirst(), "success", d));
+    }
+
+    private String actor() {
+        return currentUsers.getObject().actor();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,50 @@
+package se.placera.users.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.placera.users.internal.UserService;
+
+/** Account activation and password reset from the links in the e-mails; no session needed. */
+@RestController
+@Tag(name = "Authentication")
+class AccountController {
+
+    private final UserService users;
+
+    AccountController(UserService users) {
+        this.users = users;
+    }
+
+    record PasswordRequest(String token, String password) {
+    }
+
+    record ResetRequest(String username) {
+    }
+
+    @PostMapping("/api/auth/activate")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Activate an account: the invitation's token and a password meeting the policy")
+    void activate(@RequestBody PasswordRequest request) {
+        users.activate(request.token(), request.password());
+    }
+
+    @PostMapping("/api/auth/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Ask for a password-reset link by user name or e-mail; always 202 (no account is disclosed)")
+    void requestReset(@RequestBody ResetRequest request) {
+        users.requestReset(request.username());
+    }
+
+    @PostMapping("/api/auth/password-reset/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set a new password with the reset link's token")
+    void confirmReset(@RequestBody PasswordRequest request) {
+        users.confirmReset(request.token(), request.password());
+    }
+}

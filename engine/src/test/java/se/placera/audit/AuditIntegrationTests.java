@@ -1,0 +1,102 @@
+package se.placera.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import tools.jackson.databind.JsonNode;
+
+import se.placera.security.IdentityFixtures;
+import se.placera.security.IdentityTestBase;
+import se.placera.support.Api;
+
+/** PA-11: logins, reads of client data and exports are logged; the chain is verifiable and searchable. */
+class AuditIntegrationTests extends IdentityTestBase {
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void loginsSuccessfulAndFailedAreLogged() {
+        browser().login("handlaggare", "placera-demo");
+        String ghost = unique("spoke");
+        browser().post("/api/auth/login", Map.of("username", ghost, "password", "fel-losenord"));
+        var ok = admin().get("/api/audit?actor=handlaggare&action=login.success").expect(200).json();
+        assertThat(ok.size()).isPositive();
+        assertThat(ok.get(0).get("details").get("method").asString()).isEqualTo("local");
+        var failed = admin().get("/api/audit?actor=" + ghost + "&action=login.*").expect(200).json();
+        assertThat(failed.size()).isEqualTo(1);
+        assertThat(failed.get(0).get("outcome").asString()).isEqualTo("failure");
+        assertThat(failed.get(0).toString()).doesNotContain("fel-losenord");
+    }
+
+    @Test
+    void everyReadOfAClientsDataIsLoggedWithTheAdministration() {
+        String methodId = unique("audit-metod");
+        IdentityFixtures.publish(admin(), methodId);
+        String clientId = unique("klient");
+        JsonNode started = IdentityFixtures.start(Api.at(port).asCaseworker(), methodId, clientId);
+        String id = started.get("responseId").asString();
+        Api.at(port).asCaseworker().get("/api/responses/" + id).expect(200);
+
+        var reads = admin().get("/api/audit?subjectId=" + clientId + "&action=response.read").expect(200).json();
+        assertThat(reads.size()).isEqualTo(1);
+        JsonNode e = reads.get(0);
+        assertThat(e.get("actor").asString()).isEqualTo("handlaggare");
+        assertThat(e.get("subjectType").asString()).isEqualTo("response");
+        assertThat(e.get("subjectId").asString()).isEqualTo(id);
+        assertThat(e.get("administration").asString()).isEqualTo("exempelkommun-sof");
+        assertThat(e.get("details").get("methodId").asString()).isEqualTo(methodId);
+        assertThat(e.get("hash").asString()).hasSize(64);
+        // Search by period and by subject id of the record itself.
+        assertThat(admin().get("/api/audit?subjectType=response&subjectId=" + id + "&from=2000-01-01&to=2999-12-31")
+                .expect(200).json().size()).isEqualTo(2);
+    }
+
+    @Test
+    void exportsAreLogged() {
+        admin().get("/api/usage/export").expect(200);
+        var exports = admin().get("/api/audit?action=usage.export&actor=admin").expect(200).json();
+        assertThat(exports.size()).isPositive();
+    }
+
+    @Test
+    void verificationFindsTheFirstChangedEntry() {
+        browser().login("handlaggare", "placera-demo");
+        var ok = admin().get("/api/audit/verify").expect(200).json();
+        assertThat(ok.get("valid").asBoolean()).as(ok.toString()).isTrue();
+        long checked = ok.get("entriesChecked").asLong();
+        assertThat(checked).isPositive();
+
+        long victim = Math.max(1, checked / 2);
+        Query q = Query.query(Criteria.where("_id").is(victim));
+        String original = mongo.findOne(q, org.bson.Document.class, "audit_log").getString("actor");
+        mongo.updateFirst(q, Update.update("actor", "mallory"), "audit_log");
+        try {
+            var broken = admin().get("/api/audit/verify").expect(200).json();
+            assertThat(broken.get("valid").asBoolean()).isFalse();
+            assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(victim);
+            assertThat(broken.get("reason").asString()).isEqualTo("entry was changed");
+        } finally {
+            mongo.updateFirst(q, Update.update("actor", original), "audit_log");
+        }
+        assertThat(admin().get("/api/audit/verify").expect(200).json().get("valid").asBoolean()).isTrue();
+
+        // A removed entry is found too.
+        org.bson.Document removed = mongo.findOne(q, org.bson.Document.class, "audit_log");
+        mongo.remove(q, "audit_log");
+        try {
+            var gap = admin().get("/api/audit/verify").expect(200).json();
+            assertThat(gap.get("valid").asBoolean()).isFalse();
+            assertThat(gap.get("firstBrokenSeq").asLong()).isEqualTo(victim);
+        } finally {
+            mongo.insert(removed, "audit_log");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package se.placera.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.placera.support.Api;
+import se.placera.support.AppIntegrationTest;
+
+/**
+ * Base of the identity integration tests: the booted app with a real SMTP server (GreenMail) behind the mail
+ * outbox. All subclasses share one application context (and GreenMail); each test uses its own user names.
+ */
+@AppIntegrationTest
+public abstract class IdentityTestBase {
+
+    protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        MAIL.start();
+    }
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("placera.notifications.poll-interval", () -> "200ms");
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    protected Api admin() {
+        return Api.at(port).asAdmin();
+    }
+
+    protected Browser browser() {
+        return new Browser(port);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Waits for a mail to {@code to} whose subject contains {@code subject}; returns its text. */
+    protected static String awaitMail(String to, String subject) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            for (MimeMessage m : MAIL.getReceivedMessages()) {
+                try {
+                    boolean toMatches = Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                            .anyMatch(a -> a.toString().equalsIgnoreCase(to));
+                    if (toMatches && m.getSubject().contains(subject)) {
+                        return String.valueOf(m.getContent());
+                    }
+                } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            Thread.onSpinWait();
+            try {
+                MAIL.waitForIncomingEmail(200, MAIL.getReceivedMessages().length + 1);
+            } catch (RuntimeException ignored) {
+                // poll again
+            }
+        }
+        throw new AssertionError("No mail '" + subject + "' to " + to + " within 20 s");
+    }
+
+    protected static String tokenIn(String mailBody, String path) {
+        Matcher m = Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)").matcher(mailBody);
+        if (!m.find()) {
+            throw new AssertionError("No " + path + " link in: " + mailBody);
+        }
+        return m.group(1);
+    }
+
+    /** A new user of the given administration and permissions, invited; returns its id. */
+    protected String createUser(String username, String administration, Map<String, String> permissions) {
+        return admin().post("/api/users", Map.of("username", username, "firstName", "Test", "lastName", "Person",
+                "email", username + "@exempelkommun.se", "jobRole", "Socialsekreterare",
+                "administrations", List.of(administration), "permissions", permissions)).expect(201)
+                .json().get("id").asString();
+    }
+
+    /** Creates, invites and activates a user with {@code password}; returns its id. */
+    protected String activeUser(String username, String administration, Map<String, String> permissions,
+            String password) {
+        String id = createUser(username, administration, permissions);
+        String token = tokenIn(awaitMail(username + "@exempelkommun.se", "Välkommen"), "/activate");
+        Api.at(port).post("/api/auth/activate", Map.of("token", token, "password", password)).expect(204);
+        return id;
+    }
+}

@@ -1,0 +1,228 @@
+package se.placera.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.placera.support.Api;
+import se.placera.support.AppIntegrationTest;
+
+/**
+ * US-3 with Keycloak: a real Keycloak (distribution zip, loopback, the example realm of docs/keycloak).
+ * Browser: OIDC authorization code with PKCE, ending in a Placera session. API clients: bearer JWT.
+ * Permissions stay in Placera on the account linked to the Keycloak user.
+ */
+@AppIntegrationTest
+class KeycloakIntegrationTests {
+
+    static final String KC_PASSWORD = "kc-demo-losenord";
+
+    @DynamicPropertySource
+    static void keycloak(DynamicPropertyRegistry registry) {
+        registry.add("placera.security.keycloak.issuer-uri", () -> KeycloakServer.get().issuer());
+        registry.add("placera.security.keycloak.client-id", () -> "placera");
+    }
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Api admin() {
+        return Api.at(port).asAdmin();
+    }
+
+    /** Creates the Placera account for a Keycloak user unless it exists. */
+    void account(String username, String email, String keycloakId, Map<String, String> permissions) {
+        if (admin().get("/api/users").text().contains("\"" + username + "\"")) {
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("firstName", "Kc");
+        body.put("lastName", "Användare");
+        body.put("email", email);
+        body.put("administrations", List.of("exempelkommun-sof"));
+        body.put("permissions", permissions);
+        body.put("sendInvitation", false);
+        if (keycloakId != null) {
+            body.put("keycloakId", keycloakId);
+        }
+        admin().post("/api/users", body).expect(201);
+    }
+
+    String token(String username) throws Exception {
+        String form = form(Map.of("grant_type", "password", "client_id", "placera-cli", "username", username,
+                "password", KC_PASSWORD, "scope", "openid"));
+        var r = http.send(HttpRequest.newBuilder(URI.create(KeycloakServer.get().issuer()
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Api.json(r.body()).get("access_token").asString();
+    }
+
+    HttpResponse<String> bearer(String token, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aKeycloakUserCallsTheApiWithABearerToken() throws Exception {
+        // Linked on first use by the verified e-mail address.
+        account("karin.kc", "kc.handlaggare@exempelkommun.se", null,
+                Map.of("FOLLOW_UP", "WRITE", "PLACEMENT", "WRITE", "REPORTS", "READ"));
+        String token = token("kc-handlaggare");
+        var me = bearer(token, "/api/auth/me");
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        var json = Api.json(me.body());
+        assertThat(json.get("username").asString()).isEqualTo("karin.kc");
+        assertThat(json.get("loginMethod").asString()).isEqualTo("keycloak");
+        assertThat(json.get("permissions").get("FOLLOW_UP").asString()).isEqualTo("WRITE");
+        assertThat(bearer(token, "/api/responses").statusCode()).isEqualTo(200);
+        // Permissions are Placera's: no administration console for this user.
+        var refused = bearer(token, "/api/users");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(Api.json(refused.body()).get("code").asString()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void aKeycloakUserWithoutThePermissionIsRefused() throws Exception {
+        // Linked explicitly by Keycloak's user id; read-only rights.
+        account("leo.kc", "leo.annan@exempelkommun.se", "6f1c2a4e-0b8e-4d6c-9a51-1f1d2c3b4a02",
+                Map.of("REPORTS", "READ", "FOLLOW_UP", "READ"));
+        String token = token("kc-lasare");
+        assertThat(bearer(token, "/api/auth/me").statusCode()).isEqualTo(200);
+        assertThat(bearer(token, "/api/responses").statusCode()).isEqualTo(403);
+        assertThat(bearer(token, "/api/audit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aKeycloakUserWithoutAnAccountIsRefused() throws Exception {
+        var r = bearer(token("kc-utan-konto"), "/api/auth/me");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(Api.json(r.body()).get("code").asString()).isEqualTo("ACCOUNT_NOT_PROVISIONED");
+    }
+
+    @Test
+    void aForgedTokenIsRefused() throws Exception {
+        String token = token("kc-handlaggare");
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + new StringBuilder(parts[2]).reverse();
+        assertThat(bearer(forged, "/api/auth/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theBrowserSignsInWithTheAuthorizationCodeFlowAndPkce() throws Exception {
+        account("karin.kc", "kc.handlaggare@exempelkommun.se", null,
+                Map.of("FOLLOW_UP", "WRITE", "PLACEMENT", "WRITE", "REPORTS", "READ"));
+        var cookies = new PlainCookies();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        String app = "http://127.0.0.1:" + port;
+
+        var start = browser.send(get(app + "/oauth2/authorization/keycloak"), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(302);
+        String authorize = start.headers().firstValue("Location").orElseThrow();
+        assertThat(authorize).startsWith(KeycloakServer.get().issuer() + "/protocol/openid-connect/auth")
+                .contains("code_challenge=").contains("code_challenge_method=S256");
+
+        var page = browser.send(get(authorize), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
+        assertThat(action.find()).as(page.body()).isTrue();
+        String loginUrl = action.group(1).replace("&amp;", "&");
+        var submitted = browser.send(HttpRequest.newBuilder(URI.create(loginUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", "kc-handlaggare",
+                        "password", KC_PASSWORD, "credentialId", ""))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+        String callback = submitted.headers().firstValue("Location").orElseThrow();
+        assertThat(callback).startsWith(app + "/login/oauth2/code/keycloak").contains("code=");
+
+        var done = browser.send(get(callback), HttpResponse.BodyHandlers.ofString());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).isIn("/", app + "/");
+
+        var me = browser.send(HttpRequest.newBuilder(URI.create(app + "/api/auth/me"))
+                .header("X-Requested-With", "XMLHttpRequest").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(Api.json(me.body()).get("username").asString()).isEqualTo("karin.kc");
+        assertThat(Api.json(me.body()).get("loginMethod").asString()).isEqualTo("keycloak");
+
+        var logins = admin().get("/api/audit?actor=karin.kc&action=login.success").expect(200).json();
+        assertThat(logins.toString()).contains("keycloak");
+    }
+
+    /**
+     * A cookie jar per host that ignores the Secure flag: Keycloak in development mode marks its login
+     * cookies Secure even over plain http on loopback, which java.net.CookieManager would then never send.
+     */
+    static final class PlainCookies extends java.net.CookieHandler {
+        private final Map<String, Map<String, String>> byHost = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            Map<String, String> jar = byHost.getOrDefault(uri.getHost(), Map.of());
+            if (jar.isEmpty()) {
+                return Map.of();
+            }
+            return Map.of("Cookie", List.of(jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; "))));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            Map<String, String> jar = byHost.computeIfAbsent(uri.getHost(),
+                    h -> new java.util.concurrent.ConcurrentHashMap<>());
+            responseHeaders.forEach((name, values) -> {
+                if (name == null || !name.equalsIgnoreCase("Set-Cookie")) {
+                    return;
+                }
+                for (String v : values) {
+                    String pair = v.split(";", 2)[0];
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        continue;
+                    }
+                    String cookie = pair.substring(0, eq).trim();
+                    String value = pair.substring(eq + 1).trim();
+                    String lower = v.toLowerCase(java.util.Locale.ROOT);
+                    if (value.isEmpty() || lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
+                        jar.remove(cookie);
+                    } else {
+                        jar.put(cookie, value);
+                    }
+                }
+            });
+        }
+    }
+
+    static HttpRequest get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).GET().build();
+    }
+
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+}
