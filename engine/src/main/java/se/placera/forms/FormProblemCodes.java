@@ -3,6 +3,7 @@ package se.placera.forms;
 /** Stable error codes of the forms module. */
 public final class FormProblemCodes {
     public static final String METHOD_NOT_FOUND = "FORM_METHOD_NOT_FOUND";
+    public static final String METHOD_FORBIDDEN = "FORM_METHOD_FORBIDDEN";
     public static final String METHOD_NOT_IN_USE = "FORM_METHOD_NOT_IN_USE";
     public static final String RESPONSE_NOT_FOUND = "FORM_RESPONSE_NOT_FOUND";
     public static final String ALREADY_SUBMITTED = "FORM_ALREADY_SUBMITTED";

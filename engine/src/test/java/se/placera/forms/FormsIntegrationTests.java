@@ -255,4 +255,34 @@ class FormsIntegrationTests {
         assertThat(preview.get("status").asString()).isEqualTo("preview");
         assertThat(preview.has("responseId")).isFalse();
     }
+
+    @Test
+    void enteringAnswersNeedsWriteOnTheMethod() {
+        publish(TestMethods.cascading("forms-las"));
+        JsonNode hugo = null;
+        for (JsonNode u : admin.get("/api/users").expect(200).json()) {
+            if (u.get("username").asString().equals("handlaggare")) {
+                hugo = u;
+            }
+        }
+        assertThat(hugo).isNotNull();
+        String userId = hugo.get("id").asString();
+        Map<String, Object> update = Api.mapper().convertValue(hugo, Map.class);
+        update.keySet().retainAll(List.of("username", "firstName", "lastName", "email", "phone", "jobRole",
+                "administrations", "team", "permissions", "methodPermissions"));
+        String started = start("forms-las").get("responseId").asString();
+        try {
+            update.put("methodPermissions", Map.of("forms-las", "READ"));
+            admin.put("/api/users/" + userId, update).expect(200);
+            JsonNode refused = caseworker.post("/api/responses", Map.of("methodId", "forms-las")).expect(403).json();
+            assertThat(refused.get("code").asString()).isEqualTo("FORM_METHOD_FORBIDDEN");
+            caseworker.patch("/api/responses/" + started + "/answers", Map.of("answers", Map.of("stod", "barn")))
+                    .expect(403);
+            caseworker.get("/api/responses/" + started).expect(200);
+        } finally {
+            update.put("methodPermissions", Map.of());
+            admin.put("/api/users/" + userId, update).expect(200);
+        }
+        caseworker.patch("/api/responses/" + started + "/answers", Map.of("answers", Map.of("stod", "barn"))).expect(200);
+    }
 }

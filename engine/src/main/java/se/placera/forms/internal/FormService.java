@@ -26,6 +26,7 @@ import se.placera.forms.internal.FormEngine.Evaluation;
 import se.placera.forms.internal.FormEngine.QuestionOutcome;
 import se.placera.metadata.Definition;
 import se.placera.security.AccessScope;
+import se.placera.security.AccessLevel;
 import se.placera.security.CurrentUser;
 import se.placera.security.CurrentUsers;
 import se.placera.security.Roles;
@@ -61,6 +62,7 @@ class FormService implements Forms {
     @Override
     public FormState start(String methodId, Integer version, Subject subject, String respondentRole) {
         CurrentUser user = users.current();
+        requireWrite(user, methodId);
         Definition d = methods.forNewResponse(methodId, version);
         CompiledMethod method = methods.compiled(d.id(), d.version());
         Subject s = subject == null ? Subject.none() : subject;
@@ -104,16 +106,7 @@ class FormService implements Forms {
     public FormState answer(String responseId, Map<String, Object> changes, Long expectedRevision) {
         ResponseDocument doc = loadDraft(responseId, expectedRevision);
         CompiledMethod method = methods.compiled(doc.methodId, doc.methodVersion);
-        Map<String, Object> merged = new LinkedHashMap<>(doc.answers);
-        if (changes != null) {
-            changes.forEach((k, v) -> {
-                if (v == null) {
-                    merged.remove(k);
-                } else {
-                    merged.put(k, v);
-                }
-            });
-        }
+        Map<String, Object> merged = merged(doc.answers, changes);
         Evaluation e = evaluate(method, doc, merged, users.current());
         if (!e.typeErrors().isEmpty()) {
             throw PlaceraException.invalid(FormProblemCodes.INVALID_ANSWERS,
@@ -131,16 +124,7 @@ class FormService implements Forms {
     public FormState submit(String responseId, Map<String, Object> changes, Long expectedRevision) {
         ResponseDocument doc = loadDraft(responseId, expectedRevision);
         CompiledMethod method = methods.compiled(doc.methodId, doc.methodVersion);
-        Map<String, Object> merged = new LinkedHashMap<>(doc.answers);
-        if (changes != null) {
-            changes.forEach((k, v) -> {
-                if (v == null) {
-                    merged.remove(k);
-                } else {
-                    merged.put(k, v);
-                }
-            });
-        }
+        Map<String, Object> merged = merged(doc.answers, changes);
         CurrentUser user = users.current();
         Evaluation e = evaluate(method, doc, merged, user);
         if (!e.errors().isEmpty()) {
@@ -222,8 +206,32 @@ class FormService implements Forms {
         return doc;
     }
 
+    /** The stored answers with the changes applied: a null value clears an answer. */
+    private static Map<String, Object> merged(Map<String, Object> stored, Map<String, Object> changes) {
+        Map<String, Object> merged = new LinkedHashMap<>(stored);
+        if (changes != null) {
+            changes.forEach((k, v) -> {
+                if (v == null) {
+                    merged.remove(k);
+                } else {
+                    merged.put(k, v);
+                }
+            });
+        }
+        return merged;
+    }
+
+    /** Entering answers needs WRITE on the method (its own grant, else the follow-up module's level). */
+    private void requireWrite(CurrentUser user, String methodId) {
+        if (!user.canUseMethod(methodId, AccessLevel.WRITE)) {
+            throw new PlaceraException(PlaceraException.Kind.FORBIDDEN, FormProblemCodes.METHOD_FORBIDDEN,
+                    "You may not enter answers in method '" + methodId + "'.");
+        }
+    }
+
     private ResponseDocument loadDraft(String id, Long expectedRevision) {
         ResponseDocument doc = load(id);
+        requireWrite(users.current(), doc.methodId);
         if (!"draft".equals(doc.status)) {
             throw PlaceraException.conflict(FormProblemCodes.ALREADY_SUBMITTED,
                     "The response has been submitted and can no longer be changed.");
