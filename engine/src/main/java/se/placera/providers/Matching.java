@@ -1,0 +1,82 @@
+package se.placera.providers;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** Matching (PA-1, PA-2): hard filters over the register, then a ranked score with the reasons for it. */
+public interface Matching {
+
+    Result match(Criteria criteria);
+
+    /**
+     * The result rows of the given units (up to four, in the order given) for the criteria, ranked among all units
+     * that pass; units the hard filters drop are left out.
+     */
+    List<Hit> compare(Criteria criteria, List<String> unitIds);
+
+    /**
+     * What the client needs. Coded values are from the standard codelists. Everything is optional; a missing
+     * criterion does not filter.
+     *
+     * @param locality      a locality (ort) or municipality in the register to measure distance from, or use
+     *                      {@code lat}/{@code lon}
+     * @param maxDistanceKm with a locality or coordinates: drop units further away
+     * @param maxPrice      highest price per day (kr); units with a higher price on the date are dropped
+     * @param dateNeeded    when the placement starts; prices, agreements and IVO permits must be valid then
+     *                      (default today)
+     * @param frameworkOnly only units with a framework agreement (ramavtal) valid on the date
+     * @param requireVacancy only units with at least one vacancy
+     * @param profile       the matching profile (metadata kind {@code matching-profile}); default {@code standard}
+     * @param limit         at most this many results (default 50, at most 500)
+     */
+    @Schema(description = "Sökkriterier för matchning")
+    record Criteria(String targetGroup, String placementForm, String gender, Integer age, List<String> needs,
+            String legalBasis, String locality, Double lat, Double lon, Double maxDistanceKm, Integer maxPrice,
+            LocalDate dateNeeded, Boolean frameworkOnly, Boolean requireVacancy, String tenderArea, String profile,
+            Integer limit) {
+
+        public Criteria {
+            needs = needs == null ? List.of() : List.copyOf(needs);
+        }
+    }
+
+    /**
+     * @param total    units that passed the hard filters
+     * @param excluded units dropped, per filter (a unit counts under the first filter it failed)
+     */
+    @Schema(description = "Matchningsresultat")
+    record Result(String profile, int profileVersion, LocalDate date, int total, Map<String, Integer> excluded,
+            List<Hit> results) {
+    }
+
+    /** One result row with the columns of PA-2 and the reasons for its score. */
+    @Schema(description = "En träff i matchningen")
+    record Hit(int rank, String unitId, String unitName, String providerId, String providerName, String regi,
+            String municipality, String locality, String focus, List<String> targetGroups,
+            List<String> placementForms, List<String> genders, Integer minAge, Integer maxAge, String agreementType,
+            String frameworkAgreement, String tenderArea, Integer noticePeriodDays, Integer places, Integer vacancies,
+            Integer pricePerDay, String priceModel, Quality.Rating caseworkerRating, Quality.Rating clientRating,
+            Double breakdownRate, int endedPlacements, int deviations, IvoSummary ivoPermit, Double distanceKm,
+            List<String> needsCovered, List<String> needsMissing, double score, List<Reason> reasons) {
+    }
+
+    /** The IVO permit as the result list shows it. */
+    record IvoSummary(String number, List<String> scope, LocalDate validTo, boolean validForPlacementForm,
+            boolean hasDocument) {
+    }
+
+    /**
+     * One part of the score.
+     *
+     * @param factor  {@code needs}, {@code quality}, {@code price}, {@code distance}, {@code agreement}
+     * @param weight  the profile's weight (weights are normalised to sum to 1)
+     * @param score   0–1 for this factor
+     * @param points  weight × score × 100: this factor's share of the total score
+     * @param text    Swedish explanation for the user
+     */
+    record Reason(String factor, double weight, double score, double points, String text) {
+    }
+}

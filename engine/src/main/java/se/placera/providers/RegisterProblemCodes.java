@@ -1,0 +1,28 @@
+package se.placera.providers;
+
+/** Stable error codes of the register and matching (the {@code code} of problem details). */
+public final class RegisterProblemCodes {
+    public static final String PROVIDER_NOT_FOUND = "REGISTER_PROVIDER_NOT_FOUND";
+    public static final String UNIT_NOT_FOUND = "REGISTER_UNIT_NOT_FOUND";
+    public static final String AGREEMENT_NOT_FOUND = "REGISTER_AGREEMENT_NOT_FOUND";
+    public static final String DOCUMENT_NOT_FOUND = "REGISTER_DOCUMENT_NOT_FOUND";
+    public static final String INVALID = "REGISTER_INVALID";
+    public static final String DUPLICATE = "REGISTER_DUPLICATE";
+    public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
+    public static final String FORBIDDEN = "REGISTER_FORBIDDEN";
+    public static final String IMPORT_INVALID = "REGISTER_IMPORT_INVALID";
+    public static final String IMPORT_UNREADABLE = "REGISTER_IMPORT_UNREADABLE";
+    public static final String DOCUMENT_REJECTED = "REGISTER_DOCUMENT_REJECTED";
+    public static final String MATCHING_INVALID = "MATCHING_INVALID_CRITERIA";
+    public static final String PROFILE_NOT_FOUND = "MATCHING_PROFILE_NOT_FOUND";
+
+    /** Field-level codes ({@code errors[].code}). */
+    public static final String REQUIRED = "required";
+    public static final String NOT_IN_CODELIST = "not-in-codelist";
+    public static final String INVALID_VALUE = "invalid-value";
+    public static final String UNKNOWN_REFERENCE = "unknown-reference";
+    public static final String UNKNOWN_COLUMN = "unknown-column";
+
+    private RegisterProblemCodes() {
+    }
+}

@@ -1,0 +1,91 @@
+package se.placera.providers.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import se.placera.metadata.DefinitionPublished;
+import se.placera.metadata.Metadata;
+
+/**
+ * The published standard codelists as the register reads them: value → item (label, attributes). Cached until a
+ * new version is published. The metadata store is looked up lazily: it needs the option source, which needs this.
+ */
+@Component
+public class Codelists {
+
+    public static final String TARGET_GROUPS = "malgrupper";
+    public static final String PLACEMENT_FORMS = "placeringsformer";
+    public static final String LEGAL_BASES = "lagrum";
+    public static final String GENDERS = "kon";
+    public static final String NEEDS = "behov";
+
+    private static final Logger log = LoggerFactory.getLogger(Codelists.class);
+
+    private final ObjectProvider<Metadata> metadata;
+    private final Map<String, Optional<Map<String, JsonNode>>> cache = new ConcurrentHashMap<>();
+
+    Codelists(ObjectProvider<Metadata> metadata) {
+        this.metadata = metadata;
+    }
+
+    /** The items of a published codelist by value, or empty when the codelist is not published. */
+    public Optional<Map<String, JsonNode>> items(String codelistId) {
+        Optional<Map<String, JsonNode>> cached = cache.get(codelistId);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Map<String, JsonNode>> loaded = load(codelistId);
+        if (loaded.isPresent()) {
+            cache.put(codelistId, loaded);
+        }
+        return loaded;
+    }
+
+    /** Whether the value is in the codelist; true when the codelist is not published (nothing to check against). */
+    public boolean contains(String codelistId, String value) {
+        return items(codelistId).map(m -> m.containsKey(value)).orElse(true);
+    }
+
+    public String label(String codelistId, String value) {
+        return items(codelistId).map(m -> m.get(value)).map(n -> n.path("label").asString(value)).orElse(value);
+    }
+
+    /** A boolean attribute of an item, e.g. {@code tillstandspliktig} of a placement form. */
+    public boolean flag(String codelistId, String value, String attribute, boolean fallback) {
+        return items(codelistId).map(m -> m.get(value)).map(n -> n.path("attributes").path(attribute))
+                .filter(JsonNode::isBoolean).map(JsonNode::asBoolean).orElse(fallback);
+    }
+
+    private Optional<Map<String, JsonNode>> load(String id) {
+        try {
+            return metadata.getObject().latestPublished("codelist", id).map(d -> {
+                Map<String, JsonNode> items = new LinkedHashMap<>();
+                for (JsonNode item : d.content().path("items")) {
+                    if (item.path("active").asBoolean(true)) {
+                        items.put(item.path("value").asString(), item);
+                    }
+                }
+                return Map.copyOf(items);
+            });
+        } catch (RuntimeException e) {
+            log.warn("Codelist {} could not be read: {}", id, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @EventListener
+    void on(DefinitionPublished event) {
+        if ("codelist".equals(event.kind())) {
+            cache.remove(event.id());
+        }
+    }
+}

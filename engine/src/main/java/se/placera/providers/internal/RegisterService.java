@@ -1,0 +1,298 @@
+package se.placera.providers.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import se.placera.providers.FrameworkAgreement;
+import se.placera.providers.Provider;
+import se.placera.providers.ProviderId;
+import se.placera.providers.Register;
+import se.placera.providers.RegisterProblemCodes;
+import se.placera.providers.Unit;
+import se.placera.providers.UnitId;
+import se.placera.security.CurrentUsers;
+import se.placera.shared.Audited;
+import se.placera.shared.PlaceraException;
+import se.placera.shared.Problem;
+
+/**
+ * The register: records in MongoDB, every record also in memory (the embedded database scans, and matching needs
+ * all units at once). One document write per change, guarded by the record's {@code version}; every change
+ * publishes an {@link Audited} event with before/after. Single instance: the memory copy is this process's.
+ */
+@Service
+class RegisterService implements Register {
+
+    private final MongoTemplate mongo;
+    private final RegisterValidation validation;
+    private final ApplicationEventPublisher events;
+    private final CurrentUsers users;
+    private final JsonMapper mapper;
+    private final Clock clock;
+
+    private final Map<String, Provider> providers = new ConcurrentHashMap<>();
+    private final Map<String, Unit> units = new ConcurrentHashMap<>();
+    private final Map<String, FrameworkAgreement> agreements = new ConcurrentHashMap<>();
+    private volatile boolean loaded;
+
+    RegisterService(MongoTemplate mongo, RegisterValidation validation, ApplicationEventPublisher events,
+            CurrentUsers users, JsonMapper mapper, Optional<Clock> clock) {
+        this.mongo = mongo;
+        this.validation = validation;
+        this.events = events;
+        this.users = users;
+        this.mapper = mapper;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    private void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        synchronized (this) {
+            if (loaded) {
+                return;
+            }
+            mongo.findAll(Provider.class).forEach(p -> providers.put(p.id(), p));
+            mongo.findAll(Unit.class).forEach(u -> units.put(u.id(), u));
+            mongo.findAll(FrameworkAgreement.class).forEach(a -> agreements.put(a.id(), a));
+            loaded = true;
+        }
+    }
+
+    @Override
+    public Optional<Provider> provider(ProviderId id) {
+        ensureLoaded();
+        return Optional.ofNullable(providers.get(id.value()));
+    }
+
+    @Override
+    public Optional<Unit> unit(UnitId id) {
+        ensureLoaded();
+        return Optional.ofNullable(units.get(id.value()));
+    }
+
+    @Override
+    public Collection<Unit> units() {
+        ensureLoaded();
+        return Collections.unmodifiableCollection(units.values());
+    }
+
+    @Override
+    public Collection<Provider> providers() {
+        ensureLoaded();
+        return Collections.unmodifiableCollection(providers.values());
+    }
+
+    @Override
+    public List<FrameworkAgreement> frameworkAgreements() {
+        ensureLoaded();
+        return agreements.values().stream().sorted(Comparator.comparing(FrameworkAgreement::name)).toList();
+    }
+
+    @Override
+    public synchronized Provider saveProvider(Provider input) {
+        ensureLoaded();
+        List<Problem> problems = new ArrayList<>(validation.provider(input));
+        Provider before = input.id() == null ? null : providers.get(input.id());
+        if (input.orgNumber() != null) {
+            providers.values().stream()
+                    .filter(p -> input.orgNumber().equals(p.orgNumber()) && !p.id().equals(input.id()))
+                    .findFirst()
+                    .ifPresent(p -> problems.add(new Problem("/orgNumber", "duplicate",
+                            "Provider '" + p.id() + "' already has organisationsnummer " + p.orgNumber() + ".")));
+        }
+        if (!problems.isEmpty()) {
+            throw PlaceraException.invalid(RegisterProblemCodes.INVALID, "The provider has invalid fields.", problems);
+        }
+        Instant now = clock.instant();
+        String by = users.actor();
+        Provider saved;
+        if (before == null) {
+            String id = input.id() == null ? "p-" + shortId() : input.id();
+            saved = mongo.insert(input.withStamp(id, 1L, now, now, by));
+        } else {
+            checkVersion(input.version(), before.version());
+            Provider next = input.withStamp(before.id(), before.version() + 1, before.createdAt(), now, by);
+            if (sameContent(before, next)) {
+                return before;
+            }
+            replace(before.id(), before.version(), next, Provider.class);
+            saved = next;
+        }
+        providers.put(saved.id(), saved);
+        audit(before == null ? "provider.create" : "provider.update", "provider", saved.id(), before, saved);
+        return saved;
+    }
+
+    @Override
+    public synchronized Unit saveUnit(Unit input) {
+        ensureLoaded();
+        List<Problem> problems = validation.unit(input, providers::containsKey, agreements::containsKey);
+        if (!problems.isEmpty()) {
+            throw PlaceraException.invalid(RegisterProblemCodes.INVALID, "The unit has invalid fields.", problems);
+        }
+        Unit before = input.id() == null ? null : units.get(input.id());
+        Instant now = clock.instant();
+        String by = users.actor();
+        Unit saved;
+        if (before == null) {
+            String id = input.id() == null ? "u-" + shortId() : input.id();
+            Unit stamped = input.withStamp(id, 1L, now, now, by);
+            if (input.vacancies() != null && input.vacanciesUpdatedAt() == null) {
+                stamped = stamped.withVacancies(input.vacancies(), now);
+            }
+            saved = mongo.insert(stamped);
+        } else {
+            checkVersion(input.version(), before.version());
+            // Files are attached through their own endpoints; an update of the fields keeps them.
+            Unit.IvoPermit permit = input.ivoPermit() == null ? null
+                    : input.ivoPermit().withDocument(before.ivoPermit() == null ? null : before.ivoPermit().documentId());
+            Unit next = input.withFiles(permit, before.documents())
+                    .withStamp(before.id(), before.version() + 1, before.createdAt(), now, by);
+            next = next.withVacancies(next.vacancies(), Objects.equals(next.vacancies(), before.vacancies())
+                    ? before.vacanciesUpdatedAt() : now);
+            if (sameContent(before, next)) {
+                return before;
+            }
+            replace(before.id(), before.version(), next, Unit.class);
+            saved = next;
+        }
+        units.put(saved.id(), saved);
+        audit(before == null ? "unit.create" : "unit.update", "unit", saved.id(), before, saved);
+        return saved;
+    }
+
+    /** Stores a unit changed by the register itself (files, vacancies): no field validation, still audited. */
+    synchronized Unit replaceUnit(Unit before, Unit changed, String action) {
+        Instant now = clock.instant();
+        Unit next = changed.withStamp(before.id(), before.version() + 1, before.createdAt(), now, users.actor());
+        replace(before.id(), before.version(), next, Unit.class);
+        units.put(next.id(), next);
+        audit(action, "unit", next.id(), before, next);
+        return next;
+    }
+
+    @Override
+    public synchronized FrameworkAgreement saveFrameworkAgreement(FrameworkAgreement input) {
+        ensureLoaded();
+        List<Problem> problems = validation.frameworkAgreement(input);
+        if (!problems.isEmpty()) {
+            throw PlaceraException.invalid(RegisterProblemCodes.INVALID, "The framework agreement has invalid fields.",
+                    problems);
+        }
+        FrameworkAgreement before = agreements.get(input.id());
+        Instant now = clock.instant();
+        FrameworkAgreement saved;
+        if (before == null) {
+            saved = mongo.insert(input.withStamp(1L, now, users.actor()));
+        } else {
+            checkVersion(input.version(), before.version());
+            FrameworkAgreement next = input.withStamp(before.version() + 1, now, users.actor());
+            if (sameContent(before, next)) {
+                return before;
+            }
+            replace(before.id(), before.version(), next, FrameworkAgreement.class);
+            saved = next;
+        }
+        agreements.put(saved.id(), saved);
+        audit(before == null ? "framework-agreement.create" : "framework-agreement.update", "framework-agreement",
+                saved.id(), before, saved);
+        return saved;
+    }
+
+    @Override
+    public synchronized int insertMissing(List<FrameworkAgreement> newAgreements, List<Provider> newProviders,
+            List<Unit> newUnits) {
+        ensureLoaded();
+        Instant now = clock.instant();
+        String by = users.actor();
+        List<FrameworkAgreement> a = newAgreements.stream().filter(x -> !agreements.containsKey(x.id()))
+                .map(x -> x.withStamp(1L, now, by)).toList();
+        List<Provider> p = newProviders.stream().filter(x -> !providers.containsKey(x.id()))
+                .map(x -> x.withStamp(x.id(), 1L, now, now, by)).toList();
+        List<Unit> u = newUnits.stream().filter(x -> !units.containsKey(x.id()))
+                .map(x -> x.withStamp(x.id(), 1L, now, now, by)).toList();
+        if (!a.isEmpty()) {
+            mongo.insertAll(a);
+            a.forEach(x -> agreements.put(x.id(), x));
+        }
+        if (!p.isEmpty()) {
+            mongo.insertAll(p);
+            p.forEach(x -> providers.put(x.id(), x));
+        }
+        if (!u.isEmpty()) {
+            mongo.insertAll(u);
+            u.forEach(x -> units.put(x.id(), x));
+        }
+        int created = a.size() + p.size() + u.size();
+        if (created > 0) {
+            Map<String, Object> details = new HashMap<>();
+            details.put("frameworkAgreements", a.size());
+            details.put("providers", p.size());
+            details.put("units", u.size());
+            events.publishEvent(new Audited("register.bulk-insert", "register", "register", null, "success", details));
+        }
+        return created;
+    }
+
+    private <T> void replace(String id, Long expectedVersion, T next, Class<T> type) {
+        Query q = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
+        T old = mongo.findAndReplace(q, next);
+        if (old == null) {
+            throw PlaceraException.conflict(RegisterProblemCodes.CONCURRENT_UPDATE,
+                    "Someone else changed this record at the same time. Reload and try again.");
+        }
+    }
+
+    private static void checkVersion(Long given, Long current) {
+        if (given != null && !given.equals(current)) {
+            throw PlaceraException.conflict(RegisterProblemCodes.CONCURRENT_UPDATE,
+                    "The record was changed elsewhere (version " + current + "). Reload and try again.");
+        }
+    }
+
+    /** Equal apart from the bookkeeping fields: an update that changes nothing stores nothing. */
+    private boolean sameContent(Object before, Object next) {
+        return content(before).equals(content(next));
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> content(Object record) {
+        Map<String, Object> m = new HashMap<>(mapper.convertValue(record, Map.class));
+        for (String k : List.of("version", "createdAt", "updatedAt", "updatedBy", "vacanciesUpdatedAt")) {
+            m.remove(k);
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void audit(String action, String type, String id, Object before, Object after) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("before", before == null ? null : mapper.convertValue(before, Map.class));
+        details.put("after", after == null ? null : mapper.convertValue(after, Map.class));
+        events.publishEvent(new Audited(action, type, id, null, "success", details));
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 13).replace("-", "");
+    }
+}

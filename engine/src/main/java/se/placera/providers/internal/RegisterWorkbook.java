@@ -1,0 +1,707 @@
+package se.placera.providers.internal;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Service;
+
+import se.placera.documents.Spreadsheets;
+import se.placera.providers.FrameworkAgreement;
+import se.placera.providers.Matching;
+import se.placera.providers.Provider;
+import se.placera.providers.ProviderId;
+import se.placera.providers.Quality;
+import se.placera.providers.RegisterImport;
+import se.placera.providers.RegisterProblemCodes;
+import se.placera.providers.Unit;
+import se.placera.providers.UnitId;
+import se.placera.providers.UnitQualities;
+import se.placera.shared.PlaceraException;
+import se.placera.shared.Problem;
+
+/**
+ * The register as an Excel workbook: the template, the export, the import (every row and cell checked, errors by
+ * row and column; all or nothing, or the valid rows only), and the export of search results. One row per unit,
+ * with its provider's fields and the price period valid today. Re-importing the same file changes nothing:
+ * providers are matched by organisationsnummer, units by {@code enhetsId} or else by provider and name, and price
+ * periods by their start date.
+ */
+@Service
+public class RegisterWorkbook {
+
+    public static final String SHEET = "Verksamheter";
+    static final String CODES_SHEET = "Koder";
+    static final String HELP_SHEET = "Instruktioner";
+
+    /** The columns, in order; the header row holds these keys. */
+    public static final List<String> COLUMNS = List.of("enhetsId", "enhetsnamn", "organisationsnummer", "utforare",
+            "regi", "kontaktperson", "kontaktEpost", "kontaktTelefon", "kommun", "ort", "gatuadress", "postnummer",
+            "postort", "lat", "lon", "inriktning", "malgrupper", "placeringsformer", "lagrum", "kon", "minAlder",
+            "maxAlder", "behov", "platser", "lediga", "prismodell", "prisPerDygn", "prisNiva1", "prisNiva2",
+            "prisNiva3", "prisNiva4", "prisNiva5", "prisGiltigFran", "prisGiltigTill", "avtalstyp", "ramavtal",
+            "avtalGiltigFran", "avtalGiltigTill", "anbudsomrade", "uppsagningstidDagar", "ivoNummer", "ivoOmfattning",
+            "ivoGiltigFran", "ivoGiltigTill", "aktiv");
+
+    static final Set<String> REQUIRED = Set.of("enhetsnamn", "organisationsnummer", "utforare", "regi",
+            "malgrupper", "placeringsformer");
+
+    /** Where a problem of the unit's validation lands in the sheet. */
+    static final Map<String, String> FIELD_COLUMNS = new LinkedHashMap<>();
+
+    static {
+        FIELD_COLUMNS.put("/name", "enhetsnamn");
+        FIELD_COLUMNS.put("/providerId", "organisationsnummer");
+        FIELD_COLUMNS.put("/orgNumber", "organisationsnummer");
+        FIELD_COLUMNS.put("/regi", "regi");
+        FIELD_COLUMNS.put("/municipality", "kommun");
+        FIELD_COLUMNS.put("/locality", "ort");
+        FIELD_COLUMNS.put("/location/lat", "lat");
+        FIELD_COLUMNS.put("/location/lon", "lon");
+        FIELD_COLUMNS.put("/targetGroups", "malgrupper");
+        FIELD_COLUMNS.put("/placementForms", "placeringsformer");
+        FIELD_COLUMNS.put("/legalBases", "lagrum");
+        FIELD_COLUMNS.put("/genders", "kon");
+        FIELD_COLUMNS.put("/minAge", "minAlder");
+        FIELD_COLUMNS.put("/maxAge", "maxAlder");
+        FIELD_COLUMNS.put("/needs", "behov");
+        FIELD_COLUMNS.put("/places", "platser");
+        FIELD_COLUMNS.put("/vacancies", "lediga");
+        FIELD_COLUMNS.put("/prices/0/model", "prismodell");
+        FIELD_COLUMNS.put("/prices/0/perDay", "prisPerDygn");
+        FIELD_COLUMNS.put("/prices/0/levels", "prisNiva1");
+        FIELD_COLUMNS.put("/prices/0/validTo", "prisGiltigTill");
+        FIELD_COLUMNS.put("/agreement/type", "avtalstyp");
+        FIELD_COLUMNS.put("/agreement/frameworkAgreementId", "ramavtal");
+        FIELD_COLUMNS.put("/agreement/validTo", "avtalGiltigTill");
+        FIELD_COLUMNS.put("/noticePeriodDays", "uppsagningstidDagar");
+        FIELD_COLUMNS.put("/ivoPermit/number", "ivoNummer");
+        FIELD_COLUMNS.put("/ivoPermit/scope", "ivoOmfattning");
+        FIELD_COLUMNS.put("/ivoPermit/validTo", "ivoGiltigTill");
+        FIELD_COLUMNS.put("/name#provider", "utforare");
+    }
+
+    private final Spreadsheets spreadsheets;
+    private final RegisterService register;
+    private final RegisterValidation validation;
+    private final UnitQualities qualities;
+    private final Codelists codelists;
+    private final ProvidersProperties properties;
+    private final Clock clock;
+
+    RegisterWorkbook(Spreadsheets spreadsheets, RegisterService register, RegisterValidation validation,
+            UnitQualities qualities, Codelists codelists, ProvidersProperties properties, Optional<Clock> clock) {
+        this.spreadsheets = spreadsheets;
+        this.register = register;
+        this.validation = validation;
+        this.qualities = qualities;
+        this.codelists = codelists;
+        this.properties = properties;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    // ---------------------------------------------------------------- template and export
+
+    /** The empty template with one example row, the codes sheet and instructions. */
+    public byte[] template() {
+        List<Object> example = new ArrayList<>(Arrays.asList(new Object[COLUMNS.size()]));
+        set(example, "enhetsnamn", "Exempelgården HVB");
+        set(example, "organisationsnummer", "999999-0001");
+        set(example, "utforare", "Exempel Omsorg AB");
+        set(example, "regi", "extern");
+        set(example, "kommun", "Exempelkommun");
+        set(example, "ort", "Exempelby");
+        set(example, "lat", 59.33);
+        set(example, "lon", 18.06);
+        set(example, "inriktning", "Behandling för unga med missbruk");
+        set(example, "malgrupper", "barn-unga");
+        set(example, "placeringsformer", "hvb-barn-unga");
+        set(example, "lagrum", "sol, lvu-3");
+        set(example, "kon", "pojke-man, flicka-kvinna");
+        set(example, "minAlder", 13);
+        set(example, "maxAlder", 17);
+        set(example, "behov", "missbruk, skolsvarigheter");
+        set(example, "platser", 8);
+        set(example, "lediga", 1);
+        set(example, "prismodell", Unit.Price.PER_DAY);
+        set(example, "prisPerDygn", 4200);
+        set(example, "prisGiltigFran", LocalDate.of(LocalDate.now(clock).getYear(), 1, 1));
+        set(example, "avtalstyp", Unit.Agreement.DIREKTUPPHANDLING);
+        set(example, "uppsagningstidDagar", 30);
+        set(example, "aktiv", true);
+        return spreadsheets.write(List.of(new Spreadsheets.Sheet(SHEET, COLUMNS, List.of(example)), codesSheet(),
+                helpSheet()));
+    }
+
+    /** The whole register, one row per unit, sorted by provider and unit name. */
+    public byte[] export() {
+        LocalDate today = LocalDate.now(clock);
+        List<List<Object>> rows = new ArrayList<>();
+        register.units().stream()
+                .sorted(Comparator.comparing((Unit u) -> providerName(u)).thenComparing(Unit::name).thenComparing(Unit::id))
+                .forEach(u -> rows.add(row(u, register.provider(new ProviderId(u.providerId())).orElse(null), today)));
+        List<String> headers = new ArrayList<>(COLUMNS);
+        headers.addAll(List.of("handlaggarbetyg", "klientbetyg", "sammanbrottsfrekvens", "avvikelser"));
+        for (int i = 0; i < rows.size(); i++) {
+            Unit u = register.unit(new UnitId((String) rows.get(i).get(0))).orElseThrow();
+            Quality q = qualities.of(new UnitId(u.id()));
+            rows.get(i).addAll(Arrays.asList(q.caseworkerRating().value(), q.clientRating().value(), q.breakdownRate(),
+                    q.deviations()));
+        }
+        return spreadsheets.write(List.of(new Spreadsheets.Sheet(SHEET, headers, rows), codesSheet(), helpSheet()));
+    }
+
+    /** Search results with the columns of PA-2 and the reasons. */
+    public byte[] exportResults(Matching.Result result) {
+        List<String> headers = List.of("rang", "poang", "verksamhet", "utforare", "ort", "kommun", "inriktning", "kon",
+                "minAlder", "maxAlder", "avtalstyp", "ramavtal", "uppsagningstidDagar", "platser", "lediga",
+                "dygnspris", "prismodell", "handlaggarbetyg", "klientbetyg", "sammanbrottsfrekvens", "avvikelser",
+                "ivoTillstand", "ivoGiltigTill", "avstandKm", "behovSomSaknas", "skal", "enhetsId");
+        List<List<Object>> rows = new ArrayList<>();
+        for (Matching.Hit h : result.results()) {
+            rows.add(Arrays.asList(h.rank(), h.score(), h.unitName(), h.providerName(), h.locality(), h.municipality(),
+                    h.focus(), String.join(", ", h.genders()), h.minAge(), h.maxAge(), h.agreementType(),
+                    h.frameworkAgreement(), h.noticePeriodDays(), h.places(), h.vacancies(), h.pricePerDay(),
+                    h.priceModel(), h.caseworkerRating().display(), h.clientRating().display(), h.breakdownRate(),
+                    h.deviations(), h.ivoPermit() == null ? null : h.ivoPermit().number(),
+                    h.ivoPermit() == null ? null : h.ivoPermit().validTo(), h.distanceKm(),
+                    String.join(", ", h.needsMissing()),
+                    String.join("; ", h.reasons().stream().map(Matching.Reason::text).toList()), h.unitId()));
+        }
+        return spreadsheets.write(List.of(new Spreadsheets.Sheet("Sokresultat", headers, rows)));
+    }
+
+    private String providerName(Unit u) {
+        return register.provider(new ProviderId(u.providerId())).map(Provider::name).orElse("");
+    }
+
+    List<Object> row(Unit u, Provider p, LocalDate today) {
+        List<Object> r = new ArrayList<>(Arrays.asList(new Object[COLUMNS.size()]));
+        set(r, "enhetsId", u.id());
+        set(r, "enhetsnamn", u.name());
+        if (p != null) {
+            set(r, "organisationsnummer", p.orgNumber());
+            set(r, "utforare", p.name());
+            set(r, "regi", p.regi());
+            if (p.contact() != null) {
+                set(r, "kontaktperson", p.contact().name());
+                set(r, "kontaktEpost", p.contact().email());
+                set(r, "kontaktTelefon", p.contact().phone());
+            }
+        }
+        set(r, "kommun", u.municipality());
+        set(r, "ort", u.locality());
+        if (u.address() != null) {
+            set(r, "gatuadress", u.address().street());
+            set(r, "postnummer", u.address().postalCode());
+            set(r, "postort", u.address().city());
+        }
+        if (u.location() != null) {
+            set(r, "lat", u.location().lat());
+            set(r, "lon", u.location().lon());
+        }
+        set(r, "inriktning", u.focus());
+        set(r, "malgrupper", join(u.targetGroups()));
+        set(r, "placeringsformer", join(u.placementForms()));
+        set(r, "lagrum", join(u.legalBases()));
+        set(r, "kon", join(u.genders()));
+        set(r, "minAlder", u.minAge());
+        set(r, "maxAlder", u.maxAge());
+        set(r, "behov", join(u.needs()));
+        set(r, "platser", u.places());
+        set(r, "lediga", u.vacancies());
+        Unit.Price price = u.priceOn(today).orElseGet(() -> u.prices().stream()
+                .max(Comparator.comparing(x -> x.validFrom() == null ? LocalDate.MIN : x.validFrom())).orElse(null));
+        if (price != null) {
+            set(r, "prismodell", price.model());
+            set(r, "prisPerDygn", price.perDay());
+            if (price.levels() != null) {
+                for (int i = 1; i <= 5; i++) {
+                    set(r, "prisNiva" + i, price.levels().get(String.valueOf(i)));
+                }
+            }
+            set(r, "prisGiltigFran", price.validFrom());
+            set(r, "prisGiltigTill", price.validTo());
+        }
+        if (u.agreement() != null) {
+            set(r, "avtalstyp", u.agreement().type());
+            set(r, "ramavtal", u.agreement().frameworkAgreementId());
+            set(r, "avtalGiltigFran", u.agreement().validFrom());
+            set(r, "avtalGiltigTill", u.agreement().validTo());
+        }
+        set(r, "anbudsomrade", u.tenderArea());
+        set(r, "uppsagningstidDagar", u.noticePeriodDays());
+        if (u.ivoPermit() != null) {
+            set(r, "ivoNummer", u.ivoPermit().number());
+            set(r, "ivoOmfattning", join(u.ivoPermit().scope()));
+            set(r, "ivoGiltigFran", u.ivoPermit().validFrom());
+            set(r, "ivoGiltigTill", u.ivoPermit().validTo());
+        }
+        set(r, "aktiv", u.isActive());
+        return r;
+    }
+
+    private Spreadsheets.Sheet codesSheet() {
+        List<List<Object>> rows = new ArrayList<>();
+        Map<String, String> lists = new LinkedHashMap<>();
+        lists.put("malgrupper", Codelists.TARGET_GROUPS);
+        lists.put("placeringsformer", Codelists.PLACEMENT_FORMS);
+        lists.put("lagrum", Codelists.LEGAL_BASES);
+        lists.put("kon", Codelists.GENDERS);
+        lists.put("behov", Codelists.NEEDS);
+        lists.put("ivoOmfattning", Codelists.PLACEMENT_FORMS);
+        lists.forEach((column, codelist) -> codelists.items(codelist).ifPresent(items -> items.forEach(
+                (value, item) -> rows.add(Arrays.asList(column, value, item.path("label").asString(value))))));
+        for (String v : RegisterValidation.REGI) {
+            rows.add(Arrays.asList("regi", v, Provider.EGEN.equals(v) ? "Egen regi" : "Extern utförare"));
+        }
+        rows.add(Arrays.asList("prismodell", Unit.Price.PER_DAY, "Ett pris per dygn (prisPerDygn)"));
+        rows.add(Arrays.asList("prismodell", Unit.Price.LEVELS, "Nivåer 1–5 (prisNiva1–prisNiva5)"));
+        rows.add(Arrays.asList("prismodell", Unit.Price.INDIVIDUAL, "Individuellt pris per placering"));
+        rows.add(Arrays.asList("avtalstyp", Unit.Agreement.RAMAVTAL, "Ramavtal (ange ramavtal)"));
+        rows.add(Arrays.asList("avtalstyp", Unit.Agreement.DIREKTUPPHANDLING, "Direktupphandling"));
+        rows.add(Arrays.asList("avtalstyp", Unit.Agreement.INDIVIDAVTAL, "Individavtal"));
+        for (FrameworkAgreement a : register.frameworkAgreements()) {
+            rows.add(Arrays.asList("ramavtal", a.id(), a.name()));
+        }
+        return new Spreadsheets.Sheet(CODES_SHEET, List.of("kolumn", "kod", "betydelse"), rows);
+    }
+
+    private static Spreadsheets.Sheet helpSheet() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String line : List.of(
+                "En rad per verksamhet. Rubrikraden (nycklarna) får inte ändras; kolumnernas ordning spelar ingen roll.",
+                "Obligatoriska kolumner: " + String.join(", ", REQUIRED.stream().sorted().toList()) + ".",
+                "Flera koder i en cell skiljs med komma. Giltiga koder finns på fliken Koder.",
+                "Utföraren känns igen på organisationsnummer (NNNNNN-NNNN), verksamheten på enhetsId eller annars på utförare och enhetsnamn.",
+                "Priset gäller från prisGiltigFran; en rad med nytt startdatum lägger till en prisperiod, samma startdatum ersätter den.",
+                "Datum skrivs ÅÅÅÅ-MM-DD. aktiv: ja/nej.",
+                "Vid import väljer du: allt eller inget (ett fel stoppar hela importen) eller bara giltiga rader.",
+                "Samma fil kan importeras igen utan att något ändras.")) {
+            rows.add(List.of(line));
+        }
+        return new Spreadsheets.Sheet(HELP_SHEET, List.of("Instruktioner"), rows);
+    }
+
+    // ---------------------------------------------------------------- import
+
+    /** A row turned into records, or the row's problems. */
+    record ParsedRow(int excelRow, Provider provider, Unit unit, List<Problem> problems) {
+    }
+
+    public RegisterImport importWorkbook(byte[] xlsx, String mode, boolean validateOnly) {
+        String m = mode == null || mode.isBlank() ? RegisterImport.ALL_OR_NOTHING : mode;
+        if (!m.equals(RegisterImport.ALL_OR_NOTHING) && !m.equals(RegisterImport.VALID_ROWS)) {
+            throw PlaceraException.invalid(RegisterProblemCodes.INVALID, "Unknown import mode.",
+                    List.of(new Problem("/mode", RegisterProblemCodes.INVALID_VALUE,
+                            "mode must be all-or-nothing or valid-rows.")));
+        }
+        if (xlsx == null || xlsx.length == 0 || xlsx.length > properties.maxImportBytes()) {
+            throw PlaceraException.invalid(RegisterProblemCodes.IMPORT_UNREADABLE,
+                    "Send an Excel workbook (.xlsx) of at most " + properties.maxImportBytes() / (1024 * 1024) + " MB.",
+                    List.of(new Problem("", "file.rejected", "Empty or too large.")));
+        }
+        Spreadsheets.Sheet sheet;
+        try {
+            sheet = spreadsheets.read(new ByteArrayInputStream(xlsx), SHEET);
+        } catch (RuntimeException e) {
+            try {
+                sheet = spreadsheets.read(new ByteArrayInputStream(xlsx), null);
+            } catch (RuntimeException e2) {
+                throw PlaceraException.invalid(RegisterProblemCodes.IMPORT_UNREADABLE,
+                        "The file is not a readable Excel workbook (.xlsx).",
+                        List.of(new Problem("", "file.unreadable", "Not an .xlsx workbook.")));
+            }
+        }
+        List<Problem> headerProblems = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < sheet.headers().size(); i++) {
+            String h = sheet.headers().get(i) == null ? "" : sheet.headers().get(i).trim();
+            if (h.isEmpty()) {
+                continue;
+            }
+            if (!COLUMNS.contains(h)) {
+                if (!List.of("handlaggarbetyg", "klientbetyg", "sammanbrottsfrekvens", "avvikelser").contains(h)) {
+                    headerProblems.add(new Problem("/columns/" + h, RegisterProblemCodes.UNKNOWN_COLUMN,
+                            "Rad 1: okänd kolumn '" + h + "'."));
+                }
+                continue;
+            }
+            index.put(h, i);
+        }
+        for (String required : REQUIRED) {
+            if (!index.containsKey(required)) {
+                headerProblems.add(new Problem("/columns/" + required, RegisterProblemCodes.REQUIRED,
+                        "Rad 1: kolumnen '" + required + "' saknas."));
+            }
+        }
+        if (!headerProblems.isEmpty()) {
+            throw PlaceraException.invalid(RegisterProblemCodes.IMPORT_INVALID,
+                    "The header row does not match the template; nothing was imported.", headerProblems);
+        }
+
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Provider> providersInFile = new LinkedHashMap<>();
+        Set<String> unitIdsInFile = new HashSet<>();
+        List<ParsedRow> parsed = new ArrayList<>();
+        int rows = 0;
+        for (int i = 0; i < sheet.rows().size(); i++) {
+            List<Object> cells = sheet.rows().get(i);
+            if (cells == null || cells.stream().allMatch(c -> c == null || (c instanceof String s && s.isBlank()))) {
+                continue;
+            }
+            rows++;
+            ParsedRow row = parseRow(i + 2, cells, index, providersInFile, today);
+            if (row.unit() != null && !unitIdsInFile.add(row.unit().id())) {
+                row.problems().add(problem(row.excelRow(), "enhetsnamn", "duplicate",
+                        "verksamheten förekommer redan tidigare i filen"));
+            }
+            parsed.add(row);
+        }
+        List<Problem> errors = new ArrayList<>();
+        parsed.forEach(r -> errors.addAll(r.problems()));
+        boolean allOrNothing = m.equals(RegisterImport.ALL_OR_NOTHING);
+        if (allOrNothing && !errors.isEmpty() && !validateOnly) {
+            throw PlaceraException.invalid(RegisterProblemCodes.IMPORT_INVALID,
+                    "The file has " + errors.size() + " error(s) in "
+                            + parsed.stream().filter(r -> !r.problems().isEmpty()).count()
+                            + " row(s); nothing was imported.", errors);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int rejected = 0;
+        int providersCreated = 0;
+        int providersUpdated = 0;
+        boolean applied = false;
+        Map<String, Provider> savedProviders = new HashMap<>();
+        for (ParsedRow r : parsed) {
+            if (!r.problems().isEmpty()) {
+                rejected++;
+                continue;
+            }
+            Unit existing = register.unit(new UnitId(r.unit().id())).orElse(null);
+            if (validateOnly) {
+                if (existing == null) {
+                    created++;
+                } else if (register.content(existing).equals(register.content(merge(existing, r.unit())))) {
+                    unchanged++;
+                } else {
+                    updated++;
+                }
+                continue;
+            }
+            Provider p = savedProviders.get(r.provider().id());
+            if (p == null) {
+                Provider before = register.provider(new ProviderId(r.provider().id())).orElse(null);
+                Provider input = before == null ? r.provider()
+                        : new Provider(before.id(), r.provider().name(), r.provider().orgNumber(), r.provider().regi(),
+                                r.provider().contact() == null ? before.contact() : r.provider().contact(),
+                                before.active(), before.version(), null, null, null);
+                p = register.saveProvider(input);
+                if (before == null) {
+                    providersCreated++;
+                    applied = true;
+                } else if (!Objects.equals(before.version(), p.version())) {
+                    providersUpdated++;
+                    applied = true;
+                }
+                savedProviders.put(p.id(), p);
+            }
+            if (existing == null) {
+                register.saveUnit(r.unit());
+                created++;
+                applied = true;
+            } else {
+                Unit saved = register.saveUnit(merge(existing, r.unit()));
+                if (Objects.equals(saved.version(), existing.version())) {
+                    unchanged++;
+                } else {
+                    updated++;
+                    applied = true;
+                }
+            }
+        }
+        return new RegisterImport(m, validateOnly, applied, rows, created, updated, unchanged, rejected,
+                providersCreated, providersUpdated, errors);
+    }
+
+    /** The file's unit on top of the stored one: the file's price period is added or replaces the same start date. */
+    static Unit merge(Unit existing, Unit fromFile) {
+        List<Unit.Price> prices = new ArrayList<>(existing.prices());
+        for (Unit.Price p : fromFile.prices()) {
+            // The sheet has no column for the note: a replaced period keeps the one it had.
+            String note = existing.prices().stream().filter(x -> Objects.equals(x.validFrom(), p.validFrom()))
+                    .map(Unit.Price::note).filter(Objects::nonNull).findFirst().orElse(p.note());
+            prices.removeIf(x -> Objects.equals(x.validFrom(), p.validFrom()));
+            prices.add(new Unit.Price(p.validFrom(), p.validTo(), p.model(), p.perDay(), p.levels(), note));
+        }
+        prices.sort(Comparator.comparing(x -> x.validFrom() == null ? LocalDate.MIN : x.validFrom()));
+        Unit.IvoPermit permit = fromFile.ivoPermit() == null ? null
+                : fromFile.ivoPermit().withDocument(existing.ivoPermit() == null ? null
+                        : existing.ivoPermit().documentId());
+        return new Unit(existing.id(), fromFile.providerId(), fromFile.name(), fromFile.active(),
+                fromFile.municipality(), fromFile.locality(), fromFile.address(), fromFile.location(),
+                fromFile.focus(), fromFile.targetGroups(), fromFile.placementForms(), fromFile.legalBases(),
+                fromFile.genders(), fromFile.minAge(), fromFile.maxAge(), fromFile.needs(), fromFile.places(),
+                fromFile.vacancies(), existing.vacanciesUpdatedAt(), prices, fromFile.agreement(),
+                fromFile.tenderArea(), fromFile.noticePeriodDays(), permit, existing.documents(), existing.version(),
+                existing.createdAt(), existing.updatedAt(), existing.updatedBy());
+    }
+
+    private ParsedRow parseRow(int excelRow, List<Object> cells, Map<String, Integer> index,
+            Map<String, Provider> providersInFile, LocalDate today) {
+        Cells c = new Cells(excelRow, cells, index);
+        for (String required : REQUIRED) {
+            if (c.string(required) == null) {
+                c.problems.add(problem(excelRow, required, RegisterProblemCodes.REQUIRED, "värde saknas"));
+            }
+        }
+        String orgNumber = c.string("organisationsnummer");
+        String providerId = orgNumber == null ? null : "p-" + orgNumber.replaceAll("[^0-9]", "");
+        Provider.Contact contact = c.string("kontaktperson") == null && c.string("kontaktEpost") == null
+                && c.string("kontaktTelefon") == null ? null
+                        : new Provider.Contact(c.string("kontaktperson"), c.string("kontaktEpost"),
+                                c.string("kontaktTelefon"));
+        Provider existingByOrg = orgNumber == null ? null : register.providers().stream()
+                .filter(p -> orgNumber.equals(p.orgNumber())).findFirst().orElse(null);
+        if (existingByOrg != null) {
+            providerId = existingByOrg.id();
+        }
+        Provider provider = new Provider(providerId, c.string("utforare"), orgNumber, c.string("regi"), contact,
+                Boolean.TRUE, null, null, null, null);
+        for (Problem p : validation.provider(provider)) {
+            String column = "/name".equals(p.pointer()) ? "utforare"
+                    : FIELD_COLUMNS.getOrDefault(p.pointer(), "organisationsnummer");
+            if (!(REQUIRED.contains(column) && c.string(column) == null)) {
+                c.problems.add(problem(excelRow, column, p.code(), p.detail()));
+            }
+        }
+        if (providerId != null) {
+            Provider other = providersInFile.get(providerId);
+            if (other != null && (!Objects.equals(other.name(), provider.name())
+                    || !Objects.equals(other.regi(), provider.regi()))) {
+                c.problems.add(problem(excelRow, "utforare", RegisterProblemCodes.INVALID_VALUE,
+                        "samma organisationsnummer har ett annat namn eller annan regi på en tidigare rad"));
+            } else {
+                providersInFile.putIfAbsent(providerId, provider);
+            }
+        }
+
+        String name = c.string("enhetsnamn");
+        String unitId = c.string("enhetsId");
+        if (unitId == null && providerId != null && name != null) {
+            String pid = providerId;
+            unitId = register.units().stream()
+                    .filter(u -> pid.equals(u.providerId()) && name.equalsIgnoreCase(u.name()))
+                    .map(Unit::id).findFirst()
+                    .orElse("u-" + orgNumber.replaceAll("[^0-9]", "") + "-" + slug(name));
+        }
+        Double lat = c.number("lat");
+        Double lon = c.number("lon");
+        if ((lat == null) != (lon == null)) {
+            c.problems.add(problem(excelRow, lat == null ? "lat" : "lon", RegisterProblemCodes.REQUIRED,
+                    "ange både lat och lon"));
+        }
+        String model = c.string("prismodell");
+        Integer perDay = c.integer("prisPerDygn");
+        Map<String, Integer> levels = new TreeMap<>();
+        for (int i = 1; i <= 5; i++) {
+            Integer v = c.integer("prisNiva" + i);
+            if (v != null) {
+                levels.put(String.valueOf(i), v);
+            }
+        }
+        List<Unit.Price> prices = new ArrayList<>();
+        LocalDate priceFrom = c.date("prisGiltigFran");
+        if (model != null || perDay != null || !levels.isEmpty()) {
+            prices.add(new Unit.Price(priceFrom, c.date("prisGiltigTill"),
+                    model == null ? (levels.isEmpty() ? Unit.Price.PER_DAY : Unit.Price.LEVELS) : model, perDay,
+                    levels.isEmpty() ? null : levels, null));
+        }
+        String agreementType = c.string("avtalstyp");
+        Unit.Agreement agreement = agreementType == null && c.string("ramavtal") == null ? null
+                : new Unit.Agreement(agreementType == null ? Unit.Agreement.RAMAVTAL : agreementType,
+                        c.string("ramavtal"), c.date("avtalGiltigFran"), c.date("avtalGiltigTill"));
+        String ivoNumber = c.string("ivoNummer");
+        List<String> ivoScope = c.list("ivoOmfattning");
+        Unit.IvoPermit permit = ivoNumber == null && ivoScope.isEmpty() && c.date("ivoGiltigTill") == null ? null
+                : new Unit.IvoPermit(ivoNumber, ivoScope, c.date("ivoGiltigFran"), c.date("ivoGiltigTill"), null);
+        Boolean active = c.bool("aktiv");
+        Unit.Address address = c.string("gatuadress") == null && c.string("postnummer") == null
+                && c.string("postort") == null ? null
+                        : new Unit.Address(c.string("gatuadress"), c.string("postnummer"), c.string("postort"));
+        Unit unit = new Unit(unitId, providerId, name, active == null ? Boolean.TRUE : active, c.string("kommun"),
+                c.string("ort"), address, lat == null || lon == null ? null : new Unit.Location(lat, lon),
+                c.string("inriktning"), c.list("malgrupper"), c.list("placeringsformer"), c.list("lagrum"),
+                c.list("kon"), c.integer("minAlder"), c.integer("maxAlder"), c.list("behov"), c.integer("platser"),
+                c.integer("lediga"), null, prices, agreement, c.string("anbudsomrade"),
+                c.integer("uppsagningstidDagar"), permit, List.of(), null, null, null, null);
+        String pid = providerId;
+        for (Problem p : validation.unit(unit, id -> id.equals(pid) || register.provider(new ProviderId(id)).isPresent(),
+                id -> register.frameworkAgreements().stream().anyMatch(a -> a.id().equals(id)))) {
+            String mapped = columnOf(p.pointer());
+            String column = mapped == null ? "enhetsnamn" : mapped;
+            if (!(REQUIRED.contains(column) && c.string(column) == null)) {
+                c.problems.add(problem(excelRow, column, p.code(), p.detail()));
+            }
+        }
+        return new ParsedRow(excelRow, provider, unitId == null ? null : unit, c.problems);
+    }
+
+    static String columnOf(String pointer) {
+        String best = null;
+        for (String field : FIELD_COLUMNS.keySet()) {
+            if ((pointer.equals(field) || pointer.startsWith(field + "/")) && (best == null
+                    || field.length() > best.length())) {
+                best = field;
+            }
+        }
+        if (best == null && pointer.startsWith("/prices/0/levels")) {
+            return "prisNiva" + pointer.substring(pointer.lastIndexOf('/') + 1);
+        }
+        if (best == null && pointer.startsWith("/prices/0/validTo")) {
+            return "prisGiltigTill";
+        }
+        return best == null ? null : FIELD_COLUMNS.get(best);
+    }
+
+    static String pointer(int excelRow, String column) {
+        return "/rows/" + excelRow + "/" + column;
+    }
+
+    static Problem problem(int excelRow, String column, String code, String detail) {
+        return new Problem(pointer(excelRow, column), code, "Rad " + excelRow + ", kolumn " + column + ": " + detail);
+    }
+
+    static String slug(String s) {
+        String n = java.text.Normalizer.normalize(s.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return n.length() > 40 ? n.substring(0, 40) : n;
+    }
+
+    private static void set(List<Object> row, String column, Object value) {
+        row.set(COLUMNS.indexOf(column), value);
+    }
+
+    private static String join(List<String> values) {
+        return values == null || values.isEmpty() ? null : String.join(", ", values);
+    }
+
+    /** Typed access to one row's cells, collecting a problem per unreadable cell. */
+    static final class Cells {
+        final int excelRow;
+        final List<Object> cells;
+        final Map<String, Integer> index;
+        final List<Problem> problems = new ArrayList<>();
+
+        Cells(int excelRow, List<Object> cells, Map<String, Integer> index) {
+            this.excelRow = excelRow;
+            this.cells = cells;
+            this.index = index;
+        }
+
+        Object raw(String column) {
+            Integer i = index.get(column);
+            return i == null || i >= cells.size() ? null : cells.get(i);
+        }
+
+        String string(String column) {
+            Object v = raw(column);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
+                return String.valueOf(d.longValue());
+            }
+            String s = String.valueOf(v).trim();
+            return s.isEmpty() ? null : s;
+        }
+
+        Double number(String column) {
+            Object v = raw(column);
+            if (v == null || (v instanceof String s && s.isBlank())) {
+                return null;
+            }
+            if (v instanceof Number n) {
+                return n.doubleValue();
+            }
+            try {
+                return Double.parseDouble(String.valueOf(v).trim().replace(" ", "").replace('\u00a0', ' ')
+                        .replace(" ", "").replace(',', '.'));
+            } catch (NumberFormatException e) {
+                problems.add(problem(excelRow, column, "not-a-number", "'" + v + "' är inte ett tal"));
+                return null;
+            }
+        }
+
+        Integer integer(String column) {
+            Double d = number(column);
+            if (d == null) {
+                return null;
+            }
+            if (d != Math.rint(d)) {
+                problems.add(problem(excelRow, column, "not-an-integer", "'" + d + "' är inte ett heltal"));
+                return null;
+            }
+            return (int) Math.round(d);
+        }
+
+        LocalDate date(String column) {
+            Object v = raw(column);
+            if (v == null || (v instanceof String s && s.isBlank())) {
+                return null;
+            }
+            if (v instanceof LocalDate d) {
+                return d;
+            }
+            try {
+                return LocalDate.parse(String.valueOf(v).trim());
+            } catch (DateTimeParseException e) {
+                problems.add(problem(excelRow, column, "not-a-date", "'" + v + "' är inget datum (ÅÅÅÅ-MM-DD)"));
+                return null;
+            }
+        }
+
+        Boolean bool(String column) {
+            Object v = raw(column);
+            if (v == null || (v instanceof String s && s.isBlank())) {
+                return null;
+            }
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            String s = String.valueOf(v).trim().toLowerCase(Locale.ROOT);
+            return switch (s) {
+                case "ja", "true", "1", "1.0", "sant", "x" -> true;
+                case "nej", "false", "0", "0.0", "falskt" -> false;
+                default -> {
+                    problems.add(problem(excelRow, column, "not-a-boolean", "'" + v + "' ska vara ja eller nej"));
+                    yield null;
+                }
+            };
+        }
+
+        List<String> list(String column) {
+            String s = string(column);
+            if (s == null) {
+                return List.of();
+            }
+            return Arrays.stream(s.split("[,;]")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        }
+    }
+}

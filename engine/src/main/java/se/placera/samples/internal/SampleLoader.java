@@ -1,0 +1,99 @@
+package se.placera.samples.internal;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import se.placera.providers.Register;
+import se.placera.providers.UnitQualities;
+import se.placera.samples.SampleData;
+
+/**
+ * Loads the sample municipality: at start-up when {@code placera.samples.enabled=true} (after the metadata import),
+ * or when called. Records that exist already (by id) are left as they are, so a second load creates nothing.
+ */
+@Service
+@Order(10)
+class SampleLoader implements SampleData, ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(SampleLoader.class);
+
+    private final SamplesProperties properties;
+    private final Register register;
+    private final UnitQualities qualities;
+    private final MongoTemplate mongo;
+
+    SampleLoader(SamplesProperties properties, Register register, UnitQualities qualities, MongoTemplate mongo) {
+        this.properties = properties;
+        this.register = register;
+        this.qualities = qualities;
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (properties.enabled()) {
+            LoadReport r = load(properties.seed(), properties.scale());
+            log.info("Sample data (seed {}, scale {}): {}", r.seed(), r.scale(), r.alreadyLoaded()
+                    ? "already loaded" : r.units() + " units, " + r.providers() + " providers, " + r.placements()
+                            + " placements, " + r.qualityFacts() + " quality facts created");
+        }
+    }
+
+    @Override
+    public synchronized LoadReport load(long seed, double scale) {
+        String runId = "seed-" + seed + "-scale-" + scale;
+        if (mongo.findById(runId, SampleRecords.Run.class) != null) {
+            return new LoadReport(seed, scale, 0, 0, 0, 0, 0, 0, true);
+        }
+        long t0 = System.nanoTime();
+        SampleGenerator.Dataset d = new SampleGenerator(SeedLists.load()).generate(seed, scale);
+        int agreementsBefore = register.frameworkAgreements().size();
+        int providersBefore = register.providers().size();
+        int unitsBefore = register.units().size();
+        register.insertMissing(d.agreements(), d.providers(), d.units());
+        int agreements = register.frameworkAgreements().size() - agreementsBefore;
+        int providers = register.providers().size() - providersBefore;
+        int units = register.units().size() - unitsBefore;
+
+        Set<String> teamIds = ids("sample_teams");
+        List<SampleRecords.Team> teams = d.teams().stream().filter(t -> !teamIds.contains(t.id())).toList();
+        if (!teams.isEmpty()) {
+            mongo.insertAll(teams);
+        }
+        Set<String> placementIds = ids("sample_placements");
+        List<SampleRecords.Placement> placements = d.placements().stream()
+                .filter(p -> !placementIds.contains(p.id())).toList();
+        for (int i = 0; i < placements.size(); i += 2000) {
+            mongo.insertAll(placements.subList(i, Math.min(placements.size(), i + 2000)));
+        }
+        long factsBefore = mongo.estimatedCount("register_quality_facts");
+        for (int i = 0; i < d.facts().size(); i += 5000) {
+            qualities.recordAll(d.facts().subList(i, Math.min(d.facts().size(), i + 5000)));
+        }
+        int facts = (int) (mongo.estimatedCount("register_quality_facts") - factsBefore);
+        mongo.insert(new SampleRecords.Run(runId, seed, scale, d.units().size(), d.placements().size(),
+                Instant.now()));
+        log.info("Sample data generated and stored in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        return new LoadReport(seed, scale, agreements, providers, units, teams.size(), placements.size(), facts,
+                false);
+    }
+
+    private Set<String> ids(String collection) {
+        Query q = new Query();
+        q.fields().include("_id");
+        Set<String> ids = new HashSet<>();
+        mongo.find(q, org.bson.Document.class, collection).forEach(doc -> ids.add(String.valueOf(doc.get("_id"))));
+        return ids;
+    }
+}

@@ -1,0 +1,223 @@
+package se.placera.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import se.placera.documents.Spreadsheets;
+import se.placera.support.AppIntegrationTest;
+
+@AppIntegrationTest
+class MatchingIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Spreadsheets spreadsheets;
+
+    RegisterFixtures f;
+    String area;
+    String framework;
+
+    @BeforeEach
+    void setUp() {
+        f = new RegisterFixtures(port);
+        area = RegisterFixtures.unique("match");
+        framework = RegisterFixtures.unique("ramavtal-hvb");
+        f.admin.put("/api/register/framework-agreements/" + framework, Map.of("name", "HVB Barn och unga " + framework,
+                "placementForms", List.of("hvb-barn-unga"), "validFrom", "2020-01-01", "validTo", "2099-12-31"))
+                .expect(200);
+        String external = f.createProvider("Matchning Extern AB", "extern").get("id").asString();
+        String own = f.createProvider("Kommunens egen regi", "egen").get("id").asString();
+
+        Map<String, Object> alfa = RegisterFixtures.hvb(external, "Alfa", area, 3000);
+        alfa.put("agreement", Map.of("type", "ramavtal", "frameworkAgreementId", framework));
+        f.createUnit(alfa);
+        Map<String, Object> beta = RegisterFixtures.hvb(external, "Beta", area, 5000);
+        beta.put("needs", List.of("missbruk"));
+        beta.put("location", Map.of("lat", 63.826, "lon", 20.263));
+        f.createUnit(beta);
+        Map<String, Object> gamma = RegisterFixtures.hvb(external, "Gamma", area, 2800);
+        gamma.put("ivoPermit", Map.of("number", "IVO-G", "scope", List.of("hvb-barn-unga"), "validFrom", "2015-01-01",
+                "validTo", "2020-12-31"));
+        f.createUnit(gamma);
+        Map<String, Object> delta = RegisterFixtures.hvb(external, "Delta", area, 2800);
+        delta.put("minAge", 18);
+        delta.put("maxAge", 20);
+        f.createUnit(delta);
+        Map<String, Object> epsilon = RegisterFixtures.hvb(external, "Epsilon", area, 2800);
+        epsilon.put("genders", List.of("flicka-kvinna"));
+        f.createUnit(epsilon);
+        Map<String, Object> zeta = RegisterFixtures.hvb(external, "Zeta", area, 2800);
+        zeta.put("legalBases", List.of("sol"));
+        f.createUnit(zeta);
+        Map<String, Object> eta = RegisterFixtures.hvb(external, "Eta", area, 2800);
+        eta.put("vacancies", 0);
+        f.createUnit(eta);
+        Map<String, Object> theta = RegisterFixtures.hvb(own, "Theta", area, 3500);
+        theta.remove("ivoPermit");
+        theta.remove("agreement");
+        f.createUnit(theta);
+    }
+
+    Map<String, Object> criteria() {
+        Map<String, Object> c = new HashMap<>();
+        c.put("targetGroup", "barn-unga");
+        c.put("placementForm", "hvb-barn-unga");
+        c.put("gender", "pojke-man");
+        c.put("age", 15);
+        c.put("needs", List.of("missbruk", "skolsvarigheter"));
+        c.put("legalBasis", "lvu-3");
+        c.put("tenderArea", area);
+        c.put("requireVacancy", true);
+        c.put("locality", "Uppsala");
+        return c;
+    }
+
+    static List<String> names(JsonNode result) {
+        List<String> names = new ArrayList<>();
+        result.get("results").forEach(h -> names.add(h.get("unitName").asString()));
+        return names;
+    }
+
+    @Test
+    void hardFiltersDropUnitsAndTheRestAreRankedWithReasons() {
+        JsonNode result = f.caseworker.post("/api/matching/search", criteria()).expect(200).json();
+        assertThat(names(result)).containsExactly("Alfa", "Theta", "Beta");
+        assertThat(result.get("total").asInt()).isEqualTo(3);
+        JsonNode excluded = result.get("excluded");
+        assertThat(excluded.get("ivo-tillstand").asInt()).isEqualTo(1);
+        assertThat(excluded.get("alder").asInt()).isEqualTo(1);
+        assertThat(excluded.get("kon").asInt()).isEqualTo(1);
+        assertThat(excluded.get("lagrum").asInt()).isEqualTo(1);
+        assertThat(excluded.get("lediga-platser").asInt()).isEqualTo(1);
+        assertThat(result.get("profile").asString()).isEqualTo("standard");
+
+        JsonNode alfa = result.get("results").get(0);
+        assertThat(alfa.get("rank").asInt()).isEqualTo(1);
+        assertThat(alfa.get("agreementType").asString()).isEqualTo("ramavtal");
+        assertThat(alfa.get("pricePerDay").asInt()).isEqualTo(3000);
+        assertThat(alfa.get("noticePeriodDays").asInt()).isEqualTo(30);
+        assertThat(alfa.get("places").asInt()).isEqualTo(8);
+        assertThat(alfa.at("/ivoPermit/validForPlacementForm").asBoolean()).isTrue();
+        assertThat(alfa.at("/caseworkerRating/display").asString()).isEqualTo("för få svar");
+        assertThat(alfa.get("distanceKm").asDouble()).isLessThan(1.0);
+        assertThat(alfa.get("reasons").findValuesAsString("factor"))
+                .containsExactly("needs", "quality", "price", "distance", "agreement");
+        assertThat(alfa.get("reasons").get(0).get("text").asString()).isEqualTo("Tillgodoser 2 av 2 behov");
+        assertThat(alfa.get("reasons").get(4).get("text").asString()).startsWith("Ramavtal HVB Barn och unga");
+        double sum = 0;
+        for (JsonNode r : alfa.get("reasons")) {
+            sum += r.get("points").asDouble();
+        }
+        assertThat(alfa.get("score").asDouble()).isCloseTo(sum, org.assertj.core.data.Offset.offset(0.3));
+
+        JsonNode beta = result.get("results").get(2);
+        assertThat(beta.get("needsMissing").get(0).asString()).isEqualTo("skolsvarigheter");
+        assertThat(beta.get("reasons").get(0).get("text").asString()).startsWith("Tillgodoser 1 av 2 behov (saknar: ");
+        assertThat(beta.get("reasons").get(3).get("text").asString()).contains("km från Uppsala");
+        assertThat(result.get("results").get(1).get("agreementType").asString()).isEqualTo("egen-regi");
+    }
+
+    @Test
+    void optionalCriteriaNarrowTheResult() {
+        Map<String, Object> cheap = criteria();
+        cheap.put("maxPrice", 4000);
+        JsonNode result = f.caseworker.post("/api/matching/search", cheap).expect(200).json();
+        assertThat(names(result)).containsExactly("Alfa", "Theta");
+        assertThat(result.at("/excluded/pris").asInt()).isEqualTo(1);
+
+        Map<String, Object> loyal = criteria();
+        loyal.put("frameworkOnly", true);
+        assertThat(names(f.caseworker.post("/api/matching/search", loyal).expect(200).json())).containsExactly("Alfa");
+
+        Map<String, Object> near = criteria();
+        near.put("maxDistanceKm", 100);
+        assertThat(names(f.caseworker.post("/api/matching/search", near).expect(200).json()))
+                .containsExactly("Alfa", "Theta");
+
+        Map<String, Object> anyVacancy = criteria();
+        anyVacancy.remove("requireVacancy");
+        assertThat(names(f.caseworker.post("/api/matching/search", anyVacancy).expect(200).json())).contains("Eta");
+
+        Map<String, Object> later = criteria();
+        later.put("dateNeeded", "2100-01-01");
+        JsonNode future = f.caseworker.post("/api/matching/search", later).expect(200).json();
+        assertThat(names(future)).contains("Alfa");
+        JsonNode alfaLater = null;
+        for (JsonNode h : future.get("results")) {
+            if (h.get("unitName").asString().equals("Alfa")) {
+                alfaLater = h;
+            }
+        }
+        assertThat(alfaLater.at("/reasons/4/text").asString()).isEqualTo("Ramavtalet gäller inte för datumet");
+    }
+
+    @Test
+    void invalidCriteriaAreReportedByPointer() {
+        Map<String, Object> bad = criteria();
+        bad.put("placementForm", "rymdskepp");
+        bad.put("age", -3);
+        JsonNode problem = f.caseworker.post("/api/matching/search", bad).expect(400).json();
+        assertThat(problem.get("code").asString()).isEqualTo("MATCHING_INVALID_CRITERIA");
+        assertThat(problem.get("errors").findValuesAsString("pointer")).contains("/placementForm", "/age");
+        Map<String, Object> nowhere = criteria();
+        nowhere.put("locality", "Atlantis");
+        assertThat(f.caseworker.post("/api/matching/search", nowhere).expect(400).json()
+                .get("errors").findValuesAsString("pointer")).containsExactly("/locality");
+        Map<String, Object> unknownProfile = criteria();
+        unknownProfile.put("profile", "finns-inte");
+        f.caseworker.post("/api/matching/search", unknownProfile).expect(404);
+    }
+
+    @Test
+    void upToFourUnitsAreComparedSideBySideAndResultsExportToExcel() {
+        JsonNode result = f.caseworker.post("/api/matching/search", criteria()).expect(200).json();
+        String alfa = result.at("/results/0/unitId").asString();
+        String beta = result.at("/results/2/unitId").asString();
+        String unknown = "finns-inte";
+        JsonNode compared = f.caseworker.post("/api/matching/compare", Map.of("criteria", criteria(),
+                "unitIds", List.of(beta, alfa, unknown))).expect(200).json();
+        assertThat(compared.get("units").findValuesAsString("unitId")).containsExactly(beta, alfa);
+        assertThat(compared.at("/units/0/rank").asInt()).isEqualTo(3);
+        assertThat(compared.get("excluded").get(0).asString()).isEqualTo(unknown);
+        f.caseworker.post("/api/matching/compare", Map.of("unitIds", List.of("a", "b", "c", "d", "e"))).expect(400);
+
+        var xlsx = f.caseworker.post("/api/matching/export.xlsx", criteria()).expect(200);
+        Spreadsheets.Sheet sheet = spreadsheets.read(new ByteArrayInputStream(xlsx.bytes()), null);
+        assertThat(sheet.headers()).contains("verksamhet", "dygnspris", "handlaggarbetyg", "sammanbrottsfrekvens",
+                "skal");
+        assertThat(sheet.rows()).hasSize(3);
+        assertThat(sheet.rows().get(0).get(sheet.headers().indexOf("verksamhet"))).isEqualTo("Alfa");
+    }
+
+    @Test
+    void theWeightsComeFromThePublishedMatchingProfile() {
+        JsonNode profile = f.admin.get("/api/metadata/matching-profiles/standard").expect(200).json();
+        assertThat(profile.toString()).contains("weights");
+        String id = RegisterFixtures.unique("pris-forst");
+        Map<String, Object> content = Map.of("kind", "matching-profile", "id", id, "title", "Pris först",
+                "weights", Map.of("needs", 0, "quality", 0, "price", 1, "distance", 0, "agreement", 0));
+        JsonNode saved = f.admin.post("/api/metadata/matching-profiles", content).expect(200).json();
+        f.admin.post("/api/metadata/matching-profiles/" + id + "/versions/"
+                + saved.at("/definition/version").asInt() + "/publish", null).expect(200);
+        Map<String, Object> c = criteria();
+        c.put("profile", id);
+        JsonNode result = f.caseworker.post("/api/matching/search", c).expect(200).json();
+        assertThat(names(result)).containsExactly("Alfa", "Theta", "Beta");
+        assertThat(result.at("/results/0/score").asDouble()).isEqualTo(100.0);
+        assertThat(result.at("/results/2/score").asDouble()).isEqualTo(0.0);
+        assertThat(result.at("/results/0/reasons/0/weight").asDouble()).isEqualTo(0.0);
+    }
+}
