@@ -1,0 +1,68 @@
+import { RequireLogin } from '@rt/app/auth';
+import { match, usePath } from '@rt/app/router';
+import { Shell } from '@rt/app/Shell';
+import { useT } from '@rt/i18n';
+import { Designer } from './designer/Designer';
+import { BundlePage } from './pages/BundlePage';
+import { CodelistEditor } from './pages/CodelistEditor';
+import { JsonEditorPage } from './pages/JsonEditorPage';
+import { MetadataPage } from './pages/MetadataPage';
+import { PresetsPage } from './pages/PresetsPage';
+import { VersionsPage } from './pages/VersionsPage';
+
+function Routes() {
+  const t = useT();
+  const path = usePath();
+  const p = path.split('?')[0];
+  let m: Record<string, string> | null;
+  let title = t('admin.metadata');
+  let page = <MetadataPage />;
+  if (p === '/methods/new') {
+    title = t('designer.title');
+    page = <Designer key="designer" />;
+  } else if ((m = match('/:plural/:id/versions', p))) {
+    title = t('admin.versions');
+    page = <VersionsPage key={p} plural={m.plural} id={m.id} />;
+  } else if ((m = match('/methods/:id', p))) {
+    title = t('designer.title');
+    page = <Designer key="designer" id={m.id} />;
+  } else if (p === '/codelists/new') {
+    title = t('codelist.title');
+    page = <CodelistEditor key="new" />;
+  } else if ((m = match('/codelists/:id', p))) {
+    title = t('codelist.title');
+    page = <CodelistEditor key={m.id} id={m.id} />;
+  } else if ((m = match('/edit/:plural/:id', p))) {
+    title = m.id;
+    page = <JsonEditorPage key={p} plural={m.plural} id={m.id} />;
+  } else if (p === '/bundle') {
+    title = t('admin.bundle');
+    page = <BundlePage />;
+  } else if (p === '/presets') {
+    title = t('admin.presets');
+    page = <PresetsPage />;
+  } else if (p !== '/') {
+    title = t('app.notFound');
+    page = <h1>{t('app.notFound')}</h1>;
+  }
+  const nav = [
+    { to: '/', label: t('admin.metadata'), current: p === '/' },
+    { to: '/methods/new', label: t('admin.newMethod'), current: p === '/methods/new' },
+    { to: '/bundle', label: t('admin.bundle'), current: p === '/bundle' },
+    { to: '/presets', label: t('admin.presets'), current: p === '/presets' },
+  ];
+  return (
+    <Shell brand={t('app.admin')} title={title} nav={nav}>
+      {page}
+    </Shell>
+  );
+}
+
+export function App() {
+  const t = useT();
+  return (
+    <RequireLogin title={t('app.admin')}>
+      <Routes />
+    </RequireLogin>
+  );
+}

@@ -1,0 +1,43 @@
+import { RequireLogin } from './app/auth';
+import { match, usePath } from './app/router';
+import { Shell } from './app/Shell';
+import { useT } from './i18n';
+import { DialogPage } from './pages/DialogPage';
+import { FillPage } from './pages/FillPage';
+import { ReceiptPage } from './pages/ReceiptPage';
+import { TasksPage } from './pages/TasksPage';
+
+function Routes() {
+  const t = useT();
+  const path = usePath();
+  let m: Record<string, string> | null;
+  let title = t('tasks.title');
+  let page = <TasksPage />;
+  if ((m = match('/responses/:id/receipt', path))) {
+    title = t('receipt.title');
+    page = <ReceiptPage key={m.id} id={m.id} />;
+  } else if ((m = match('/responses/:id/dialog', path))) {
+    title = t('dialog.title');
+    page = <DialogPage key={m.id} id={m.id} />;
+  } else if ((m = match('/responses/:id', path))) {
+    title = t('form.summary');
+    page = <FillPage key={m.id} id={m.id} />;
+  } else if (path.split('?')[0] !== '/') {
+    title = t('app.notFound');
+    page = <h1>{t('app.notFound')}</h1>;
+  }
+  return (
+    <Shell brand={t('app.runtime')} title={title} nav={[{ to: '/', label: t('tasks.title'), current: path.split('?')[0] === '/' }]}>
+      {page}
+    </Shell>
+  );
+}
+
+export function App() {
+  const t = useT();
+  return (
+    <RequireLogin title={t('app.runtime')}>
+      <Routes />
+    </RequireLogin>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { ErrorMessage } from '../app/Shell';
+import { Link, navigate } from '../app/router';
+import { ErrorSummary } from '../form/ErrorSummary';
+import { AutoAnswered, FormView, type Layout } from '../form/FormView';
+import { inputId } from '../form/QuestionField';
+import { questionsOf } from '../form/values';
+import { useI18n } from '../i18n';
+import { useResponse } from './useResponse';
+
+/** Filling in a method: areas as steps or sections, drafts saved on every change, submit with error summary. */
+export function FillPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const r = useResponse(id);
+  const [layout, setLayout] = useState<Layout>(() => (localStorage.getItem('placera.layout') as Layout) || 'steps');
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
+  const [attempts, setAttempts] = useState(0);
+  const [showQuestion, setShowQuestion] = useState<{ id: string; at: number } | undefined>(undefined);
+  const state = r.state;
+
+  useEffect(() => {
+    if (state?.status === 'submitted') navigate(`/responses/${id}/receipt`, true);
+  }, [state?.status, id]);
+
+  if (r.loadError && !state) return <ErrorMessage error={r.loadError} />;
+  if (!state) return <p>{t('app.loading')}</p>;
+
+  const summary = questionsOf(state)
+    .filter(({ q }) => r.errors[q.id ?? ''])
+    .map(({ q }) => ({
+      fieldId: inputId('', q.id ?? ''),
+      text: `${q.heading || q.text}: ${r.errors[q.id ?? '']}`,
+      reveal: () => setShowQuestion({ id: q.id ?? '', at: Date.now() }),
+    }));
+
+  const saveDraft = async (close: boolean) => {
+    await r.flush();
+    const time = new Date().toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
+    setSavedNote(t('form.saved', { time }));
+    if (close) navigate('/');
+  };
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setSubmitError(null);
+    try {
+      (document.activeElement as HTMLElement | null)?.blur?.();
+      await r.flush();
+      const s = await r.submit();
+      if (s) navigate(`/responses/${id}/receipt`);
+      else setAttempts((n) => n + 1);
+    } catch (err) {
+      setSubmitError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseLayout = (l: Layout) => {
+    setLayout(l);
+    localStorage.setItem('placera.layout', l);
+  };
+
+  return (
+    <>
+      <h1>{state.method?.title}</h1>
+      {state.subject?.id ? (
+        <p className="subject-line">
+          {t('tasks.subject', { type: state.subject.type && state.subject.type !== 'none' ? state.subject.type : '', id: state.subject.id })}
+        </p>
+      ) : null}
+      <ErrorSummary items={summary} />
+      <ErrorMessage error={submitError ?? r.loadError} />
+      <div className="toolbar">
+        <fieldset className="layout-choice">
+          <legend>{t('form.layout')}</legend>
+          {(['steps', 'sections'] as const).map((l) => (
+            <span key={l} className="choice inline">
+              <input type="radio" id={`layout-${l}`} name="layout" checked={layout === l} onChange={() => chooseLayout(l)} />
+              <label htmlFor={`layout-${l}`}>{l === 'steps' ? t('form.steps') : t('form.sections')}</label>
+            </span>
+          ))}
+        </fieldset>
+        <Link to={`/responses/${id}/dialog`}>{t('form.dialog')}</Link>
+      </div>
+      <form onSubmit={submit} noValidate>
+        <FormView state={state} errors={r.errors} errorsShown={attempts} showQuestion={showQuestion} layout={layout} onChange={(q, v) => void r.change(q, v)} />
+        <AutoAnswered state={state} />
+        <p className="save-status" aria-live="polite">
+          {r.saving ? t('form.saving') : savedNote}
+        </p>
+        <div className="form-buttons">
+          <button type="button" className="secondary" onClick={() => void saveDraft(false)}>
+            {t('form.saveDraft')}
+          </button>
+          <button type="button" className="secondary" onClick={() => void saveDraft(true)}>
+            {t('form.saveClose')}
+          </button>
+          <button type="submit" disabled={busy}>
+            {t('form.submit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
