@@ -93,6 +93,21 @@ class UnitQualityIntegrationTests {
     }
 
     @Test
+    void anEvaluationAnsweredByTheClientGivesTheClientRating() {
+        String unitId = f.createUnit(RegisterFixtures.hvb(provider, "Rösthemmet", area, 3100)).at("/unit/id")
+                .asString();
+        String method = RegisterFixtures.unique("p7-roll");
+        publish(evaluationMethod(method, "evaluation"));
+        JsonNode state = f.caseworker.post("/api/responses", Map.of("methodId", method, "respondentRole", "client",
+                "subject", Map.of("type", "unit", "id", unitId))).expect(201).json();
+        f.caseworker.post("/api/responses/" + state.get("responseId").asString() + "/submit",
+                Map.of("answers", Map.of("helhetsbetyg", 5))).expect(200);
+        JsonNode q = quality(unitId);
+        assertThat(q.at("/clientRating/count").asInt()).isEqualTo(1);
+        assertThat(q.at("/caseworkerRating/count").asInt()).isZero();
+    }
+
+    @Test
     void aFollowUpInterviewGivesTheClientRatingAndDeviationsAreCountedOnce() {
         String unitId = f.createUnit(RegisterFixtures.hvb(provider, "Klientgården", area, 3300)).at("/unit/id")
                 .asString();

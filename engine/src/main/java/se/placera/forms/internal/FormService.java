@@ -140,7 +140,7 @@ class FormService implements Forms {
         doc = mongo.save(doc);
         events.publishEvent(audited("response.submit", doc));
         events.publishEvent(new ResponseSubmitted(doc.id, doc.methodId, doc.methodVersion, doc.purpose,
-                subjectOf(doc), doc.createdBy, now));
+                subjectOf(doc), doc.createdBy, doc.respondentRole, now));
         return submittedState(doc, method);
     }
 

@@ -45,7 +45,9 @@ class ResponseRatings {
     @EventListener
     void on(ResponseSubmitted event) {
         RatingKind kind = switch (event.purpose() == null ? "" : event.purpose()) {
-            case "evaluation" -> RatingKind.CASEWORKER;
+            // An evaluation answered by the client or a guardian is the client's rating, else the caseworker's.
+            case "evaluation" -> "client".equals(event.respondentRole()) || "guardian".equals(event.respondentRole())
+                    ? RatingKind.CLIENT : RatingKind.CASEWORKER;
             case "follow-up-interview" -> RatingKind.CLIENT;
             default -> null;
         };
