@@ -1,6 +1,8 @@
 package se.placera.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.placera.support.FormStates.question;
+import static se.placera.support.FormStates.values;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,23 +51,6 @@ class FormsIntegrationTests {
                 .expect(201).json();
     }
 
-    static JsonNode question(JsonNode state, String id) {
-        for (JsonNode area : state.get("areas")) {
-            for (JsonNode q : area.get("questions")) {
-                if (q.get("id").asString().equals(id)) {
-                    return q;
-                }
-            }
-        }
-        return null;
-    }
-
-    static List<String> optionValues(JsonNode question) {
-        List<String> out = new ArrayList<>();
-        question.get("options").forEach(o -> out.add(o.get("value").asString()));
-        return out;
-    }
-
     @Test
     void stateFollowsTheAnswersWithCascadingAlternativesVisibilityAndAutoAnswers() {
         publish(TestMethods.cascading("forms-kaskad"));
@@ -74,7 +59,7 @@ class FormsIntegrationTests {
         assertThat(state.at("/method/version").asInt()).isEqualTo(1);
         assertThat(state.get("status").asString()).isEqualTo("draft");
         // Nothing chosen yet: the filter reads a null answer, so no boende alternative applies.
-        assertThat(optionValues(question(state, "boende"))).isEmpty();
+        assertThat(values(question(state, "boende"))).isEmpty();
         assertThat(question(state, "skolgang")).isNull();
         // The automatic answer comes from the user (Hugo works in Exempelkommun).
         JsonNode kommun = question(state, "kommun");
@@ -87,12 +72,12 @@ class FormsIntegrationTests {
 
         state = caseworker.patch("/api/responses/" + id + "/answers", Map.of("answers", Map.of("stod", "barn")))
                 .expect(200).json();
-        assertThat(optionValues(question(state, "boende"))).containsExactly("hvb-barn", "familjehem");
+        assertThat(values(question(state, "boende"))).containsExactly("hvb-barn", "familjehem");
         assertThat(question(state, "skolgang")).isNotNull();
 
         state = caseworker.patch("/api/responses/" + id + "/answers", Map.of("answers", Map.of("stod", "vuxna")))
                 .expect(200).json();
-        assertThat(optionValues(question(state, "boende"))).containsExactly("hvb-vuxna");
+        assertThat(values(question(state, "boende"))).containsExactly("hvb-vuxna");
         assertThat(question(state, "skolgang")).isNull();
     }
 
@@ -212,7 +197,7 @@ class FormsIntegrationTests {
         JsonNode stod = question(state, "stod");
         assertThat(stod.get("auto").asBoolean()).isTrue();
         assertThat(stod.get("autoSource").asString()).isEqualTo("preset");
-        assertThat(optionValues(question(state, "boende"))).containsExactly("hvb-barn", "familjehem");
+        assertThat(values(question(state, "boende"))).containsExactly("hvb-barn", "familjehem");
         // Only for that user.
         JsonNode adminState = admin.post("/api/responses", Map.of("methodId", "forms-preset")).expect(201).json();
         assertThat(question(adminState, "stod").get("auto").asBoolean()).isFalse();
@@ -228,10 +213,10 @@ class FormsIntegrationTests {
                                 "options", Map.of("source", "test-homes", "params", Map.of("lan", "Stockholm")))))));
         publish(method);
         JsonNode state = start("forms-kalla");
-        assertThat(optionValues(question(state, "hem"))).containsExactly("solgarden");
+        assertThat(values(question(state, "hem"))).containsExactly("solgarden");
         homes.add(new Option("ekudden", "Ekudden HVB", Map.of("lan", "Stockholm")));
         state = caseworker.get("/api/responses/" + state.get("responseId").asString()).expect(200).json();
-        assertThat(optionValues(question(state, "hem"))).containsExactly("solgarden", "ekudden");
+        assertThat(values(question(state, "hem"))).containsExactly("solgarden", "ekudden");
 
         Map<String, Object> unknownSource = Map.of("kind", "method", "id", "forms-kalla-fel", "title", "Fel",
                 "purpose", "survey", "areas", List.of(Map.of("id", "a", "title", "A", "questions", List.of(

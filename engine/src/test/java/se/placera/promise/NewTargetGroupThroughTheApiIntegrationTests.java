@@ -1,8 +1,9 @@
 package se.placera.promise;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.placera.support.FormStates.question;
+import static se.placera.support.FormStates.values;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,23 +122,5 @@ class NewTargetGroupThroughTheApiIntegrationTests {
 
     private static Map<String, Object> item(String value, String label, String... targetGroups) {
         return Map.of("value", value, "label", label, "attributes", Map.of("targetGroups", List.of(targetGroups)));
-    }
-
-    static JsonNode question(JsonNode state, String id) {
-        for (JsonNode area : state.get("areas")) {
-            for (JsonNode q : area.get("questions")) {
-                if (q.get("id").asString().equals(id)) {
-                    return q;
-                }
-            }
-        }
-        return null;
-    }
-
-    static List<String> values(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        JsonNode list = node.has("options") ? node.get("options") : node;
-        list.forEach(o -> out.add(o.isObject() ? o.get("value").asString() : o.asString()));
-        return out;
     }
 }
