@@ -2,8 +2,10 @@ package se.placera.forms.rules;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** A compiled rule backed by a reusable, thread-safe CEL program. */
@@ -39,19 +41,15 @@ final class CelCompiledRule implements CompiledRule {
     @Override
     public RuleOutcome evaluate(RuleContext context) {
         RuleContext given = context == null ? RuleContext.empty() : context;
-        Map<String, Object> activation = new HashMap<>(8);
         try {
-            // Only the variables the rule reads are converted and bound.
-            for (String variable : variables) {
-                Map<String, Object> value = given.variable(variable);
-                if (RuleCompiler.ANSWERS.equals(variable)) {
-                    // Dependencies are static, so only the answers the rule reads need converting.
-                    activation.put(variable, answersSubset(value));
-                } else {
-                    activation.put(variable, CelValues.toCel(value));
-                }
+            // Only the variables the rule reads are converted and bound (by a resolver: no activation map to copy).
+            Object[] values = new Object[variables.length];
+            for (int i = 0; i < variables.length; i++) {
+                Map<String, Object> value = given.variable(variables[i]);
+                // Dependencies are static, so only the answers the rule reads need converting.
+                values[i] = RuleCompiler.ANSWERS.equals(variables[i]) ? answersSubset(value) : CelValues.toCel(value);
             }
-            Object result = CelValues.fromCel(program.eval(activation));
+            Object result = CelValues.fromCel(program.eval(new Bindings(values)));
             if (expected == RuleResultType.BOOL && !(result instanceof Boolean)) {
                 return RuleOutcome.error("The rule must yield a bool but yielded "
                         + (result == null ? "null" : result.getClass().getSimpleName() + " " + result));
@@ -64,11 +62,38 @@ final class CelCompiledRule implements CompiledRule {
         }
     }
 
+    /** The converted variables of one evaluation; names the rule does not read resolve to nothing. */
+    private final class Bindings implements CelVariableResolver {
+
+        private final Object[] values;
+
+        Bindings(Object[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public Optional<Object> find(String name) {
+            for (int i = 0; i < variables.length; i++) {
+                if (variables[i].equals(name)) {
+                    return Optional.of(values[i]);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     private Map<Object, Object> answersSubset(Map<String, Object> answers) {
+        if (dependencyArray.length == 1) {
+            // The common case (option filters run once per alternative): a one-entry map, no hash table.
+            String id = dependencyArray[0];
+            Object value = answers.get(id);
+            return value != null || answers.containsKey(id) ? Map.of(id, CelValues.toCel(value)) : Map.of();
+        }
         Map<Object, Object> subset = new HashMap<>(Math.max(4, dependencyArray.length * 2));
         for (String id : dependencyArray) {
-            if (answers.containsKey(id)) {
-                subset.put(id, CelValues.toCel(answers.get(id)));
+            Object value = answers.get(id);
+            if (value != null || answers.containsKey(id)) {
+                subset.put(id, CelValues.toCel(value));
             }
         }
         return subset;

@@ -36,13 +36,49 @@ final class CelValues {
             case BigInteger i -> i.bitLength() < Long.SIZE ? (Object) i.longValue() : (Object) i.doubleValue();
             case BigDecimal d -> d.doubleValue();
             case Number n -> n.doubleValue();
-            case Map<?, ?> map -> toCelMap(map);
+            case Map<?, ?> map -> isCel(map) ? map : toCelMap(map);
+            case List<?> list when isCel(list) -> list;
             case Collection<?> collection -> toCelList(collection);
             case Object[] array -> toCelList(Arrays.asList(array));
             case Enum<?> e -> e.name();
             case Date date -> date.toInstant().toString();
             default -> value.toString();
         };
+    }
+
+    /**
+     * Whether a value is already what {@link #toCel} would make of it (String, Boolean, Long, Double, and lists and
+     * string-keyed maps of those), so it can be bound as it is instead of copied: CEL only reads it. Option items and
+     * most user and subject maps are, and copying them for every rule evaluation was a large part of the cost.
+     */
+    private static boolean isCel(Object value) {
+        return switch (value) {
+            case String s -> true;
+            case Boolean b -> true;
+            case Long l -> true;
+            case Double d -> true;
+            case Map<?, ?> map -> isCel(map);
+            case List<?> list -> isCel(list);
+            case null, default -> false;
+        };
+    }
+
+    private static boolean isCel(Map<?, ?> map) {
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String) || !isCel(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCel(List<?> list) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            if (!isCel(list.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<Object, Object> toCelMap(Map<?, ?> map) {
