@@ -9,6 +9,8 @@ import { JsonEditorPage } from './pages/JsonEditorPage';
 import { MetadataPage } from './pages/MetadataPage';
 import { PresetsPage } from './pages/PresetsPage';
 import { VersionsPage } from './pages/VersionsPage';
+import { RegisterPage } from './register/RegisterPage';
+import { UnitEditPage, UnitPage } from './register/UnitPage';
 
 function Routes() {
   const t = useT();
@@ -17,7 +19,16 @@ function Routes() {
   let m: Record<string, string> | null;
   let title = t('admin.metadata');
   let page = <MetadataPage />;
-  if (p === '/methods/new') {
+  if (p === '/register') {
+    title = t('register.title');
+    page = <RegisterPage />;
+  } else if ((m = match('/register/units/:id/edit', p))) {
+    title = t('register.edit');
+    page = <UnitEditPage key={p} id={m.id} />;
+  } else if ((m = match('/register/units/:id', p))) {
+    title = t('register.title');
+    page = <UnitPage key={p} id={m.id} />;
+  } else if (p === '/methods/new') {
     title = t('designer.title');
     page = <Designer key="designer" />;
   } else if ((m = match('/:plural/:id/versions', p))) {
@@ -50,6 +61,7 @@ function Routes() {
     { to: '/methods/new', label: t('admin.newMethod'), current: p === '/methods/new' },
     { to: '/bundle', label: t('admin.bundle'), current: p === '/bundle' },
     { to: '/presets', label: t('admin.presets'), current: p === '/presets' },
+    { to: '/register', label: t('admin.register'), current: p.startsWith('/register') },
   ];
   return (
     <Shell brand={t('app.admin')} title={title} nav={nav}>

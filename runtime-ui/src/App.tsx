@@ -4,6 +4,7 @@ import { Shell } from './app/Shell';
 import { useT } from './i18n';
 import { DialogPage } from './pages/DialogPage';
 import { FillPage } from './pages/FillPage';
+import { MatchingPage } from './pages/MatchingPage';
 import { ReceiptPage } from './pages/ReceiptPage';
 import { TasksPage } from './pages/TasksPage';
 
@@ -22,12 +23,18 @@ function Routes() {
   } else if ((m = match('/responses/:id', path))) {
     title = t('form.summary');
     page = <FillPage key={m.id} id={m.id} />;
+  } else if (path.split('?')[0] === '/matchning') {
+    title = t('matching.title');
+    page = <MatchingPage />;
   } else if (path.split('?')[0] !== '/') {
     title = t('app.notFound');
     page = <h1>{t('app.notFound')}</h1>;
   }
   return (
-    <Shell brand={t('app.runtime')} title={title} nav={[{ to: '/', label: t('tasks.title'), current: path.split('?')[0] === '/' }]}>
+    <Shell brand={t('app.runtime')} title={title} nav={[
+        { to: '/', label: t('tasks.title'), current: path.split('?')[0] === '/' },
+        { to: '/matchning', label: t('matching.title'), current: path.split('?')[0] === '/matchning' },
+      ]}>
       {page}
     </Shell>
   );

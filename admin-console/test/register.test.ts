@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '@rt/i18n';
+import { fieldIdFor, problemText } from '../src/register/problems';
+
+const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate('sv', k, p);
+
+describe('register edit form problems', () => {
+  it('maps JSON pointers to field ids', () => {
+    expect(fieldIdFor('/vacancies')).toBe('u-vacancies');
+    expect(fieldIdFor('/agreement/type')).toBe('u-agreement-type');
+    expect(fieldIdFor('/prices/1/perDay')).toBe('u-prices-1-perDay');
+    expect(fieldIdFor('')).toBe('unit-form');
+    expect(fieldIdFor(undefined)).toBe('unit-form');
+  });
+
+  it('uses Swedish texts for known codes and the detail otherwise', () => {
+    expect(problemText(t, { pointer: '/name', code: 'required', detail: 'name is required' })).toBe('Fyll i ett värde.');
+    expect(problemText(t, { pointer: '/vacancies', code: 'invalid-value', detail: 'There are more vacancies than places.' })).toBe(
+      'Det kan inte finnas fler lediga platser än platser.',
+    );
+    expect(problemText(t, { pointer: '/places', code: 'invalid-value', detail: 'Must be 0–100000.' })).toBe('Must be 0–100000.');
+  });
+});

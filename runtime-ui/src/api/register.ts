@@ -1,0 +1,265 @@
+/**
+ * The register (utförarregister) and matching API (`/api/register/**`, `/api/matching/**`), typed by hand:
+ * these paths are not (yet) in the client's OpenAPI snapshot. Shapes follow `se.placera.providers`.
+ */
+import { apiHeaders, ApiProblem, rawJson, type Problem } from './client';
+
+export interface Rating {
+  value?: number | null;
+  rawMean?: number | null;
+  count: number;
+  sufficient: boolean;
+  /** What to show, e.g. "4,2 (12 svar)" or "för få svar". */
+  display: string;
+}
+
+export interface Criteria {
+  targetGroup?: string;
+  placementForm?: string;
+  gender?: string;
+  age?: number;
+  needs?: string[];
+  legalBasis?: string;
+  locality?: string;
+  maxDistanceKm?: number;
+  maxPrice?: number;
+  dateNeeded?: string;
+  frameworkOnly?: boolean;
+  requireVacancy?: boolean;
+  tenderArea?: string;
+  profile?: string;
+  limit?: number;
+}
+
+export interface Reason {
+  factor: 'needs' | 'quality' | 'price' | 'distance' | 'agreement' | string;
+  weight: number;
+  score: number;
+  points: number;
+  text: string;
+}
+
+export interface IvoSummary {
+  number?: string | null;
+  scope?: string[];
+  validTo?: string | null;
+  validForPlacementForm: boolean;
+  hasDocument: boolean;
+}
+
+export interface Hit {
+  rank: number;
+  unitId: string;
+  unitName: string;
+  providerId?: string;
+  providerName?: string;
+  regi?: string;
+  municipality?: string;
+  locality?: string;
+  focus?: string;
+  targetGroups?: string[];
+  placementForms?: string[];
+  genders?: string[];
+  minAge?: number | null;
+  maxAge?: number | null;
+  agreementType?: string | null;
+  frameworkAgreement?: string | null;
+  tenderArea?: string | null;
+  noticePeriodDays?: number | null;
+  places?: number | null;
+  vacancies?: number | null;
+  pricePerDay?: number | null;
+  priceModel?: string | null;
+  caseworkerRating?: Rating | null;
+  clientRating?: Rating | null;
+  breakdownRate?: number | null;
+  endedPlacements: number;
+  deviations: number;
+  ivoPermit?: IvoSummary | null;
+  distanceKm?: number | null;
+  needsCovered?: string[];
+  needsMissing?: string[];
+  score: number;
+  reasons: Reason[];
+}
+
+export interface MatchResult {
+  profile: string;
+  profileVersion: number;
+  date: string;
+  total: number;
+  excluded: Record<string, number>;
+  results: Hit[];
+}
+
+export interface CompareResult {
+  units: Hit[];
+  excluded: string[];
+}
+
+export interface UnitSummary {
+  id: string;
+  name: string;
+  providerId?: string;
+  providerName?: string;
+  regi?: string;
+  municipality?: string;
+  locality?: string;
+  targetGroups?: string[];
+  placementForms?: string[];
+  tenderArea?: string;
+  agreementType?: string | null;
+  frameworkAgreementId?: string | null;
+  places?: number | null;
+  vacancies?: number | null;
+  pricePerDay?: number | null;
+  priceModel?: string | null;
+  caseworkerRating?: string | null;
+  clientRating?: string | null;
+  breakdownRate?: number | null;
+  ivoValidTo?: string | null;
+  active: boolean;
+}
+
+export interface UnitPage {
+  total: number;
+  offset: number;
+  limit: number;
+  items: UnitSummary[];
+}
+
+export interface Price {
+  validFrom?: string | null;
+  validTo?: string | null;
+  model?: string;
+  perDay?: number | null;
+  levels?: unknown;
+  [k: string]: unknown;
+}
+
+export interface Agreement {
+  type?: string | null;
+  frameworkAgreementId?: string | null;
+  validFrom?: string | null;
+  validTo?: string | null;
+}
+
+/** A unit as stored; unknown fields are kept and sent back unchanged on update. */
+export interface Unit {
+  id: string;
+  providerId: string;
+  name: string;
+  active?: boolean | null;
+  municipality?: string | null;
+  locality?: string | null;
+  focus?: string | null;
+  targetGroups?: string[];
+  placementForms?: string[];
+  legalBases?: string[];
+  genders?: string[];
+  minAge?: number | null;
+  maxAge?: number | null;
+  needs?: string[];
+  places?: number | null;
+  vacancies?: number | null;
+  prices?: Price[];
+  agreement?: Agreement | null;
+  tenderArea?: string | null;
+  noticePeriodDays?: number | null;
+  ivoPermit?: { number?: string; scope?: string[]; validFrom?: string; validTo?: string; documentId?: string } | null;
+  version?: number;
+  [k: string]: unknown;
+}
+
+export interface Quality {
+  caseworkerRating: Rating;
+  clientRating: Rating;
+  endedPlacements: number;
+  unplannedEnds: number;
+  breakdownRate?: number | null;
+  deviations: number;
+}
+
+export interface UnitDetails {
+  unit: Unit;
+  provider?: { id: string; name: string; orgNumber?: string; regi?: string } | null;
+  frameworkAgreement?: { id: string; name: string } | null;
+  quality: Quality;
+  currentPrice?: Price | null;
+}
+
+export interface ImportReport {
+  mode: string;
+  validateOnly: boolean;
+  applied: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  errors?: Problem[];
+}
+
+const enc = encodeURIComponent;
+
+function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  const q = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${enc(k)}=${enc(String(v))}`)
+    .join('&');
+  return q ? `?${q}` : '';
+}
+
+/** Drops empty values so that a missing criterion does not filter. */
+export function cleanCriteria(c: Criteria): Criteria {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length) || v === false) continue;
+    if (typeof v === 'number' && Number.isNaN(v)) continue;
+    out[k] = v;
+  }
+  return out as Criteria;
+}
+
+async function binary(method: string, path: string, body?: BodyInit, contentType?: string): Promise<Blob> {
+  const headers = apiHeaders(method);
+  headers.Accept = '*/*';
+  if (contentType) headers['Content-Type'] = contentType;
+  const r = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+  if (!r.ok) {
+    const json = await r.json().catch(() => ({}));
+    throw new ApiProblem(r.status, json.code ?? `HTTP_${r.status}`, json.detail ?? r.statusText, json.errors ?? []);
+  }
+  return r.blob();
+}
+
+/** Offers a blob as a file download. */
+export function saveBlob(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export const matching = {
+  search: (c: Criteria) => rawJson<MatchResult>('POST', '/api/matching/search', cleanCriteria(c)),
+  compare: (c: Criteria, unitIds: string[]) =>
+    rawJson<CompareResult>('POST', '/api/matching/compare', { criteria: cleanCriteria(c), unitIds }),
+  export: (c: Criteria) => binary('POST', '/api/matching/export.xlsx', JSON.stringify(cleanCriteria(c)), 'application/json'),
+};
+
+export const register = {
+  units: (params: { q?: string; offset?: number; limit?: number } = {}) =>
+    rawJson<UnitPage>('GET', `/api/register/units${queryString(params)}`),
+  unit: (id: string) => rawJson<UnitDetails>('GET', `/api/register/units/${enc(id)}`),
+  updateUnit: (unit: Unit) => rawJson<UnitDetails>('PUT', `/api/register/units/${enc(unit.id)}`, unit),
+  template: () => binary('GET', '/api/register/template.xlsx'),
+  exportAll: () => binary('GET', '/api/register/export.xlsx'),
+  import: (file: Blob, mode: 'all-or-nothing' | 'valid-rows', validateOnly: boolean) =>
+    binary('POST', `/api/register/import${queryString({ mode, validateOnly })}`, file, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .then(async (b) => JSON.parse(await b.text()) as ImportReport),
+};

@@ -1,0 +1,446 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { matching, saveBlob, type CompareResult, type Criteria, type Hit, type MatchResult, type Rating } from '../api/register';
+import { ErrorMessage } from '../app/Shell';
+import { isMessageKey, useI18n, type Translate } from '../i18n';
+import type { MessageKey } from '../i18n/sv';
+import { codeLabel, useCodelists, type Codelists } from '../matching/codelists';
+import { canAdd, formatKr, formatRate, MAX_COMPARE, toggleSelection } from '../matching/selection';
+
+const LISTS = ['malgrupper', 'placeringsformer', 'lagrum', 'kon', 'behov'];
+
+interface FormValues {
+  targetGroup: string;
+  placementForm: string;
+  legalBasis: string;
+  gender: string;
+  age: string;
+  needs: string[];
+  locality: string;
+  maxPrice: string;
+  dateNeeded: string;
+  frameworkOnly: boolean;
+  requireVacancy: boolean;
+  limit: string;
+}
+
+const empty: FormValues = {
+  targetGroup: '',
+  placementForm: '',
+  legalBasis: '',
+  gender: '',
+  age: '',
+  needs: [],
+  locality: '',
+  maxPrice: '',
+  dateNeeded: '',
+  frameworkOnly: false,
+  requireVacancy: false,
+  limit: '25',
+};
+
+function toCriteria(v: FormValues): Criteria {
+  return {
+    targetGroup: v.targetGroup,
+    placementForm: v.placementForm,
+    legalBasis: v.legalBasis,
+    gender: v.gender,
+    age: v.age === '' ? undefined : Number(v.age),
+    needs: v.needs,
+    locality: v.locality.trim(),
+    maxPrice: v.maxPrice === '' ? undefined : Number(v.maxPrice),
+    dateNeeded: v.dateNeeded,
+    frameworkOnly: v.frameworkOnly,
+    requireVacancy: v.requireVacancy,
+    limit: Number(v.limit),
+  };
+}
+
+function label(t: Translate, key: string, fallback: string): string {
+  return isMessageKey(key) ? t(key) : fallback;
+}
+
+export function ratingText(t: Translate, r: Rating | null | undefined, lang: 'sv' | 'en'): string {
+  if (!r) return '–';
+  if (!r.sufficient || r.value === null || r.value === undefined) return t('matching.tooFew', { n: r.count });
+  const value = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r.value);
+  return t('matching.rating', { value, n: r.count });
+}
+
+function ivoText(t: Translate, h: Hit): string {
+  const p = h.ivoPermit;
+  if (h.regi === 'egen' && !p) return t('matching.ivoOwn');
+  if (!p) return t('matching.ivoNone');
+  const base = p.validTo ? t('matching.ivoValidTo', { date: p.validTo }) : t('matching.ivoYes');
+  return p.validForPlacementForm ? base : `${base} ${t('matching.ivoNotForForm')}`;
+}
+
+/** "Sök placering" (PA-1, PA-2): criteria → ranked units with reasons; compare up to four side by side. */
+export function MatchingPage() {
+  const { t, lang } = useI18n();
+  const lists = useCodelists(LISTS);
+  const [v, setV] = useState<FormValues>(empty);
+  const [criteria, setCriteria] = useState<Criteria | null>(null);
+  const [result, setResult] = useState<MatchResult | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [compared, setCompared] = useState<CompareResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const compareHeading = useRef<HTMLHeadingElement>(null);
+  const set = (patch: Partial<FormValues>) => setV((x) => ({ ...x, ...patch }));
+
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      const c = toCriteria(v);
+      const r = await matching.search(c);
+      setCriteria(c);
+      setResult(r);
+      setSelected([]);
+      setCompared(null);
+      setTimeout(() => resultsHeading.current?.focus(), 0);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const compare = async () => {
+    if (!criteria) return;
+    setError(null);
+    try {
+      setCompared(await matching.compare(criteria, selected));
+      setTimeout(() => compareHeading.current?.focus(), 0);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const exportExcel = async () => {
+    if (!criteria) return;
+    try {
+      saveBlob(await matching.export(criteria), `matchning-${new Date().toISOString().substring(0, 10)}.xlsx`);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const select = (id: string, list: string, value: string, onChange: (s: string) => void, name: MessageKey) => (
+    <div className="field">
+      <label htmlFor={id}>{t(name)}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('matching.any')}</option>
+        {(lists[list] ?? []).map((i) => (
+          <option key={i.value} value={i.value}>
+            {codeLabel(lists, list, i.value, lang)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  const excluded = result ? Object.entries(result.excluded).filter(([, n]) => n > 0) : [];
+
+  return (
+    <>
+      <h1>{t('matching.title')}</h1>
+      <p className="area-description">{t('matching.intro')}</p>
+      <ErrorMessage error={error} />
+      <form className="panel matching-form" onSubmit={search} aria-labelledby="criteria-title">
+        <h2 id="criteria-title">{t('matching.criteria')}</h2>
+        <fieldset>
+          <legend>{t('matching.placement')}</legend>
+          <div className="inline-form">
+            {select('m-targetGroup', 'malgrupper', v.targetGroup, (s) => set({ targetGroup: s }), 'matching.targetGroup')}
+            {select('m-placementForm', 'placeringsformer', v.placementForm, (s) => set({ placementForm: s }), 'matching.placementForm')}
+            {select('m-legalBasis', 'lagrum', v.legalBasis, (s) => set({ legalBasis: s }), 'matching.legalBasis')}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('matching.client')}</legend>
+          <div className="inline-form">
+            {select('m-gender', 'kon', v.gender, (s) => set({ gender: s }), 'matching.gender')}
+            <div className="field">
+              <label htmlFor="m-age">{t('matching.age')}</label>
+              <input id="m-age" type="number" min={0} max={120} inputMode="numeric" className="short" value={v.age} onChange={(e) => set({ age: e.target.value })} />
+            </div>
+          </div>
+        </fieldset>
+        <fieldset className="needs">
+          <legend>{t('matching.needs')}</legend>
+          <div className="needs-grid">
+            {(lists.behov ?? []).map((i) => (
+              <div className="choice" key={i.value}>
+                <input
+                  type="checkbox"
+                  id={`m-need-${i.value}`}
+                  checked={v.needs.includes(i.value)}
+                  onChange={(e) => set({ needs: e.target.checked ? [...v.needs, i.value] : v.needs.filter((n) => n !== i.value) })}
+                />
+                <label htmlFor={`m-need-${i.value}`}>{codeLabel(lists, 'behov', i.value, lang)}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('matching.more')}</legend>
+          <div className="inline-form">
+            <div className="field">
+              <label htmlFor="m-locality">{t('matching.locality')}</label>
+              <input id="m-locality" value={v.locality} aria-describedby="m-locality-hint" onChange={(e) => set({ locality: e.target.value })} />
+              <p id="m-locality-hint" className="hint">
+                {t('matching.localityHint')}
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="m-maxPrice">{t('matching.maxPrice')}</label>
+              <input id="m-maxPrice" type="number" min={0} step={100} className="short" value={v.maxPrice} onChange={(e) => set({ maxPrice: e.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor="m-dateNeeded">{t('matching.dateNeeded')}</label>
+              <input id="m-dateNeeded" type="date" value={v.dateNeeded} aria-describedby="m-date-hint" onChange={(e) => set({ dateNeeded: e.target.value })} />
+              <p id="m-date-hint" className="hint">
+                {t('matching.dateHint')}
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor="m-limit">{t('matching.limit')}</label>
+              <select id="m-limit" value={v.limit} onChange={(e) => set({ limit: e.target.value })}>
+                {['10', '25', '50', '100'].map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="choice">
+            <input type="checkbox" id="m-frameworkOnly" checked={v.frameworkOnly} onChange={(e) => set({ frameworkOnly: e.target.checked })} />
+            <label htmlFor="m-frameworkOnly">{t('matching.frameworkOnly')}</label>
+          </div>
+          <div className="choice">
+            <input type="checkbox" id="m-requireVacancy" checked={v.requireVacancy} onChange={(e) => set({ requireVacancy: e.target.checked })} />
+            <label htmlFor="m-requireVacancy">{t('matching.requireVacancy')}</label>
+          </div>
+        </fieldset>
+        <div className="form-buttons">
+          <button type="submit" disabled={busy}>
+            {t('matching.search')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setV(empty)}>
+            {t('matching.clear')}
+          </button>
+        </div>
+      </form>
+
+      {result ? (
+        <section aria-labelledby="results-title" className="matching-results">
+          <h2 id="results-title" tabIndex={-1} ref={resultsHeading}>
+            {t('matching.results', { n: result.results.length, total: result.total })}
+          </h2>
+          <p className="excluded-summary">
+            {excluded.length
+              ? t('matching.excluded', {
+                  list: excluded.map(([k, n]) => `${label(t, `matching.filter.${k}`, k)} ${n}`).join(', '),
+                })
+              : t('matching.noneExcluded')}
+          </p>
+          <div className="toolbar">
+            <button type="button" onClick={() => void compare()} disabled={selected.length < 2} aria-describedby="compare-hint">
+              {t('matching.compare', { n: selected.length })}
+            </button>
+            <span id="compare-hint" className="hint">
+              {t('matching.compareHint', { max: MAX_COMPARE })}
+            </span>
+            <button type="button" className="secondary" onClick={() => void exportExcel()}>
+              {t('matching.export')}
+            </button>
+          </div>
+          {result.results.length ? (
+            <div className="table-scroll" role="region" aria-label={t('matching.resultsCaption')} tabIndex={0}>
+              <table className="results-table">
+                <caption className="visually-hidden">{t('matching.resultsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('matching.col.compare')}</th>
+                    <th scope="col">{t('matching.col.rank')}</th>
+                    <th scope="col">{t('matching.col.unit')}</th>
+                    <th scope="col">{t('matching.col.locality')}</th>
+                    <th scope="col">{t('matching.col.agreement')}</th>
+                    <th scope="col">{t('matching.col.notice')}</th>
+                    <th scope="col">{t('matching.col.placesVacant')}</th>
+                    <th scope="col">{t('matching.col.price')}</th>
+                    <th scope="col">{t('matching.col.caseworkerRating')}</th>
+                    <th scope="col">{t('matching.col.clientRating')}</th>
+                    <th scope="col">{t('matching.col.breakdown')}</th>
+                    <th scope="col">{t('matching.col.ivo')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.results.map((h) => (
+                    <ResultRow
+                      key={h.unitId}
+                      h={h}
+                      t={t}
+                      lang={lang}
+                      lists={lists}
+                      checked={selected.includes(h.unitId)}
+                      disabled={!canAdd(selected, h.unitId)}
+                      onToggle={() => setSelected((s) => toggleSelection(s, h.unitId))}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>{t('matching.noResults')}</p>
+          )}
+        </section>
+      ) : null}
+
+      {compared ? (
+        <section aria-labelledby="compare-title" className="compare">
+          <h2 id="compare-title" tabIndex={-1} ref={compareHeading}>
+            {t('matching.compareTitle')}
+          </h2>
+          {compared.excluded.length ? <p>{t('matching.compareExcluded', { ids: compared.excluded.join(', ') })}</p> : null}
+          <CompareTable units={compared.units} t={t} lang={lang} lists={lists} />
+          <button type="button" className="secondary" onClick={() => setCompared(null)}>
+            {t('matching.closeCompare')}
+          </button>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function agreementText(t: Translate, h: Hit): string {
+  const type = h.agreementType ? label(t, `matching.agreement.${h.agreementType}`, h.agreementType) : h.regi === 'egen' ? t('matching.ownRegi') : '–';
+  return h.frameworkAgreement ? `${type} (${h.frameworkAgreement})` : type;
+}
+
+function ResultRow({ h, t, lang, lists, checked, disabled, onToggle }: { h: Hit; t: Translate; lang: 'sv' | 'en'; lists: Codelists; checked: boolean; disabled: boolean; onToggle: () => void }) {
+  const id = `cmp-${h.unitId}`;
+  return (
+    <>
+      <tr className="result-row">
+        <td>
+          <input type="checkbox" id={id} checked={checked} disabled={disabled} onChange={onToggle} aria-describedby={disabled ? 'compare-hint' : undefined} />
+          <label htmlFor={id} className="visually-hidden">
+            {t('matching.pick', { name: h.unitName })}
+          </label>
+        </td>
+        <td>
+          <span className="rank">{h.rank}</span>
+          <span className="score">{t('matching.score', { score: Math.round(h.score) })}</span>
+        </td>
+        <th scope="row" className="unit-cell">
+          <span className="unit-name">{h.unitName}</span>
+          <span className="provider-name">{h.providerName}</span>
+          {h.focus ? <span className="focus">{h.focus}</span> : null}
+        </th>
+        <td>
+          {h.locality}
+          {h.distanceKm !== null && h.distanceKm !== undefined ? <span className="muted-block">{t('matching.km', { km: Math.round(h.distanceKm) })}</span> : null}
+        </td>
+        <td>{agreementText(t, h)}</td>
+        <td>{h.noticePeriodDays === null || h.noticePeriodDays === undefined ? '–' : t('matching.days', { n: h.noticePeriodDays })}</td>
+        <td className="nowrap">
+          {h.places ?? '–'} / {h.vacancies ?? '–'}
+        </td>
+        <td>{h.priceModel === 'individuell' ? t('matching.individualPrice') : formatKr(h.pricePerDay, lang)}</td>
+        <td>{ratingText(t, h.caseworkerRating, lang)}</td>
+        <td>{ratingText(t, h.clientRating, lang)}</td>
+        <td>{formatRate(h.breakdownRate)}</td>
+        <td>{ivoText(t, h)}</td>
+      </tr>
+      <tr className="reasons-row">
+        <td colSpan={12}>
+          <details>
+            <summary>{t('matching.reasons', { name: h.unitName })}</summary>
+            <ul className="reasons">
+              {h.reasons.map((r) => (
+                <li key={r.factor}>
+                  <span className="visually-strong">{label(t, `matching.factor.${r.factor}`, r.factor)}</span>{' '}
+                  {t('matching.points', { points: (Math.round(r.points * 10) / 10).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB') })}:{' '}
+                  <span lang="sv">{r.text}</span>
+                </li>
+              ))}
+              {h.needsMissing?.length ? (
+                <li>
+                  <span className="visually-strong">{t('matching.needsMissing')}</span> {h.needsMissing.map((n) => codeLabel(lists, 'behov', n, lang)).join(', ')}
+                </li>
+              ) : null}
+            </ul>
+          </details>
+        </td>
+      </tr>
+    </>
+  );
+}
+
+function CompareTable({ units, t, lang, lists }: { units: Hit[]; t: Translate; lang: 'sv' | 'en'; lists: Codelists }) {
+  const rows: [MessageKey, (h: Hit) => string][] = [
+    ['matching.col.rank', (h) => `${h.rank} (${t('matching.score', { score: Math.round(h.score) })})`],
+    ['matching.provider', (h) => h.providerName ?? ''],
+    ['matching.col.locality', (h) => [h.locality, h.municipality].filter(Boolean).join(', ')],
+    ['matching.focus', (h) => h.focus ?? '–'],
+    ['matching.placementForm', (h) => (h.placementForms ?? []).map((p) => codeLabel(lists, 'placeringsformer', p, lang)).join(', ')],
+    ['matching.ages', (h) => `${h.minAge ?? '–'}–${h.maxAge ?? '–'}`],
+    ['matching.col.agreement', (h) => agreementText(t, h)],
+    ['matching.col.notice', (h) => (h.noticePeriodDays == null ? '–' : t('matching.days', { n: h.noticePeriodDays }))],
+    ['matching.col.places', (h) => t('matching.placesValue', { places: h.places ?? '–', vacancies: h.vacancies ?? '–' })],
+    ['matching.col.price', (h) => (h.priceModel === 'individuell' ? t('matching.individualPrice') : formatKr(h.pricePerDay, lang))],
+    ['matching.col.caseworkerRating', (h) => ratingText(t, h.caseworkerRating, lang)],
+    ['matching.col.clientRating', (h) => ratingText(t, h.clientRating, lang)],
+    ['matching.col.breakdown', (h) => formatRate(h.breakdownRate)],
+    ['matching.deviations', (h) => String(h.deviations)],
+    ['matching.col.ivo', (h) => ivoText(t, h)],
+    ['matching.needsCovered', (h) => (h.needsCovered ?? []).map((n) => codeLabel(lists, 'behov', n, lang)).join(', ') || '–'],
+    ['matching.needsMissing', (h) => (h.needsMissing ?? []).map((n) => codeLabel(lists, 'behov', n, lang)).join(', ') || '–'],
+  ];
+  return (
+    <div className="table-scroll" role="region" aria-label={t('matching.compareTable')} tabIndex={0}>
+      <table className="compare-table">
+        <caption className="visually-hidden">{t('matching.compareTable')}</caption>
+        <thead>
+          <tr>
+            <td />
+            {units.map((h) => (
+              <th scope="col" key={h.unitId}>
+                {h.unitName}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([key, f]) => (
+            <tr key={key}>
+              <th scope="row">{t(key)}</th>
+              {units.map((h) => (
+                <td key={h.unitId}>{f(h)}</td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('matching.reasonsShort')}</th>
+            {units.map((h) => (
+              <td key={h.unitId}>
+                <ul className="reasons">
+                  {h.reasons.map((r) => (
+                    <li key={r.factor}>
+                      {label(t, `matching.factor.${r.factor}`, r.factor)}: {t('matching.points', { points: Math.round(r.points) })}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
