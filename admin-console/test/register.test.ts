@@ -15,7 +15,7 @@ describe('register edit form problems', () => {
 
   it('uses Swedish texts for known codes and the detail otherwise', () => {
     expect(problemText(t, { pointer: '/name', code: 'required', detail: 'name is required' })).toBe('Fyll i ett värde.');
-    expect(problemText(t, { pointer: '/vacancies', code: 'invalid-value', detail: 'There are more vacancies than places.' })).toBe(
+    expect(problemText(t, { pointer: '/vacancies', code: 'vacancies-above-places', detail: 'There are more vacancies than places.' })).toBe(
       'Det kan inte finnas fler lediga platser än platser.',
     );
     expect(problemText(t, { pointer: '/places', code: 'invalid-value', detail: 'Must be 0–100000.' })).toBe('Must be 0–100000.');

@@ -10,7 +10,6 @@ export function fieldIdFor(pointer: string | undefined | null): string {
 
 /** A problem's text: a known code in the UI language, else the server's detail. */
 export function problemText(t: Translate, p: Problem): string {
-  if (p.pointer === '/vacancies' && p.code === 'invalid-value' && /more vacancies/i.test(p.detail ?? '')) return t('register.problem.vacanciesAbovePlaces');
   const key = `register.problem.${p.code}`;
   if (p.code === 'invalid-value' || !isMessageKey(key)) return p.detail ?? p.code ?? '';
   return t(key);

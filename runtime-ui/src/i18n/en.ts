@@ -285,7 +285,7 @@ export const en: Record<MessageKey, string> = {
   'matching.compare': 'Compare selected ({n})',
   'matching.compareHint': 'Choose two to at most {max} units to compare.',
   'matching.limit': 'Results at most',
-  'register.problem.vacanciesAbovePlaces': 'There cannot be more vacancies than places.',
+  'register.problem.vacancies-above-places': 'There cannot be more vacancies than places.',
   'register.model.per-dygn': 'Per day',
   'register.model.nivaer': 'Five levels',
   'register.model.individuell': 'Individual',

@@ -283,7 +283,7 @@ export const sv = {
   'matching.compare': 'Jämför valda ({n})',
   'matching.compareHint': 'Välj två till högst {max} verksamheter att jämföra.',
   'matching.limit': 'Antal träffar som mest',
-  'register.problem.vacanciesAbovePlaces': 'Det kan inte finnas fler lediga platser än platser.',
+  'register.problem.vacancies-above-places': 'Det kan inte finnas fler lediga platser än platser.',
   'register.model.per-dygn': 'Per dygn',
   'register.model.nivaer': 'Fem nivåer',
   'register.model.individuell': 'Individuellt',

@@ -20,6 +20,7 @@ public final class RegisterProblemCodes {
     public static final String REQUIRED = "required";
     public static final String NOT_IN_CODELIST = "not-in-codelist";
     public static final String INVALID_VALUE = "invalid-value";
+    public static final String VACANCIES_ABOVE_PLACES = "vacancies-above-places";
     public static final String UNKNOWN_REFERENCE = "unknown-reference";
     public static final String UNKNOWN_COLUMN = "unknown-column";
 

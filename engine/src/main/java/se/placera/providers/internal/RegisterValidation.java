@@ -102,7 +102,7 @@ public class RegisterValidation {
         range(out, "/places", u.places(), 0, 100_000);
         range(out, "/vacancies", u.vacancies(), 0, 100_000);
         if (u.places() != null && u.vacancies() != null && u.vacancies() > u.places()) {
-            out.add(new Problem("/vacancies", RegisterProblemCodes.INVALID_VALUE,
+            out.add(new Problem("/vacancies", RegisterProblemCodes.VACANCIES_ABOVE_PLACES,
                     "There are more vacancies than places."));
         }
         range(out, "/noticePeriodDays", u.noticePeriodDays(), 0, 3650);
