@@ -1,33 +1,18 @@
 package se.placera.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import se.placera.support.Api;
@@ -41,49 +26,11 @@ import se.placera.support.AppIntegrationTest;
  * also copied to docs/screenshots/.
  */
 @AppIntegrationTest
-class FrontendsBrowserIntegrationTests {
+class FrontendsBrowserIntegrationTests extends BrowserTestSupport {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path AXE = Path.of("..", "runtime-ui", "node_modules", "axe-core", "axe.min.js");
-    static final Path SHOTS = Path.of("target", "screenshots");
-    static final Path DOCS = Path.of("..", "docs", "screenshots");
-
-    static ChromeDriver driver;
-    static Path profile;
-
-    @LocalServerPort
-    int port;
-
-    final List<String> violations = new ArrayList<>();
-    final StringBuilder axeReport = new StringBuilder();
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
-                        + "(apt-get install -y chromium chromium-driver; .ci/run does this)");
-        assertThat(AXE).as("axe-core comes from runtime-ui's node_modules: build runtime-ui first "
-                + "(mvn -pl engine -am …, or npm install in runtime-ui)").exists();
-        profile = Files.createTempDirectory("placera-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1440,1000", "--lang=sv-SE",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+    @Override
+    String axeReportFile() {
+        return "axe-report.txt";
     }
 
     @Test
@@ -304,16 +251,6 @@ class FrontendsBrowserIntegrationTests {
 
     // --- helpers ---
 
-    void open(String path) {
-        driver.get("http://127.0.0.1:" + port + path);
-    }
-
-    void login(String username) {
-        type(By.id("username"), username);
-        type(By.id("password"), "placera-demo");
-        click(By.xpath("//button[@type='submit']"));
-    }
-
     void addQuestion(String area) {
         click(By.xpath("//button[starts-with(normalize-space(),'Lägg till fråga') and contains(., '(" + area + ")')]"));
         waitForText(By.cssSelector(".question-editor h2"), "Fråga");
@@ -325,86 +262,6 @@ class FrontendsBrowserIntegrationTests {
 
     static By treeItem(String text) {
         return By.xpath("//nav[@aria-label='Innehåll']//button[normalize-space()='" + text + "']");
-    }
-
-    WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30))
-                .withMessage(() -> "'" + text + "' in " + by + " on " + driver.getCurrentUrl())
-                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-    }
-
-    void click(By by) {
-        click(new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(by)));
-    }
-
-    void click(WebElement element) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
-
-    void type(By by, String text) {
-        type(waitFor(by), text);
-    }
-
-    void type(WebElement element, String text) {
-        element.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        element.sendKeys(text);
-        element.sendKeys(Keys.TAB);
-    }
-
-    void select(By by, String value) {
-        new Select(waitFor(by)).selectByValue(value);
-    }
-
-    /** axe-core on the page as it is now, then a full-page screenshot. */
-    void check(String name) throws Exception {
-        JavascriptExecutor js = (JavascriptExecutor) driver;
-        if (!Boolean.TRUE.equals(js.executeScript("return typeof window.axe !== 'undefined'"))) {
-            js.executeScript(Files.readString(AXE));
-        }
-        Object result = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { resultTypes: ['violations'] })
-                  .then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
-                     nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5) })))))
-                  .catch(e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));
-                """);
-        JsonNode found = Api.json(String.valueOf(result));
-        axeReport.append(name).append(" (").append(driver.getCurrentUrl()).append("): ").append(found.size())
-                .append(" violation(s)\n");
-        for (JsonNode v : found) {
-            String impact = v.path("impact").asString("");
-            axeReport.append("  ").append(impact).append(' ').append(v.get("id").asString()).append(": ")
-                    .append(v.get("help").asString()).append(' ').append(v.get("nodes")).append('\n');
-            if (impact.equals("serious") || impact.equals("critical")) {
-                violations.add(name + ": " + v.get("id").asString() + " (" + impact + ") " + v.get("help").asString()
-                        + " " + v.get("nodes"));
-            }
-        }
-        Files.writeString(SHOTS.resolve("axe-report.txt"), axeReport);
-        screenshot(name);
-    }
-
-    void screenshot(String name) throws Exception {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) size.get("width")).doubleValue();
-        double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        Files.write(SHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
-    static void copyToDocs(String name, String target) throws Exception {
-        Files.createDirectories(DOCS);
-        Files.copy(SHOTS.resolve(name + ".png"), DOCS.resolve(target), StandardCopyOption.REPLACE_EXISTING);
     }
 
 }
