@@ -298,13 +298,25 @@ class MatchingService implements Matching {
             return null;
         }
         String wanted = c.locality().trim();
-        return register.units().stream()
+        List<Unit.Location> there = register.units().stream()
                 .filter(u -> u.location() != null
                         && (wanted.equalsIgnoreCase(u.locality()) || wanted.equalsIgnoreCase(u.municipality())))
-                .map(Unit::location).findFirst()
-                .orElseThrow(() -> PlaceraException.invalid(RegisterProblemCodes.MATCHING_INVALID,
-                        "The locality is not known.", List.of(new Problem("/locality", "unknown-locality",
-                                "No unit in the register is in '" + wanted + "'; give lat and lon instead."))));
+                .map(Unit::location).toList();
+        if (there.isEmpty()) {
+            throw PlaceraException.invalid(RegisterProblemCodes.MATCHING_INVALID, "The locality is not known.",
+                    List.of(new Problem("/locality", "unknown-locality",
+                            "No unit in the register is in '" + wanted + "'; give lat and lon instead.")));
+        }
+        // The median of the units' positions there: the same answer whatever order the register is in, and one
+        // unit with a stray position cannot move the locality.
+        return new Unit.Location(median(there.stream().mapToDouble(Unit.Location::lat).toArray()),
+                median(there.stream().mapToDouble(Unit.Location::lon).toArray()));
+    }
+
+    private static double median(double[] values) {
+        java.util.Arrays.sort(values);
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
     private void validate(Criteria c) {
