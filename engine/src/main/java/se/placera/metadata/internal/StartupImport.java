@@ -35,7 +35,6 @@ class StartupImport implements ApplicationRunner {
     private final MetadataProperties properties;
     private final JsonMapper mapper;
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-    private volatile ImportReport lastReport;
 
     StartupImport(Metadata metadata, MetadataProperties properties, JsonMapper mapper) {
         this.metadata = metadata;
@@ -67,7 +66,6 @@ class StartupImport implements ApplicationRunner {
             }
         }
         ImportReport report = metadata.importBundle(new Bundle(Bundle.FORMAT, null, entries), false);
-        lastReport = report;
         if (!report.applied()) {
             handle("Metadata import from " + properties.directories() + " was rejected; nothing was imported: "
                     + report.errors());
@@ -77,9 +75,6 @@ class StartupImport implements ApplicationRunner {
         log.info("Metadata import: {} definition(s), {} new or changed version(s)", report.items().size(), created);
     }
 
-    ImportReport lastReport() {
-        return lastReport;
-    }
 
     private void handle(String message) {
         if (properties.failOnInvalid()) {

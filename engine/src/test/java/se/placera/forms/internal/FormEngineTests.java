@@ -138,4 +138,19 @@ class FormEngineTests {
     static List<String> codes(List<Problem> problems) {
         return problems.stream().map(Problem::code).toList();
     }
+
+    @Test
+    void theAnswersTreeIsWhatTheMapperWouldBuild() {
+        Map<String, Object> answers = new java.util.LinkedHashMap<>();
+        answers.put("text", "x");
+        answers.put("blank", "");
+        answers.put("int", 3);
+        answers.put("long", 3L);
+        answers.put("double", 2.5);
+        answers.put("bool", true);
+        answers.put("list", java.util.Arrays.asList("a", 1, 2L, 0.5, false, null, List.of()));
+        answers.put("empty", List.of());
+        answers.put("date", java.time.LocalDate.of(2026, 11, 25));
+        assertThat(ENGINE.toTree(answers)).isEqualTo(MAPPER.valueToTree(answers));
+    }
 }
