@@ -15,7 +15,24 @@ import se.placera.forms.rules.CompiledRule;
  */
 record CompiledMethod(String id, int version, String title, String purpose, String subjectType,
         List<Area> areas, Map<String, Question> questions, List<Question> evaluationOrder,
-        JsonNode submissionSchemaNode, Schema submissionSchema) {
+        JsonNode submissionSchemaNode, Schema submissionSchema, Map<String, Integer> slots) {
+
+    CompiledMethod(String id, int version, String title, String purpose, String subjectType, List<Area> areas,
+            Map<String, Question> questions, List<Question> evaluationOrder, JsonNode submissionSchemaNode,
+            Schema submissionSchema) {
+        this(id, version, title, purpose, subjectType, areas, questions, evaluationOrder, submissionSchemaNode,
+                submissionSchema, slotsOf(questions));
+    }
+
+    /** Each question id's position in method order, for {@link SlotMap}s. */
+    private static Map<String, Integer> slotsOf(Map<String, Question> questions) {
+        Map<String, Integer> slots = new java.util.LinkedHashMap<>();
+        for (String id : questions.keySet()) {
+            // Interned, as DirectRule interns the keys rules read: lookups then match by identity.
+            slots.put(id.intern(), slots.size());
+        }
+        return java.util.Collections.unmodifiableMap(slots);
+    }
 
     record Area(String id, String title, String description, CompiledRule visibleWhen, List<Question> questions) {
     }

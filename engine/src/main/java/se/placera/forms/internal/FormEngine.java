@@ -2,8 +2,6 @@ package se.placera.forms.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +59,11 @@ class FormEngine {
 
     Evaluation evaluate(CompiledMethod method, Map<String, Object> provided, Map<String, Object> presets,
             Map<String, Object> user, Map<String, Object> subject) {
-        Map<String, Object> env = new HashMap<>(method.questions().size() * 2);
-        for (String id : method.questions().keySet()) {
-            env.put(id, null);
-        }
+        // What rules read as answers: every question of the method, null until evaluated and visible.
+        SlotMap<Object> env = new SlotMap<>(method.slots());
         RuleContext context = new RuleContext(env, user, subject, null);
-        Map<Area, Boolean> areaVisible = new IdentityHashMap<>();
-        Map<String, QuestionOutcome> outcomes = new HashMap<>(method.questions().size() * 2);
+        Boolean[] areaVisible = new Boolean[method.areas().size()];
+        SlotMap<QuestionOutcome> outcomes = new SlotMap<>(method.slots());
         Map<String, String> auto = new LinkedHashMap<>();
         List<Problem> notes = new ArrayList<>();
         List<Problem> errors = new ArrayList<>();
@@ -81,14 +77,20 @@ class FormEngine {
         }
 
         for (Question q : method.evaluationOrder()) {
-            boolean visible = areaVisible.computeIfAbsent(q.area(),
-                    a -> a.visibleWhen() == null || a.visibleWhen().evaluate(context).isTrue());
+            Boolean areaShown = areaVisible[q.areaIndex()];
+            if (areaShown == null) {
+                Area area = q.area();
+                areaShown = area.visibleWhen() == null || area.visibleWhen().evaluate(context).isTrue();
+                areaVisible[q.areaIndex()] = areaShown;
+            }
+            boolean visible = areaShown;
             if (visible && q.visibleWhen() != null) {
                 visible = q.visibleWhen().evaluate(context).isTrue();
             }
+            Object given = provided.get(q.id());
             if (!visible) {
                 outcomes.put(q.id(), new QuestionOutcome(q, false, null, null, null));
-                if (provided.get(q.id()) != null) {
+                if (given != null) {
                     notes.add(new Problem(pointer(q.id()), FormProblemCodes.HIDDEN_QUESTION,
                             "The question is not shown with the current answers; its answer is not kept."));
                 }
@@ -96,7 +98,7 @@ class FormEngine {
             }
             Object value;
             String autoSource = null;
-            if (presets.containsKey(q.id())) {
+            if (!presets.isEmpty() && presets.containsKey(q.id())) {
                 value = presets.get(q.id());
                 autoSource = "preset";
             } else if (q.autoAnswer() != null) {
@@ -104,14 +106,13 @@ class FormEngine {
                 value = out.ok() ? normalize(out.value()) : null;
                 autoSource = value != null ? "rule" : null;
                 if (value == null) {
-                    value = provided.get(q.id());
+                    value = given;
                 }
             } else {
-                value = provided.get(q.id());
+                value = given;
             }
             if (autoSource != null) {
                 auto.put(q.id(), autoSource);
-                Object given = provided.get(q.id());
                 if (given != null && !given.equals(value)) {
                     notes.add(new Problem(pointer(q.id()), FormProblemCodes.AUTO_ANSWERED,
                             "The question is answered automatically; the value given was not used."));
@@ -125,23 +126,25 @@ class FormEngine {
             outcomes.put(q.id(), new QuestionOutcome(q, true, alternatives, value, autoSource));
         }
 
-        Map<String, Object> effective = new LinkedHashMap<>();
-        for (Question q : method.questions().values()) {
-            QuestionOutcome o = outcomes.get(q.id());
+        // The effective answers in method order, and the same as a JSON tree for the schema.
+        int capacity = method.slots().size() * 4 / 3 + 1;
+        Map<String, Object> effective = new LinkedHashMap<>(capacity);
+        ObjectNode effectiveNode = new ObjectNode(mapper.getNodeFactory(), new LinkedHashMap<>(capacity));
+        for (QuestionOutcome o : outcomes.values()) {
             if (o.visible() && o.value() != null) {
-                effective.put(q.id(), o.value());
+                effective.put(o.question().id(), o.value());
+                effectiveNode.set(o.question().id(), toNode(o.value()));
             }
         }
         // Types and ranges: the generated JSON Schema of the method version.
-        JsonNode effectiveNode = toTree(effective);
         List<Problem> schemaProblems = JsonSchemas.validate(method.submissionSchema(), effectiveNode, "/answers");
         typeErrors.addAll(schemaProblems);
         errors.addAll(typeErrors);
-        for (Question q : method.questions().values()) {
-            QuestionOutcome o = outcomes.get(q.id());
+        for (QuestionOutcome o : outcomes.values()) {
             if (!o.visible()) {
                 continue;
             }
+            Question q = o.question();
             Object v = o.value();
             if (isEmpty(v)) {
                 if (q.required()) {
@@ -149,7 +152,7 @@ class FormEngine {
                 }
                 continue;
             }
-            if (o.options() != null && !hasTypeError(schemaProblems, q.id())) {
+            if (o.options() != null && (schemaProblems.isEmpty() || !hasTypeError(schemaProblems, q.id()))) {
                 checkAlternatives(q, v, o.options(), errors);
             }
         }

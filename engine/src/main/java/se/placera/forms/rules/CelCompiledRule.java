@@ -17,15 +17,23 @@ final class CelCompiledRule implements CompiledRule {
     private final String[] variables;
     private final CelRuntime.Program program;
     private final String[] dependencyArray;
+    /** The same expression compiled to Java nodes, or null when it uses a construct only CEL evaluates. */
+    private final DirectRule direct;
 
     CelCompiledRule(String expression, RuleResultType expected, Set<String> answerDependencies,
-                    Set<String> variables, CelRuntime.Program program) {
+                    Set<String> variables, CelRuntime.Program program, DirectRule direct) {
         this.expression = expression;
         this.expected = expected;
         this.answerDependencies = answerDependencies;
         this.variables = variables.toArray(String[]::new);
         this.program = program;
         this.dependencyArray = answerDependencies.toArray(String[]::new);
+        this.direct = direct;
+    }
+
+    /** Whether the rule has a direct form (it still falls back to CEL for values it cannot decide). */
+    boolean hasDirectForm() {
+        return direct != null;
     }
 
     @Override
@@ -41,6 +49,34 @@ final class CelCompiledRule implements CompiledRule {
     @Override
     public RuleOutcome evaluate(RuleContext context) {
         RuleContext given = context == null ? RuleContext.empty() : context;
+        if (direct != null) {
+            RuleOutcome outcome = evaluateDirect(given);
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        return evaluateWithCel(given);
+    }
+
+    /** The direct evaluation, or null when it fell back (or the rule has no direct form): then CEL decides. */
+    RuleOutcome evaluateDirect(RuleContext given) {
+        if (direct == null) {
+            return null;
+        }
+        try {
+            Object value = direct.evaluate(given);
+            if (expected == RuleResultType.BOOL && !(value instanceof Boolean)) {
+                return null; // CEL words the error
+            }
+            return RuleOutcome.success(value instanceof Boolean || value instanceof String || value == null
+                    ? value : CelValues.fromCel(CelValues.toCel(value)));
+        } catch (DirectRule.Fallback | CelValues.UnsupportedResult e) {
+            return null;
+        }
+    }
+
+    /** The CEL interpreter's evaluation: the reference, and the path for everything the direct form leaves. */
+    RuleOutcome evaluateWithCel(RuleContext given) {
         try {
             // Only the variables the rule reads are converted and bound (by a resolver: no activation map to copy).
             Object[] values = new Object[variables.length];

@@ -101,7 +101,8 @@ public final class RuleCompiler {
         } catch (CelEvaluationException e) {
             throw new RuleException(RuleException.TYPE, "The expression cannot be planned: " + e.getMessage());
         }
-        return new CelCompiledRule(expression, expected, analysis.answerDependencies(), analysis.variables(), program);
+        return new CelCompiledRule(expression, expected, analysis.answerDependencies(), analysis.variables(), program,
+                DirectRule.plan(ast.getExpr()));
     }
 
     private static CelAbstractSyntaxTree astOf(CelValidationResult result) {
