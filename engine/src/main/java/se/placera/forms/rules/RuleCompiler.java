@@ -35,6 +35,7 @@ public final class RuleCompiler {
     private static final String RECURSION_LIMIT_MESSAGE = "recursion limit exceeded";
 
     private final RuleLimits limits;
+    private final boolean directEvaluation;
     private final Cel cel;
 
     public RuleCompiler() {
@@ -42,7 +43,16 @@ public final class RuleCompiler {
     }
 
     public RuleCompiler(RuleLimits limits) {
+        this(limits, true);
+    }
+
+    /**
+     * @param directEvaluation whether rules of the common shapes also get a direct form ({@link DirectRule}), which
+     *                         gives CEL's results without its interpreter; false evaluates every rule with CEL only
+     */
+    public RuleCompiler(RuleLimits limits, boolean directEvaluation) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.directEvaluation = directEvaluation;
         CelOptions options = CelOptions.current()
                 .enableHeterogeneousNumericComparisons(true)
                 .comprehensionMaxIterations(limits.maxComprehensionIterations())
@@ -102,7 +112,7 @@ public final class RuleCompiler {
             throw new RuleException(RuleException.TYPE, "The expression cannot be planned: " + e.getMessage());
         }
         return new CelCompiledRule(expression, expected, analysis.answerDependencies(), analysis.variables(), program,
-                DirectRule.plan(ast.getExpr()));
+                directEvaluation ? DirectRule.plan(ast.getExpr()) : null);
     }
 
     private static CelAbstractSyntaxTree astOf(CelValidationResult result) {

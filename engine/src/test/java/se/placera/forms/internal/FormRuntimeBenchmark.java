@@ -21,34 +21,58 @@ import org.openjdk.jmh.annotations.Warmup;
  * Target: the first at most 1 ms median and at most 3x the second. Run with
  * {@code mvn -pl engine -Pbenchmark test -DskipTests}; results in docs/performance.md.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class FormRuntimeBenchmark {
 
-    private FormRuntimeFixture fixture;
+    /** The runtime as the app runs it: direct rule evaluation on. Each benchmark builds only its own state. */
+    @State(Scope.Benchmark)
+    public static class Direct {
+        FormRuntimeFixture fixture;
 
-    @Setup
-    public void setUp() {
-        fixture = new FormRuntimeFixture();
+        @Setup
+        public void setUp() {
+            fixture = checked(new FormRuntimeFixture(true));
+        }
+    }
+
+    /** Every rule through the CEL interpreter ({@code placera.rules.direct-evaluation=false}), for comparison. */
+    @State(Scope.Benchmark)
+    public static class CelOnly {
+        FormRuntimeFixture fixture;
+
+        @Setup
+        public void setUp() {
+            fixture = checked(new FormRuntimeFixture(false));
+        }
+    }
+
+    private static FormRuntimeFixture checked(FormRuntimeFixture fixture) {
         if (!fixture.compiled.problems().isEmpty() || !fixture.evaluate().errors().isEmpty()
-                || !rawSchemaValidation().isEmpty()) {
+                || !fixture.method.submissionSchema().validate(fixture.answersNode).isEmpty()) {
             throw new IllegalStateException("The generated method or answers are not valid; see FormRuntimeBenchmarkFixtureTests");
         }
+        return fixture;
     }
 
     /** FormEngine.evaluate: visibility, alternatives, automatic answers, schema, required and alternative checks. */
     @Benchmark
-    public FormEngine.Evaluation formStateAndSubmitValidation() {
-        return fixture.evaluate();
+    public FormEngine.Evaluation formStateAndSubmitValidation(Direct state) {
+        return state.fixture.evaluate();
+    }
+
+    /** The same with every rule through the CEL interpreter. */
+    @Benchmark
+    public FormEngine.Evaluation formStateAndSubmitValidationCelOnly(CelOnly state) {
+        return state.fixture.evaluate();
     }
 
     /** networknt only: the answers document against the method's generated submission schema. */
     @Benchmark
-    public List<Error> rawSchemaValidation() {
-        return fixture.method.submissionSchema().validate(fixture.answersNode);
+    public List<Error> rawSchemaValidation(Direct state) {
+        return state.fixture.method.submissionSchema().validate(state.fixture.answersNode);
     }
 }

@@ -53,6 +53,23 @@ class FormRuntimeBenchmarkFixtureTests {
     }
 
     @Test
+    void directRulesGiveTheSameFormStateAsTheCelInterpreter() {
+        FormEngine.Evaluation direct = fixture.evaluate();
+        FormEngine.Evaluation cel = new FormRuntimeFixture(false).evaluate();
+        assertThat(direct.effective()).isEqualTo(cel.effective());
+        assertThat(direct.autoAnswered()).isEqualTo(cel.autoAnswered());
+        assertThat(direct.errors()).isEqualTo(cel.errors());
+        assertThat(direct.notes()).isEqualTo(cel.notes());
+        for (String id : fixture.method.questions().keySet()) {
+            FormEngine.QuestionOutcome d = direct.outcomes().get(id);
+            FormEngine.QuestionOutcome c = cel.outcomes().get(id);
+            assertThat(d.visible()).as(id).isEqualTo(c.visible());
+            assertThat(d.value()).as(id).isEqualTo(c.value());
+            assertThat(d.options()).as(id).isEqualTo(c.options());
+        }
+    }
+
+    @Test
     void answersValidateAgainstTheSubmissionSchema() {
         assertThat(fixture.method.submissionSchema().validate(fixture.answersNode)).isEmpty();
     }

@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.placera.forms.rules.RuleCompiler;
+import se.placera.forms.rules.RuleLimits;
 import se.placera.metadata.Metadata;
 
 /**
@@ -29,7 +30,12 @@ final class FormRuntimeFixture {
     final Map<String, Object> presets = Map.of();
 
     FormRuntimeFixture() {
-        MethodCompiler compiler = new MethodCompiler(new RuleCompiler(), mapper);
+        this(true);
+    }
+
+    /** @param directEvaluation false to evaluate every rule with the CEL interpreter only (the comparison run) */
+    FormRuntimeFixture(boolean directEvaluation) {
+        MethodCompiler compiler = new MethodCompiler(new RuleCompiler(RuleLimits.DEFAULTS, directEvaluation), mapper);
         JsonNode content = mapper.readTree(generated.methodJson());
         compiled = compiler.compile(content, 1, new MethodCompiler.References() {
             @Override
