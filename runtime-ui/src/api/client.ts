@@ -142,9 +142,14 @@ export const auth = {
     }
     return user;
   },
+  /** Signs out. After a Keycloak login the browser goes on to Keycloak, which ends the single sign-on session too. */
   async logout(): Promise<void> {
     setBasic(null);
-    await raw('POST', '/api/auth/logout').catch(() => undefined);
+    const r = await raw('POST', '/api/auth/logout').catch(() => undefined);
+    if (r?.status === 200) {
+      const body = (await r.json().catch(() => ({}))) as { endSessionUrl?: string };
+      if (body.endSessionUrl) window.location.assign(body.endSessionUrl);
+    }
   },
 };
 

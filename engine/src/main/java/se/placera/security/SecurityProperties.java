@@ -22,10 +22,12 @@ public record SecurityProperties(@DefaultValue("5") int maxFailedLogins,
      * @param clientSecret      only for a confidential client; PKCE is used either way
      * @param audience          if set, bearer tokens must carry it in {@code aud}
      * @param postLoginRedirect where the browser goes after a Keycloak login
+     * @param postLogoutRedirect where Keycloak sends the browser after signing out (relative to the app, or absolute);
+     *                           the realm client must list it in its valid post-logout redirect URIs
      */
     public record Keycloak(@DefaultValue("") String issuerUri, @DefaultValue("placera") String clientId,
             @DefaultValue("") String clientSecret, @DefaultValue("") String audience,
-            @DefaultValue("/") String postLoginRedirect) {
+            @DefaultValue("/") String postLoginRedirect, @DefaultValue("/app/") String postLogoutRedirect) {
 
         public boolean enabled() {
             return issuerUri != null && !issuerUri.isBlank();

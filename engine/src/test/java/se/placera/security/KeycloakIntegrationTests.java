@@ -171,6 +171,33 @@ class KeycloakIntegrationTests {
 
         var logins = admin().get("/api/audit?actor=karin.kc&action=login.success").expect(200).json();
         assertThat(logins.toString()).contains("keycloak");
+
+        // Signing out ends the Keycloak session too (RP-initiated logout): the app answers with Keycloak's
+        // end-session address; opening it signs out at Keycloak and comes back to the app; a new sign-in then
+        // shows Keycloak's login form again instead of passing straight through on the single sign-on session.
+        var csrf = browser.send(get(app + "/api/auth/csrf"), HttpResponse.BodyHandlers.ofString());
+        String token = Api.json(csrf.body()).get("token").asString();
+        var logout = browser.send(HttpRequest.newBuilder(URI.create(app + "/api/auth/logout"))
+                .header("X-XSRF-TOKEN", token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(logout.statusCode()).as(logout.body()).isEqualTo(200);
+        String endSession = Api.json(logout.body()).get("endSessionUrl").asString();
+        assertThat(endSession).startsWith(KeycloakServer.get().issuer() + "/protocol/openid-connect/logout")
+                .contains("id_token_hint=").contains("post_logout_redirect_uri=");
+        var ended = browser.send(get(endSession), HttpResponse.BodyHandlers.ofString());
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(302);
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).isEqualTo(app + "/app/");
+
+        var signedOut = browser.send(HttpRequest.newBuilder(URI.create(app + "/api/auth/me"))
+                .header("X-Requested-With", "XMLHttpRequest").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedOut.statusCode()).isEqualTo(401);
+        var again = browser.send(get(app + "/oauth2/authorization/keycloak"), HttpResponse.BodyHandlers.ofString());
+        var loginAgain = browser.send(get(again.headers().firstValue("Location").orElseThrow()),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(loginAgain.statusCode()).as("Keycloak asks for the password again").isEqualTo(200);
+        assertThat(loginAgain.body()).contains("action=\"");
+        assertThat(admin().get("/api/audit?actor=karin.kc&action=logout").expect(200).json().toString())
+                .contains("keycloak");
     }
 
     /**

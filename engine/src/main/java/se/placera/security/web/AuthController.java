@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +24,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -31,6 +36,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import se.placera.security.CurrentUser;
 import se.placera.security.CurrentUsers;
@@ -54,10 +61,12 @@ class AuthController {
     private final CookieCsrfTokenRepository csrfTokens;
     private final ApplicationEventPublisher events;
     private final SecurityProperties props;
+    private final ObjectProvider<ClientRegistrationRepository> clients;
 
     AuthController(AuthenticationManager passwordLogin, CurrentUsers users, LoginAttempts attempts,
             SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens,
-            ApplicationEventPublisher events, SecurityProperties props) {
+            ApplicationEventPublisher events, SecurityProperties props,
+            ObjectProvider<ClientRegistrationRepository> clients) {
         this.passwordLogin = passwordLogin;
         this.users = users;
         this.attempts = attempts;
@@ -65,6 +74,7 @@ class AuthController {
         this.csrfTokens = csrfTokens;
         this.events = events;
         this.props = props;
+        this.clients = clients;
     }
 
     record LoginRequest(String username, String password) {
@@ -136,15 +146,49 @@ class AuthController {
                 .orElseGet(() -> problem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Sign in to use this resource."));
     }
 
+    /** Where the browser goes next to end the Keycloak session as well (RP-initiated logout). */
+    record LogoutResponse(String endSessionUrl) {
+    }
+
     @PostMapping("/api/auth/logout")
-    @Operation(summary = "Sign out: ends the session; 204")
-    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
+    @Operation(summary = "Sign out: ends the session. 204 after a password login; after a Keycloak login 200 with "
+            + "endSessionUrl, Keycloak's end-session address (with id_token_hint) that the browser must open to end "
+            + "the single sign-on session too")
+    ResponseEntity<LogoutResponse> logout(HttpServletRequest request, HttpServletResponse response) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         users.find().ifPresent(u -> events.publishEvent(new Audited("logout", "user", u.username(),
                 u.administrationId(), "success", Map.of("username", u.username(), "method", u.loginMethod()))));
+        String endSession = endSessionUrl(auth, request);
         new SecurityContextLogoutHandler().logout(request, response, auth);
         csrfTokens.saveToken(null, request, response);
-        return ResponseEntity.noContent().build();
+        return endSession == null ? ResponseEntity.noContent().build()
+                : ResponseEntity.ok(new LogoutResponse(endSession));
+    }
+
+    /**
+     * Keycloak's end-session endpoint (from the provider's discovery document) with the ID token as hint and the
+     * post-logout address, or null for anything but an OIDC browser login.
+     */
+    private String endSessionUrl(Authentication auth, HttpServletRequest request) {
+        if (!(auth instanceof OAuth2AuthenticationToken token) || !(token.getPrincipal() instanceof OidcUser oidc)) {
+            return null;
+        }
+        ClientRegistrationRepository registrations = clients.getIfAvailable();
+        ClientRegistration registration = registrations == null ? null
+                : registrations.findByRegistrationId(token.getAuthorizedClientRegistrationId());
+        Object endpoint = registration == null ? null
+                : registration.getProviderDetails().getConfigurationMetadata().get("end_session_endpoint");
+        if (endpoint == null) {
+            return null;
+        }
+        String target = props.keycloak().postLogoutRedirect();
+        URI back = URI.create(target).isAbsolute() ? URI.create(target)
+                : ServletUriComponentsBuilder.fromContextPath(request).path(target).build().toUri();
+        return UriComponentsBuilder.fromUriString(endpoint.toString())
+                .queryParam("id_token_hint", oidc.getIdToken().getTokenValue())
+                .queryParam("client_id", registration.getClientId())
+                .queryParam("post_logout_redirect_uri", back.toString())
+                .encode().build().toUriString();
     }
 
     @GetMapping("/api/auth/csrf")
