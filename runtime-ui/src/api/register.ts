@@ -36,7 +36,11 @@ export interface Reason {
   weight: number;
   score: number;
   points: number;
+  /** Swedish explanation; the UI words it from code and params instead when it knows the code. */
   text: string;
+  /** Stable code of the explanation, e.g. 'price.day' (docs/providers.md); '' when texts were not requested. */
+  code?: string;
+  params?: Record<string, string | number | boolean | string[]>;
 }
 
 export interface IvoSummary {

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { matching, saveBlob, type CompareResult, type Criteria, type Hit, type MatchResult, type Rating } from '../api/register';
+import { matching, saveBlob, type CompareResult, type Criteria, type Hit, type MatchResult, type Rating, type Reason } from '../api/register';
 import { ErrorMessage } from '../app/Shell';
 import { isMessageKey, useI18n, type Translate } from '../i18n';
 import type { MessageKey } from '../i18n/sv';
 import { codeLabel, useCodelists, type Codelists } from '../matching/codelists';
+import { reasonText } from '../matching/reasons';
 import { canAdd, formatKr, formatRate, MAX_COMPARE, toggleSelection } from '../matching/selection';
 
 const LISTS = ['malgrupper', 'placeringsformer', 'lagrum', 'kon', 'behov'];
@@ -64,6 +65,13 @@ export function ratingText(t: Translate, r: Rating | null | undefined, lang: 'sv
   if (!r.sufficient || r.value === null || r.value === undefined) return t('matching.tooFew', { n: r.count });
   const value = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(r.value);
   return t('matching.rating', { value, n: r.count });
+}
+
+/** A reason in the UI's language; the server's Swedish text, marked as Swedish, when the code is unknown. */
+function ReasonText({ reason, lists }: { reason: Reason; lists: Codelists }) {
+  const { t, lang } = useI18n();
+  const worded = reasonText(reason, t, lang, lists);
+  return worded.lang && worded.lang !== lang ? <span lang={worded.lang}>{worded.text}</span> : <>{worded.text}</>;
 }
 
 function ivoText(t: Translate, h: Hit): string {
@@ -366,7 +374,7 @@ function ResultRow({ h, t, lang, lists, checked, disabled, onToggle }: { h: Hit;
                 <li key={r.factor}>
                   <span className="visually-strong">{label(t, `matching.factor.${r.factor}`, r.factor)}</span>{' '}
                   {t('matching.points', { points: (Math.round(r.points * 10) / 10).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB') })}:{' '}
-                  <span lang="sv">{r.text}</span>
+                  <ReasonText reason={r} lists={lists} />
                 </li>
               ))}
               {h.needsMissing?.length ? (

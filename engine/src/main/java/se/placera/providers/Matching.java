@@ -75,8 +75,12 @@ public interface Matching {
      * @param weight  the profile's weight (weights are normalised to sum to 1)
      * @param score   0–1 for this factor
      * @param points  weight × score × 100: this factor's share of the total score
-     * @param text    Swedish explanation for the user
+     * @param text    Swedish explanation for the user (also in the Excel export)
+     * @param code    the explanation's stable code, e.g. {@code price.day} (docs/providers.md), so a front end can
+     *                word it in any language; empty, like text and params, for hits whose texts were not requested
+     * @param params  the values the explanation is made of, e.g. {@code {price: 2400, min: 1900, max: 3100}}
      */
-    record Reason(String factor, double weight, double score, double points, String text) {
+    record Reason(String factor, double weight, double score, double points, String text, String code,
+            java.util.Map<String, Object> params) {
     }
 }

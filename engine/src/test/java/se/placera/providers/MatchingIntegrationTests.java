@@ -127,6 +127,15 @@ class MatchingIntegrationTests {
         assertThat(beta.get("needsMissing").get(0).asString()).isEqualTo("skolsvarigheter");
         assertThat(beta.get("reasons").get(0).get("text").asString()).startsWith("Tillgodoser 1 av 2 behov (saknar: ");
         assertThat(beta.get("reasons").get(3).get("text").asString()).contains("km från Uppsala");
+        // Every reason also has a stable code and its values, for front ends in other languages.
+        assertThat(alfa.get("reasons").findValuesAsString("code")).containsExactly("needs.covered",
+                "quality.summary", "price.day", "distance.km", "agreement.ramavtal");
+        assertThat(alfa.at("/reasons/0/params/covered").asInt()).isEqualTo(2);
+        assertThat(alfa.at("/reasons/2/params/price").asInt()).isEqualTo(3000);
+        assertThat(alfa.at("/reasons/4/params/name").asString()).startsWith("HVB Barn och unga");
+        assertThat(beta.at("/reasons/0/params/missing/0").asString()).isEqualTo("skolsvarigheter");
+        assertThat(beta.at("/reasons/3/params/locality").asString()).isEqualTo("Uppsala");
+        assertThat(result.get("results").get(1).at("/reasons/4/code").asString()).isEqualTo("agreement.egen-regi");
         assertThat(result.get("results").get(1).get("agreementType").asString()).isEqualTo("egen-regi");
     }
 
@@ -162,6 +171,7 @@ class MatchingIntegrationTests {
             }
         }
         assertThat(alfaLater.at("/reasons/4/text").asString()).isEqualTo("Ramavtalet gäller inte för datumet");
+        assertThat(alfaLater.at("/reasons/4/code").asString()).isEqualTo("agreement.not-valid");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,7 +195,9 @@ class MatchingService implements Matching {
                 : "Tillgodoser " + covered.size() + " av " + c.needs().size() + " behov"
                         + (missing.isEmpty() ? "" : " (saknar: " + String.join(", ", missing.stream()
                                 .map(m -> codelists.label(Codelists.NEEDS, m)).toList()) + ")");
-        reasons.add(reason("needs", w.needs(), sumW, needsScore, needsText));
+        reasons.add(reason("needs", w.needs(), sumW, needsScore, needsText, texts,
+                c.needs().isEmpty() ? "needs.none" : "needs.covered",
+                params("covered", covered.size(), "total", c.needs().size(), "missing", List.copyOf(missing))));
 
         // Quality
         MatchingProfiles.QualitySettings qs = profile.quality();
@@ -210,57 +213,80 @@ class MatchingService implements Matching {
                 + (q.breakdownRate() == null ? "inga avslutade placeringar"
                         : Math.round(q.breakdownRate() * 100) + " % av " + q.endedPlacements() + " avslutade")
                 + (q.deviations() > 0 ? ", " + q.deviations() + " avvikelser" : "");
-        reasons.add(reason("quality", w.quality(), sumW, qualityScore, qualityText));
+        reasons.add(reason("quality", w.quality(), sumW, qualityScore, qualityText, texts, "quality.summary",
+                params("caseworkerRating", q.caseworkerRating().sufficient() ? q.caseworkerRating().value() : null,
+                        "clientRating", q.clientRating().sufficient() ? q.clientRating().value() : null,
+                        "breakdownPercent", q.breakdownRate() == null ? null : Math.round(q.breakdownRate() * 100),
+                        "endedPlacements", q.endedPlacements(), "deviations", q.deviations())));
 
         // Price
         double priceScore;
         String priceText;
+        String priceCode;
         if (cand.price() == null) {
             priceScore = 0.5;
-            priceText = Unit.Price.INDIVIDUAL.equals(cand.priceModel()) ? "Individuellt pris (avtalas per placering)"
-                    : "Inget pris för datumet";
+            boolean individual = Unit.Price.INDIVIDUAL.equals(cand.priceModel());
+            priceText = individual ? "Individuellt pris (avtalas per placering)" : "Inget pris för datumet";
+            priceCode = individual ? "price.individual" : "price.none";
         } else {
+            priceCode = "price.day";
             priceScore = maxPrice == minPrice ? 1.0 : 1 - (cand.price() - minPrice) / (double) (maxPrice - minPrice);
             priceText = !texts ? "" : "Dygnspris " + kr(cand.price()) + (Unit.Price.LEVELS.equals(cand.priceModel())
                     ? " (lägsta nivå)" : "") + (maxPrice == minPrice ? ""
                             : ", spann i resultatet " + kr(minPrice) + "–" + kr(maxPrice));
         }
-        reasons.add(reason("price", w.price(), sumW, priceScore, priceText));
+        reasons.add(reason("price", w.price(), sumW, priceScore, priceText, texts, priceCode,
+                params("price", cand.price(), "lowestLevel", Unit.Price.LEVELS.equals(cand.priceModel()),
+                        "min", minPrice, "max", maxPrice)));
 
         // Distance
         double distanceScore;
         String distanceText;
+        String distanceCode;
         if (cand.distanceKm() == null) {
             distanceScore = 0.5;
-            distanceText = c.locality() == null && c.lat() == null ? "Ingen ort angiven" : "Avstånd okänt";
+            boolean noPlace = c.locality() == null && c.lat() == null;
+            distanceText = noPlace ? "Ingen ort angiven" : "Avstånd okänt";
+            distanceCode = noPlace ? "distance.no-place" : "distance.unknown";
         } else {
+            distanceCode = "distance.km";
             distanceScore = profile.halfScoreKm() / (profile.halfScoreKm() + cand.distanceKm());
             distanceText = Math.round(cand.distanceKm()) + " km från " + (c.locality() == null ? "angiven plats"
                     : c.locality());
         }
-        reasons.add(reason("distance", w.distance(), sumW, distanceScore, distanceText));
+        reasons.add(reason("distance", w.distance(), sumW, distanceScore, distanceText, texts, distanceCode,
+                params("km", cand.distanceKm() == null ? null : Math.round(cand.distanceKm()),
+                        "locality", c.locality())));
 
         // Agreement loyalty
         String agreementKey;
+        String agreementCode;
         String agreementText;
         Provider p = cand.provider();
         if (Provider.EGEN.equals(p.regi())) {
             agreementKey = "egen-regi";
+            agreementCode = "egen-regi";
             agreementText = "Egen regi";
         } else if (cand.framework() != null) {
             agreementKey = "ramavtal";
+            agreementCode = "ramavtal";
             agreementText = "Ramavtal " + cand.framework().name();
         } else if (u.agreement() != null && u.agreement().type() != null
                 && !Unit.Agreement.RAMAVTAL.equals(u.agreement().type())) {
             agreementKey = u.agreement().type();
+            agreementCode = Unit.Agreement.DIREKTUPPHANDLING.equals(agreementKey) ? "direktupphandling"
+                    : "individavtal";
             agreementText = Unit.Agreement.DIREKTUPPHANDLING.equals(agreementKey) ? "Direktupphandling"
                     : "Individavtal";
         } else {
             agreementKey = "none";
+            agreementCode = u.agreement() != null ? "not-valid" : "none";
             agreementText = u.agreement() != null ? "Ramavtalet gäller inte för datumet" : "Inget avtal";
         }
         double agreementScore = profile.agreementScores().getOrDefault(agreementKey, 0.0);
-        reasons.add(reason("agreement", w.agreement(), sumW, agreementScore, agreementText));
+        reasons.add(reason("agreement", w.agreement(), sumW, agreementScore, agreementText, texts,
+                "agreement." + agreementCode,
+                params("name", cand.framework() == null ? null : cand.framework().name())));
 
         double total = reasons.stream().mapToDouble(Reason::points).sum();
         Unit.IvoPermit permit = u.ivoPermit();
@@ -280,10 +306,22 @@ class MatchingService implements Matching {
                 QualityService.round(total, 1), reasons);
     }
 
-    private static Reason reason(String factor, double weight, double sumW, double score, String text) {
+    private static Reason reason(String factor, double weight, double sumW, double score, String text,
+            boolean texts, String code, Map<String, Object> params) {
         double normalised = sumW <= 0 ? 0 : weight / sumW;
         return new Reason(factor, QualityService.round(normalised, 3), QualityService.round(score, 3),
-                QualityService.round(normalised * score * 100, 1), text);
+                QualityService.round(normalised * score * 100, 1), text, texts ? code : "", texts ? params : Map.of());
+    }
+
+    /** A reason's parameters in the order given; null values are left out. */
+    private static Map<String, Object> params(Object... keysAndValues) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                params.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return Collections.unmodifiableMap(params);
     }
 
     private static String kr(int amount) {
