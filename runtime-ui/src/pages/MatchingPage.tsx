@@ -7,7 +7,7 @@ import { codeLabel, useCodelists, type Codelists } from '../matching/codelists';
 import { reasonText } from '../matching/reasons';
 import { canAdd, formatKr, formatRate, MAX_COMPARE, toggleSelection } from '../matching/selection';
 
-const LISTS = ['malgrupper', 'placeringsformer', 'lagrum', 'kon', 'behov'];
+const LISTS = ['malgrupper', 'placeringsformer', 'lagrum', 'kon', 'behov', 'orter'];
 
 interface FormValues {
   targetGroup: string;
@@ -198,7 +198,12 @@ export function MatchingPage() {
           <div className="inline-form">
             <div className="field">
               <label htmlFor="m-locality">{t('matching.locality')}</label>
-              <input id="m-locality" value={v.locality} aria-describedby="m-locality-hint" onChange={(e) => set({ locality: e.target.value })} />
+              <input id="m-locality" list="m-localities" autoComplete="off" value={v.locality} aria-describedby="m-locality-hint" onChange={(e) => set({ locality: e.target.value })} />
+              <datalist id="m-localities">
+                {(lists.orter ?? []).map((o) => (
+                  <option key={o.value} value={o.label} />
+                ))}
+              </datalist>
               <p id="m-locality-hint" className="hint">
                 {t('matching.localityHint')}
               </p>

@@ -186,6 +186,14 @@ class MatchingIntegrationTests {
         nowhere.put("locality", "Atlantis");
         assertThat(f.caseworker.post("/api/matching/search", nowhere).expect(400).json()
                 .get("errors").findValuesAsString("pointer")).containsExactly("/locality");
+        // A locality without units in the register takes its position from the codelist orter (Enköping,
+        // 59.636 N 17.078 E, is about 38 km from the units in Uppsala).
+        Map<String, Object> enkoping = criteria();
+        enkoping.put("locality", "enköping");
+        JsonNode fromEnkoping = f.caseworker.post("/api/matching/search", enkoping).expect(200).json();
+        JsonNode first = fromEnkoping.at("/results/0");
+        assertThat(first.get("distanceKm").asDouble()).isBetween(30.0, 45.0);
+        assertThat(first.at("/reasons/3/code").asString()).isEqualTo("distance.km");
         Map<String, Object> unknownProfile = criteria();
         unknownProfile.put("profile", "finns-inte");
         f.caseworker.post("/api/matching/search", unknownProfile).expect(404);

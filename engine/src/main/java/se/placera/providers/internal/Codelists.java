@@ -27,6 +27,8 @@ public class Codelists {
     public static final String LEGAL_BASES = "lagrum";
     public static final String GENDERS = "kon";
     public static final String NEEDS = "behov";
+    /** Localities with {@code lat}/{@code lon} attributes: the gazetteer matching measures distances from. */
+    public static final String LOCALITIES = "orter";
 
     private static final Logger log = LoggerFactory.getLogger(Codelists.class);
 

@@ -328,6 +328,20 @@ class MatchingService implements Matching {
         return NumberFormat.getIntegerInstance(SV).format(amount).replace('\u00a0', ' ') + " kr";
     }
 
+    /**
+     * The position of a locality from the published codelist {@code orter} (value or label, any case), when it is
+     * there with numeric {@code lat} and {@code lon}.
+     */
+    private Optional<Unit.Location> gazetteer(String wanted) {
+        return codelists.items(Codelists.LOCALITIES).flatMap(items -> items.values().stream()
+                .filter(i -> wanted.equalsIgnoreCase(i.path("value").asString())
+                        || wanted.equalsIgnoreCase(i.path("label").asString()))
+                .map(i -> i.path("attributes"))
+                .filter(a -> a.path("lat").isNumber() && a.path("lon").isNumber())
+                .map(a -> new Unit.Location(a.path("lat").asDouble(), a.path("lon").asDouble()))
+                .findFirst());
+    }
+
     private Unit.Location origin(Criteria c) {
         if (c.lat() != null && c.lon() != null) {
             return new Unit.Location(c.lat(), c.lon());
@@ -336,14 +350,19 @@ class MatchingService implements Matching {
             return null;
         }
         String wanted = c.locality().trim();
+        Optional<Unit.Location> known = gazetteer(wanted);
+        if (known.isPresent()) {
+            return known.get();
+        }
         List<Unit.Location> there = register.units().stream()
                 .filter(u -> u.location() != null
                         && (wanted.equalsIgnoreCase(u.locality()) || wanted.equalsIgnoreCase(u.municipality())))
                 .map(Unit::location).toList();
         if (there.isEmpty()) {
             throw PlaceraException.invalid(RegisterProblemCodes.MATCHING_INVALID, "The locality is not known.",
-                    List.of(new Problem("/locality", "unknown-locality",
-                            "No unit in the register is in '" + wanted + "'; give lat and lon instead.")));
+                    List.of(new Problem("/locality", "unknown-locality", "'" + wanted + "' is neither in the "
+                            + "codelist of localities (orter) nor the locality of a unit in the register; "
+                            + "give lat and lon instead, or add the locality to the codelist.")));
         }
         // The median of the units' positions there: the same answer whatever order the register is in, and one
         // unit with a stray position cannot move the locality.
