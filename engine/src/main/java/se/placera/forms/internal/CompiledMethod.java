@@ -1,5 +1,7 @@
 package se.placera.forms.internal;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,12 +28,12 @@ record CompiledMethod(String id, int version, String title, String purpose, Stri
 
     /** Each question id's position in method order, for {@link SlotMap}s. */
     private static Map<String, Integer> slotsOf(Map<String, Question> questions) {
-        Map<String, Integer> slots = new java.util.LinkedHashMap<>();
+        Map<String, Integer> slots = new LinkedHashMap<>();
         for (String id : questions.keySet()) {
             // Interned, as DirectRule interns the keys rules read: lookups then match by identity.
             slots.put(id.intern(), slots.size());
         }
-        return java.util.Collections.unmodifiableMap(slots);
+        return Collections.unmodifiableMap(slots);
     }
 
     record Area(String id, String title, String description, CompiledRule visibleWhen, List<Question> questions) {

@@ -98,7 +98,7 @@ class FormEngine {
             }
             Object value;
             String autoSource = null;
-            if (!presets.isEmpty() && presets.containsKey(q.id())) {
+            if (presets.containsKey(q.id())) {
                 value = presets.get(q.id());
                 autoSource = "preset";
             } else if (q.autoAnswer() != null) {
@@ -126,18 +126,15 @@ class FormEngine {
             outcomes.put(q.id(), new QuestionOutcome(q, true, alternatives, value, autoSource));
         }
 
-        // The effective answers in method order, and the same as a JSON tree for the schema.
-        int capacity = method.slots().size() * 4 / 3 + 1;
-        Map<String, Object> effective = new LinkedHashMap<>(capacity);
-        ObjectNode effectiveNode = new ObjectNode(mapper.getNodeFactory(), new LinkedHashMap<>(capacity));
+        // The effective answers in method order.
+        Map<String, Object> effective = new LinkedHashMap<>(capacity(method.slots().size()));
         for (QuestionOutcome o : outcomes.values()) {
             if (o.visible() && o.value() != null) {
                 effective.put(o.question().id(), o.value());
-                effectiveNode.set(o.question().id(), toNode(o.value()));
             }
         }
         // Types and ranges: the generated JSON Schema of the method version.
-        List<Problem> schemaProblems = JsonSchemas.validate(method.submissionSchema(), effectiveNode, "/answers");
+        List<Problem> schemaProblems = JsonSchemas.validate(method.submissionSchema(), toTree(effective), "/answers");
         typeErrors.addAll(schemaProblems);
         errors.addAll(typeErrors);
         for (QuestionOutcome o : outcomes.values()) {
@@ -214,11 +211,16 @@ class FormEngine {
      * serializer round trip that was a tenth of an evaluation.
      */
     JsonNode toTree(Map<String, Object> effective) {
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = new ObjectNode(mapper.getNodeFactory(), new LinkedHashMap<>(capacity(effective.size())));
         for (Map.Entry<String, Object> e : effective.entrySet()) {
             root.set(e.getKey(), toNode(e.getValue()));
         }
         return root;
+    }
+
+    /** A hash map capacity that holds this many entries without growing. */
+    private static int capacity(int entries) {
+        return entries * 4 / 3 + 1;
     }
 
     private JsonNode toNode(Object value) {
