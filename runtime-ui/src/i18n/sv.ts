@@ -411,6 +411,16 @@ export const sv = {
   'register.problem.not-in-codelist': 'Värdet finns inte i kodlistan.',
   'register.problem.unknown-reference': 'Det finns inget sådant id i registret.',
   'admin.register': 'Utförarregister',
+  'designer.limits': 'Gränser för svaret',
+  'designer.limitsHint': 'Tomt betyder ingen gräns.',
+  'designer.minimum': 'Lägsta värde',
+  'designer.maximum': 'Högsta värde',
+  'designer.maxLength': 'Högsta antal tecken',
+  'designer.limit.notNumber': 'Skriv ett tal, till exempel 2 eller 2,5.',
+  'designer.limit.notInteger': 'Skriv ett heltal.',
+  'designer.limit.belowOne': 'Måste vara minst 1.',
+  'designer.limit.tooLarge': 'Får vara högst 100 000.',
+  'designer.limit.minAboveMax': 'Lägsta värdet får inte vara större än det högsta.',
 } as const;
 
 export type MessageKey = keyof typeof sv;
