@@ -9,8 +9,10 @@ import { JsonEditorPage } from './pages/JsonEditorPage';
 import { MetadataPage } from './pages/MetadataPage';
 import { PresetsPage } from './pages/PresetsPage';
 import { VersionsPage } from './pages/VersionsPage';
+import { NewProviderPage, ProviderPage } from './register/ProviderPages';
 import { RegisterPage } from './register/RegisterPage';
-import { UnitEditPage, UnitPage } from './register/UnitPage';
+import { NewUnitPage, UnitEditPage } from './register/UnitForm';
+import { UnitPage } from './register/UnitPage';
 
 function Routes() {
   const t = useT();
@@ -22,6 +24,15 @@ function Routes() {
   if (p === '/register') {
     title = t('register.title');
     page = <RegisterPage />;
+  } else if (p === '/register/providers/new') {
+    title = t('register.newProvider');
+    page = <NewProviderPage key="new-provider" />;
+  } else if ((m = match('/register/providers/:id', p))) {
+    title = t('register.title');
+    page = <ProviderPage key={p} id={m.id} />;
+  } else if (p === '/register/units/new') {
+    title = t('register.newUnit');
+    page = <NewUnitPage key={path} />;
   } else if ((m = match('/register/units/:id/edit', p))) {
     title = t('register.edit');
     page = <UnitEditPage key={p} id={m.id} />;

@@ -13,11 +13,22 @@ describe('register edit form problems', () => {
     expect(fieldIdFor(undefined)).toBe('unit-form');
   });
 
+  it('puts a coded value at its list and takes another form\'s prefix', () => {
+    expect(fieldIdFor('/placementForms/1')).toBe('u-placementForms');
+    expect(fieldIdFor('/ivoPermit/scope/0')).toBe('u-ivoPermit-scope');
+    expect(fieldIdFor('/orgNumber', 'p', 'provider-form')).toBe('p-orgNumber');
+    expect(fieldIdFor('/contact/email', 'p', 'provider-form')).toBe('p-contact-email');
+    expect(fieldIdFor('', 'p', 'provider-form')).toBe('provider-form');
+  });
+
   it('uses Swedish texts for known codes and the detail otherwise', () => {
     expect(problemText(t, { pointer: '/name', code: 'required', detail: 'name is required' })).toBe('Fyll i ett värde.');
     expect(problemText(t, { pointer: '/vacancies', code: 'vacancies-above-places', detail: 'There are more vacancies than places.' })).toBe(
       'Det kan inte finnas fler lediga platser än platser.',
     );
     expect(problemText(t, { pointer: '/places', code: 'invalid-value', detail: 'Must be 0–100000.' })).toBe('Must be 0–100000.');
+    expect(problemText(t, { pointer: '/orgNumber', code: 'duplicate', detail: 'Provider x already has it.' })).toBe(
+      'Det finns redan en utförare med det organisationsnumret.',
+    );
   });
 });

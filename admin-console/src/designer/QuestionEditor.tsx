@@ -2,7 +2,19 @@ import { useId, useState } from 'react';
 import type { Definition } from '@rt/api/client';
 import { useT } from '@rt/i18n';
 import { autoValueToCel, cascadeToCel, isNumeric, parseAuto, parseCascade, type AutoRule, type AutoValueKind } from './cel';
-import { USER_ATTRIBUTES, formatAttributes, normalizeQuestion, parseAttributes, type OptionDef, type QuestionDef } from './model';
+import {
+  USER_ATTRIBUTES,
+  applyLimits,
+  formatAttributes,
+  limitKeys,
+  limitText,
+  normalizeQuestion,
+  parseAttributes,
+  type LimitError,
+  type LimitKey,
+  type OptionDef,
+  type QuestionDef,
+} from './model';
 import { RuleEditor, type RuleCheck } from './RuleEditor';
 
 interface Props {
@@ -111,6 +123,7 @@ export function QuestionEditor({ q, pointer, earlier, codelists, onChange, check
           <label htmlFor={`${id}-multiline`}>{t('designer.multiline')}</label>
         </div>
       ) : null}
+      {limitKeys(q).length ? <LimitsEditor key={q.answerType} q={q} onChange={onChange} /> : null}
 
       {choice ? (
         <fieldset className="options-editor">
@@ -168,6 +181,54 @@ export function QuestionEditor({ q, pointer, earlier, codelists, onChange, check
       />
       <AutoAnswerEditor key={`${pointer}-auto`} q={q} earlier={earlier} pointer={`${pointer}/autoAnswer`} check={check} set={set} />
     </div>
+  );
+}
+
+/** Minimum and maximum of a number question, maxLength of a text question; checked as typed (applyLimits). */
+function LimitsEditor({ q, onChange }: { q: QuestionDef; onChange: (q: QuestionDef) => void }) {
+  const t = useT();
+  const id = useId().replace(/:/g, '');
+  const keys = limitKeys(q);
+  const [texts, setTexts] = useState<Partial<Record<LimitKey, string>>>(() => Object.fromEntries(keys.map((k) => [k, limitText(q, k)])));
+  const [errors, setErrors] = useState<Partial<Record<LimitKey, LimitError>>>({});
+  const change = (key: LimitKey, text: string) => {
+    const next = { ...texts, [key]: text };
+    setTexts(next);
+    const result = applyLimits(q, next);
+    setErrors(result.errors);
+    if (!Object.keys(result.errors).length) onChange(result.question);
+  };
+  return (
+    <fieldset className="options-editor" aria-describedby={`${id}-hint`}>
+      <legend>{t('designer.limits')}</legend>
+      <p id={`${id}-hint`} className="hint">
+        {t('designer.limitsHint')}
+      </p>
+      <div className="field-row">
+        {keys.map((key) => {
+          const error = errors[key];
+          return (
+            <div className={`field${error ? ' has-error' : ''}`} key={key}>
+              <label htmlFor={`${id}-${key}`}>{t(`designer.${key}`)}</label>
+              {error ? (
+                <p id={`${id}-${key}-error`} className="field-error">
+                  {t('form.errorPrefix')} {t(`designer.limit.${error}`)}
+                </p>
+              ) : null}
+              <input
+                id={`${id}-${key}`}
+                className="short"
+                inputMode={key === 'maxLength' ? 'numeric' : 'decimal'}
+                value={texts[key] ?? ''}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${id}-${key}-error` : undefined}
+                onChange={(e) => change(key, e.target.value)}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }
 

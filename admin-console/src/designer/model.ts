@@ -133,6 +133,60 @@ export function normalizeQuestion(q: QuestionDef): QuestionDef {
   return out;
 }
 
+/** The limits of an answer: minimum and maximum of a number, maxLength of a text. */
+export type LimitKey = 'minimum' | 'maximum' | 'maxLength';
+export type LimitError = 'notNumber' | 'notInteger' | 'belowOne' | 'tooLarge' | 'minAboveMax';
+/** The largest maxLength the method schema allows. */
+export const MAX_LENGTH_LIMIT = 100000;
+
+/** The limits a question offers: minimum and maximum for a number question, maxLength for a text question. */
+export function limitKeys(q: QuestionDef): LimitKey[] {
+  if (q.kind !== 'background') return [];
+  if (q.answerType === 'number') return ['minimum', 'maximum'];
+  if (q.answerType === 'text') return ['maxLength'];
+  return [];
+}
+
+/** A limit as the designer shows it: the number, or empty for no limit. */
+export function limitText(q: QuestionDef, key: LimitKey): string {
+  const v = q[key];
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/** A number as written: "2", "-1,5" or "2.5"; empty is no limit (undefined); anything else NaN. */
+function parseNumber(text: string): number | undefined {
+  const s = text.trim().replace(',', '.');
+  if (!s) return undefined;
+  return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : NaN;
+}
+
+/**
+ * Checks the limits as written in the designer and applies them: minimum and maximum must be numbers with
+ * minimum ≤ maximum, maxLength an integer from 1 to 100 000 (the method schema's bounds); an empty field removes the
+ * limit. With any error the question is returned unchanged and the errors say which field is wrong.
+ */
+export function applyLimits(q: QuestionDef, texts: Partial<Record<LimitKey, string>>): { question: QuestionDef; errors: Partial<Record<LimitKey, LimitError>> } {
+  const errors: Partial<Record<LimitKey, LimitError>> = {};
+  const values: Partial<Record<LimitKey, number | undefined>> = {};
+  for (const key of limitKeys(q)) {
+    const text = texts[key] ?? limitText(q, key);
+    const v = parseNumber(text);
+    if (v !== undefined && Number.isNaN(v)) {
+      errors[key] = key === 'maxLength' ? 'notInteger' : 'notNumber';
+    } else if (key === 'maxLength' && v !== undefined) {
+      if (!Number.isInteger(v)) errors[key] = 'notInteger';
+      else if (v < 1) errors[key] = 'belowOne';
+      else if (v > MAX_LENGTH_LIMIT) errors[key] = 'tooLarge';
+    }
+    values[key] = v;
+  }
+  if (!errors.minimum && !errors.maximum && values.minimum !== undefined && values.maximum !== undefined && values.minimum > values.maximum) {
+    errors.minimum = 'minAboveMax';
+  }
+  if (Object.keys(errors).length) return { question: q, errors };
+  return { question: normalizeQuestion({ ...q, ...values }), errors };
+}
+
 export function move<T>(list: T[], from: number, to: number): T[] {
   if (to < 0 || to >= list.length) return list;
   const copy = [...list];

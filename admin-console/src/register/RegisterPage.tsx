@@ -1,34 +1,75 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiProblem, type Problem } from '@rt/api/client';
-import { register, saveBlob, type ImportReport, type UnitPage } from '@rt/api/register';
+import { register, saveBlob, type ImportReport, type UnitPage, type UnitSummary } from '@rt/api/register';
 import { ErrorMessage } from '@rt/app/Shell';
-import { Link } from '@rt/app/router';
+import { Link, navigate, query, usePath } from '@rt/app/router';
 import { isMessageKey, useI18n } from '@rt/i18n';
 import { formatKr } from '@rt/matching/selection';
+import { Pager } from '../components/Pager';
+import { offsetOf, pageCount, parsePage } from '../components/paging';
 
-/** "Utförarregister": the units with a text filter, and Excel template, export and import (PA-8). */
+/** Units per page of the register list. */
+export const PAGE_SIZE = 50;
+
+/** The address of a page of the list: `/register?q=<filter>&page=<n>` (page 1 and an empty filter left out). */
+function listPath(q: string, page: number): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (page > 1) params.set('page', String(page));
+  const s = params.toString();
+  return s ? `/register?${s}` : '/register';
+}
+
+/**
+ * "Utförarregister": the units a page at a time with a text filter (both in the address, so that back and reload
+ * keep them), links to create a provider or unit, and Excel template, export and import (PA-8).
+ */
 export function RegisterPage() {
-  const { t, lang } = useI18n();
-  const [q, setQ] = useState('');
+  const { t } = useI18n();
+  usePath(); // re-render when the address (filter, page) changes
+  const q = query('q') ?? '';
+  const pageNo = parsePage(query('page'));
+  const [text, setText] = useState(q);
   const [page, setPage] = useState<UnitPage | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const load = (text: string) => register.units({ q: text || undefined, limit: 200 }).then(setPage, setError);
+  const status = useRef<HTMLParagraphElement>(null);
+  const moved = useRef(false);
   useEffect(() => {
-    void load('');
-  }, []);
+    let live = true;
+    setError(null);
+    register.units({ q: q || undefined, offset: offsetOf(pageNo, PAGE_SIZE), limit: PAGE_SIZE }).then((p) => {
+      if (!live) return;
+      setPage(p);
+      // After paging, focus goes to the status line, which says which units and page are shown.
+      if (moved.current) status.current?.focus();
+      moved.current = false;
+    }, setError);
+    return () => {
+      live = false;
+    };
+  }, [q, pageNo]);
+  useEffect(() => setText(q), [q]);
   const filter = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    void load(q.trim());
+    navigate(listPath(text.trim(), 1));
   };
+  const goTo = (n: number) => {
+    moved.current = true;
+    navigate(listPath(q, n));
+  };
+  const pages = page ? pageCount(page.total, PAGE_SIZE) : 1;
   return (
     <>
       <h1>{t('register.title')}</h1>
+      <p className="toolbar">
+        <Link to="/register/providers/new">{t('register.newProvider')}</Link>
+        <Link to="/register/units/new">{t('register.newUnit')}</Link>
+      </p>
       <ErrorMessage error={error} />
       <form className="inline-form" onSubmit={filter} role="search" aria-label={t('register.filter')}>
         <div className="field">
           <label htmlFor="reg-q">{t('register.filter')}</label>
-          <input id="reg-q" className="wide-ish" value={q} onChange={(e) => setQ(e.target.value)} />
+          <input id="reg-q" className="wide-ish" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
         <button type="submit">{t('register.filterButton')}</button>
       </form>
@@ -36,44 +77,57 @@ export function RegisterPage() {
         <p>{t('app.loading')}</p>
       ) : (
         <>
-          <p aria-live="polite">{t('register.count', { n: page.items.length, total: page.total })}</p>
-          <div className="table-scroll register-list" role="region" aria-label={t('register.units')} tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">{t('register.units')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('register.unit')}</th>
-                  <th scope="col">{t('register.provider')}</th>
-                  <th scope="col">{t('register.locality')}</th>
-                  <th scope="col">{t('register.agreementType')}</th>
-                  <th scope="col">{t('register.placesVacancies')}</th>
-                  <th scope="col">{t('register.pricePerDay')}</th>
-                  <th scope="col">{t('register.active')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {page.items.map((u) => (
-                  <tr key={u.id}>
-                    <th scope="row">
-                      <Link to={`/register/units/${encodeURIComponent(u.id)}`}>{u.name}</Link>
-                    </th>
-                    <td>{u.providerName}</td>
-                    <td>{[u.locality, u.municipality].filter(Boolean).join(', ')}</td>
-                    <td>{agreementLabel(t, u.agreementType, u.regi)}</td>
-                    <td>
-                      {u.places ?? '–'} / {u.vacancies ?? '–'}
-                    </td>
-                    <td>{u.priceModel === 'individuell' ? t('matching.individualPrice') : formatKr(u.pricePerDay, lang)}</td>
-                    <td>{u.active ? t('register.yes') : t('register.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <p id="reg-status" aria-live="polite" tabIndex={-1} ref={status}>
+            {page.items.length
+              ? t('register.count', { from: page.offset + 1, to: page.offset + page.items.length, total: page.total, page: pageNo, pages })
+              : t('register.countNone', { total: page.total })}
+          </p>
+          <UnitTable units={page.items} />
+          <Pager page={pageNo} count={pages} label={t('register.pages')} onPage={goTo} />
         </>
       )}
       <ExcelPanel />
     </>
+  );
+}
+
+/** Units as a table: unit (link), provider, locality, agreement, places / vacancies, price per day, active. */
+export function UnitTable({ units, caption }: { units: UnitSummary[]; caption?: string }) {
+  const { t, lang } = useI18n();
+  return (
+    <div className="table-scroll register-list" role="region" aria-label={caption ?? t('register.units')} tabIndex={0}>
+      <table>
+        <caption className="visually-hidden">{caption ?? t('register.units')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('register.unit')}</th>
+            <th scope="col">{t('register.provider')}</th>
+            <th scope="col">{t('register.locality')}</th>
+            <th scope="col">{t('register.agreementType')}</th>
+            <th scope="col">{t('register.placesVacancies')}</th>
+            <th scope="col">{t('register.pricePerDay')}</th>
+            <th scope="col">{t('register.active')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u.id}>
+              <th scope="row">
+                <Link to={`/register/units/${encodeURIComponent(u.id)}`}>{u.name}</Link>
+              </th>
+              <td>{u.providerName}</td>
+              <td>{[u.locality, u.municipality].filter(Boolean).join(', ')}</td>
+              <td>{agreementLabel(t, u.agreementType, u.regi)}</td>
+              <td>
+                {u.places ?? '–'} / {u.vacancies ?? '–'}
+              </td>
+              <td>{u.priceModel === 'individuell' ? t('matching.individualPrice') : formatKr(u.pricePerDay, lang)}</td>
+              <td>{u.active ? t('register.yes') : t('register.no')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -148,9 +148,8 @@ export interface Agreement {
   validTo?: string | null;
 }
 
-/** A unit as stored; unknown fields are kept and sent back unchanged on update. */
-export interface Unit {
-  id: string;
+/** The fields of a unit, as sent to create one (the server gives it an id and version 1). */
+export interface NewUnit {
   providerId: string;
   name: string;
   active?: boolean | null;
@@ -171,8 +170,37 @@ export interface Unit {
   tenderArea?: string | null;
   noticePeriodDays?: number | null;
   ivoPermit?: { number?: string; scope?: string[]; validFrom?: string; validTo?: string; documentId?: string } | null;
-  version?: number;
   [k: string]: unknown;
+}
+
+/** A unit as stored; unknown fields are kept and sent back unchanged on update. */
+export interface Unit extends NewUnit {
+  id: string;
+  version?: number;
+}
+
+/** The fields of a provider (utförare), as sent to create one. */
+export interface NewProvider {
+  name: string;
+  orgNumber?: string | null;
+  /** `extern` or `egen`. */
+  regi?: string | null;
+  contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
+  active?: boolean | null;
+  [k: string]: unknown;
+}
+
+/** A provider as stored. */
+export interface Provider extends NewProvider {
+  id: string;
+  version?: number;
+}
+
+export interface FrameworkAgreementSummary {
+  id: string;
+  name: string;
+  placementForms?: string[];
+  active?: boolean | null;
 }
 
 export interface Quality {
@@ -186,7 +214,7 @@ export interface Quality {
 
 export interface UnitDetails {
   unit: Unit;
-  provider?: { id: string; name: string; orgNumber?: string; regi?: string } | null;
+  provider?: Provider | null;
   frameworkAgreement?: { id: string; name: string } | null;
   quality: Quality;
   currentPrice?: Price | null;
@@ -257,10 +285,16 @@ export const matching = {
 };
 
 export const register = {
-  units: (params: { q?: string; offset?: number; limit?: number } = {}) =>
+  /** One page of the register list: `offset` (default 0) and `limit` (default 100, at most 1000); `total` counts all matches. */
+  units: (params: { q?: string; providerId?: string; offset?: number; limit?: number } = {}) =>
     rawJson<UnitPage>('GET', `/api/register/units${queryString(params)}`),
   unit: (id: string) => rawJson<UnitDetails>('GET', `/api/register/units/${enc(id)}`),
+  createUnit: (unit: NewUnit) => rawJson<UnitDetails>('POST', '/api/register/units', unit),
   updateUnit: (unit: Unit) => rawJson<UnitDetails>('PUT', `/api/register/units/${enc(unit.id)}`, unit),
+  providers: (params: { q?: string; active?: boolean } = {}) => rawJson<Provider[]>('GET', `/api/register/providers${queryString(params)}`),
+  provider: (id: string) => rawJson<Provider>('GET', `/api/register/providers/${enc(id)}`),
+  createProvider: (provider: NewProvider) => rawJson<Provider>('POST', '/api/register/providers', provider),
+  frameworkAgreements: () => rawJson<FrameworkAgreementSummary[]>('GET', '/api/register/framework-agreements'),
   template: () => binary('GET', '/api/register/template.xlsx'),
   exportAll: () => binary('GET', '/api/register/export.xlsx'),
   import: (file: Blob, mode: 'all-or-nothing' | 'valid-rows', validateOnly: boolean) =>

@@ -66,6 +66,46 @@ class RegisterIntegrationTests {
     }
 
     @Test
+    void theListIsPagedWithOffsetAndLimitAndCountsEveryMatch() {
+        JsonNode provider = f.createProvider("Sidornas Omsorg AB", "extern");
+        String area = RegisterFixtures.unique("sid");
+        for (String name : List.of("Enhet E", "Enhet C", "Enhet A", "Enhet D", "Enhet B")) {
+            f.createUnit(RegisterFixtures.hvb(provider.get("id").asString(), name, area, 3000));
+        }
+        String list = "/api/register/units?tenderArea=" + area;
+
+        JsonNode first = f.caseworker.get(list + "&offset=0&limit=2").expect(200).json();
+        assertThat(first.get("total").asInt()).isEqualTo(5);
+        assertThat(first.get("offset").asInt()).isZero();
+        assertThat(first.get("limit").asInt()).isEqualTo(2);
+        assertThat(first.get("items").findValuesAsString("name")).containsExactly("Enhet A", "Enhet B");
+
+        JsonNode second = f.caseworker.get(list + "&offset=2&limit=2").expect(200).json();
+        assertThat(second.get("total").asInt()).isEqualTo(5);
+        assertThat(second.get("items").findValuesAsString("name")).containsExactly("Enhet C", "Enhet D");
+        JsonNode last = f.caseworker.get(list + "&offset=4&limit=2").expect(200).json();
+        assertThat(last.get("items").findValuesAsString("name")).containsExactly("Enhet E");
+
+        // Past the end: no items, the total still counted; the filter applies before paging.
+        JsonNode beyond = f.caseworker.get(list + "&offset=10&limit=2").expect(200).json();
+        assertThat(beyond.get("total").asInt()).isEqualTo(5);
+        assertThat(beyond.get("items")).isEmpty();
+        JsonNode filtered = f.caseworker.get(list + "&q=enhet%20d&offset=0&limit=2").expect(200).json();
+        assertThat(filtered.get("total").asInt()).isEqualTo(1);
+        assertThat(filtered.at("/items/0/name").asString()).isEqualTo("Enhet D");
+
+        // Without paging parameters (existing callers): the first 100. Out-of-range values are clamped.
+        JsonNode all = f.caseworker.get(list).expect(200).json();
+        assertThat(all.get("limit").asInt()).isEqualTo(100);
+        assertThat(all.get("items")).hasSize(5);
+        JsonNode clamped = f.caseworker.get(list + "&offset=-3&limit=0").expect(200).json();
+        assertThat(clamped.get("offset").asInt()).isZero();
+        assertThat(clamped.get("limit").asInt()).isEqualTo(1);
+        assertThat(clamped.get("items").findValuesAsString("name")).containsExactly("Enhet A");
+        assertThat(f.caseworker.get(list + "&limit=5000").expect(200).json().get("limit").asInt()).isEqualTo(1000);
+    }
+
+    @Test
     void codedFieldsAreCheckedAgainstThePublishedCodelists() {
         JsonNode provider = f.createProvider("Kodkoll AB", "extern");
         Map<String, Object> unit = RegisterFixtures.hvb(provider.get("id").asString(), "Kodgården",

@@ -32,7 +32,8 @@ import se.placera.support.Api;
 /**
  * What the browser tests share: Debian's chromium driven through chromedriver (skipped with a message when
  * either is missing), sign-in, waiting, typing, and {@link #check} — axe-core on the page (serious and critical
- * violations are collected in {@link #violations}) followed by a full-page screenshot under target/screenshots.
+ * violations are collected in {@link #violations}, all of them in {@link #allViolations}) followed by a full-page
+ * screenshot under target/screenshots.
  */
 abstract class BrowserTestSupport {
 
@@ -48,8 +49,12 @@ abstract class BrowserTestSupport {
     @LocalServerPort
     int port;
 
+    /** Serious and critical axe-core violations found by {@link #check}. */
     final List<String> violations = new ArrayList<>();
-    final StringBuilder axeReport = new StringBuilder();
+    /** Every axe-core violation found by {@link #check}, whatever its impact. */
+    final List<String> allViolations = new ArrayList<>();
+    /** The axe-core report of each report file: the test methods of one class add to the same file. */
+    static final Map<String, StringBuilder> AXE_REPORTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The file under target/screenshots that this test's axe-core report is written to. */
     abstract String axeReportFile();
@@ -86,6 +91,13 @@ abstract class BrowserTestSupport {
         driver.get("http://127.0.0.1:" + port + path);
     }
 
+    /** Opens a page with no one signed in (test methods share the browser, so an earlier sign-in is dropped). */
+    void openSignedOut(String path) {
+        open(path);
+        driver.manage().deleteAllCookies();
+        open(path);
+    }
+
     void login(String username) {
         type(By.id("username"), username);
         type(By.id("password"), "placera-demo");
@@ -98,7 +110,8 @@ abstract class BrowserTestSupport {
 
     void waitForText(By by, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(30))
-                .withMessage(() -> "'" + text + "' in " + by + " on " + driver.getCurrentUrl())
+                .withMessage(() -> "'" + text + "' in " + by + " on " + driver.getCurrentUrl() + " (it shows: '"
+                        + driver.findElements(by).stream().map(WebElement::getText).findFirst().orElse("nothing") + "')")
                 .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
@@ -121,6 +134,21 @@ abstract class BrowserTestSupport {
         element.sendKeys(Keys.TAB);
     }
 
+    /** A field the server found wrong: its error text, aria-invalid, and aria-describedby naming the error. */
+    void assertFieldError(String fieldId, String describedBy) {
+        waitForText(By.id(fieldId + "-error"), "Fel:");
+        WebElement field = driver.findElement(By.id(fieldId));
+        assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getAttribute("aria-describedby")).isEqualTo(describedBy);
+    }
+
+    /** Follows the error summary's link that starts with the text; the link focuses the field. */
+    void followSummaryLink(String text, String fieldId) {
+        click(By.xpath("//div[contains(@class,'error-summary')]//a[starts-with(normalize-space(),'" + text + "')]"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> fieldId.equals(d.switchTo().activeElement().getAttribute("id")));
+    }
+
     void select(By by, String value) {
         new Select(waitFor(by)).selectByValue(value);
     }
@@ -139,15 +167,18 @@ abstract class BrowserTestSupport {
                   .catch(e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));
                 """);
         JsonNode found = Api.json(String.valueOf(result));
+        StringBuilder axeReport = AXE_REPORTS.computeIfAbsent(axeReportFile(), f -> new StringBuilder());
         axeReport.append(name).append(" (").append(driver.getCurrentUrl()).append("): ").append(found.size())
                 .append(" violation(s)\n");
         for (JsonNode v : found) {
             String impact = v.path("impact").asString("");
             axeReport.append("  ").append(impact).append(' ').append(v.get("id").asString()).append(": ")
                     .append(v.get("help").asString()).append(' ').append(v.get("nodes")).append('\n');
+            String violation = name + ": " + v.get("id").asString() + " (" + impact + ") " + v.get("help").asString()
+                    + " " + v.get("nodes");
+            allViolations.add(violation);
             if (impact.equals("serious") || impact.equals("critical")) {
-                violations.add(name + ": " + v.get("id").asString() + " (" + impact + ") " + v.get("help").asString()
-                        + " " + v.get("nodes"));
+                violations.add(violation);
             }
         }
         Files.writeString(SHOTS.resolve(axeReportFile()), axeReport);
