@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '@rt/i18n';
-import { queryString } from '../src/api/admin';
+import { queryString, type UsageReport } from '../src/api/admin';
 import { actionLabel, currentMonth, loginMethods, methodRows, pageCount, periodProblem, verificationText } from '../src/audit/model';
 
 const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate('sv', k, p);
@@ -20,7 +20,7 @@ describe('the usage report', () => {
   });
 
   it('makes a column per login method and a row per user and method', () => {
-    const report = {
+    const report: UsageReport = {
       users: [
         { username: 'anna', logins: { local: 2 }, loginsTotal: 2, responsesSubmitted: { m2: 1 }, answersSaved: { m1: 3, m2: 5 } },
         { username: 'bo', logins: { keycloak: 1, local: 1 }, loginsTotal: 2, responsesSubmitted: {}, answersSaved: {} },
