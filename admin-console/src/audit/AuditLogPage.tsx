@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiProblem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { useI18n } from '@rt/i18n';
@@ -6,6 +6,7 @@ import { audit, users, type AuditPage, type AuditSearch, type Municipality, type
 import { FieldErrors, problemMessage } from '../common/fields';
 import { administrationName } from '../users/model';
 import { actionLabel, KNOWN_ACTIONS, pageCount, verificationText } from './model';
+import { HeadRow } from '../common/tables';
 
 const PAGE_SIZE = 25;
 
@@ -23,18 +24,22 @@ export function AuditLogPage() {
   const [periodErrors, setPeriodErrors] = useState<string[]>([]);
   const [verification, setVerification] = useState<Verification | null>(null);
   const [verifying, setVerifying] = useState(false);
+  const latest = useRef(0);
 
   const load = (c: AuditSearch, p: number) => {
     setError(null);
     setPeriodErrors([]);
     // The criteria apply to the paging buttons at once, even before the first page has come back.
     setSearched(c);
+    const request = ++latest.current;
     audit.search({ ...c, page: p, size: PAGE_SIZE }).then(
       (r) => {
+        if (request !== latest.current) return; // an older search answered late
         setResult(r);
         setPage(p);
       },
       (err) => {
+        if (request !== latest.current) return;
         if (err instanceof ApiProblem && err.status === 400 && err.errors.length) setPeriodErrors(err.errors.map((x) => problemMessage(t, x, 'audit')));
         else setError(err);
       },
@@ -156,20 +161,22 @@ export function AuditLogPage() {
             <div className="table-scroll">
               <table className="results-table" id="audit-table">
                 <caption className="visually-hidden">{t('audit.caption', { page: page + 1, pages })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.at')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.action')}</th>
-                    <th scope="col">{t('audit.subject')}</th>
-                    <th scope="col">{t('audit.administration')}</th>
-                    <th scope="col">{t('audit.outcome')}</th>
-                    <th scope="col">{t('audit.details')}</th>
-                  </tr>
-                </thead>
+                <HeadRow
+                  columns={[
+                    t('audit.seq'),
+                    t('audit.at'),
+                    t('audit.actor'),
+                    t('audit.action'),
+                    t('audit.subject'),
+                    t('audit.administration'),
+                    t('audit.outcome'),
+                    t('audit.details'),
+                  ]}
+                />
                 <tbody>
                   {result.entries.map((e) => (
                     <tr key={e.seq}>
+                      <td>{e.seq}</td>
                       <td>
                         <time dateTime={e.at}>{formatDate(e.at)}</time>
                       </td>

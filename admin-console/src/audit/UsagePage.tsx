@@ -4,7 +4,9 @@ import { ErrorMessage } from '@rt/app/Shell';
 import { useI18n } from '@rt/i18n';
 import { usage, type UsageReport } from '../api/admin';
 import { FieldErrors } from '../common/fields';
+import { methodTitle, useMethods } from '../common/methods';
 import { currentMonth, loginMethodLabel, loginMethods, methodRows, periodProblem } from './model';
+import { HeadRow } from '../common/tables';
 
 /** Användningsrapport (US-6): logins per login method and answers per method, per user, for a period. */
 export function UsagePage() {
@@ -16,6 +18,7 @@ export function UsagePage() {
   const [problem, setProblem] = useState<'missing' | 'order' | null>(null);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  const methodNames = useMethods();
 
   const load = (p: { from: string; to: string }) => {
     setError(null);
@@ -83,19 +86,9 @@ export function UsagePage() {
           <h2>{t('usage.logins')}</h2>
           {report.users.length ? (
             <div className="table-scroll">
-              <table id="usage-logins">
-                <caption>{`${t('usage.loginsCaption')}, ${periodText}`}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('usage.user')}</th>
-                    {methods.map((m) => (
-                      <th scope="col" key={m}>
-                        {loginMethodLabel(t, m)}
-                      </th>
-                    ))}
-                    <th scope="col">{t('usage.total')}</th>
-                  </tr>
-                </thead>
+              <table id="usage-logins" className="usage-table">
+                <caption>{t('usage.loginsCaption', shown)}</caption>
+                <HeadRow columns={[t('usage.user'), ...methods.map((m) => loginMethodLabel(t, m)), t('usage.total')]} />
                 <tbody>
                   {report.users.map((u) => (
                     <tr key={u.username}>
@@ -115,21 +108,14 @@ export function UsagePage() {
           <h2>{t('usage.answers')}</h2>
           {rows.length ? (
             <div className="table-scroll">
-              <table id="usage-answers">
-                <caption>{`${t('usage.answersCaption')}, ${periodText}`}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('usage.user')}</th>
-                    <th scope="col">{t('usage.method')}</th>
-                    <th scope="col">{t('usage.submitted')}</th>
-                    <th scope="col">{t('usage.saved')}</th>
-                  </tr>
-                </thead>
+              <table id="usage-answers" className="usage-table">
+                <caption>{t('usage.answersCaption', shown)}</caption>
+                <HeadRow columns={[t('usage.user'), t('usage.method'), t('usage.submitted'), t('usage.saved')]} />
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.username + r.methodId}>
                       <th scope="row">{r.username}</th>
-                      <td>{r.methodId}</td>
+                      <td>{methodTitle(methodNames, r.methodId)}</td>
                       <td>{num(r.submitted)}</td>
                       <td>{num(r.saved)}</td>
                     </tr>

@@ -1,11 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiProblem, metadata, type Problem } from '@rt/api/client';
+import { ApiProblem, type Problem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link, navigate, query } from '@rt/app/router';
 import { ErrorSummary } from '@rt/form/ErrorSummary';
 import { isMessageKey, useI18n } from '@rt/i18n';
 import type { MessageKey } from '@rt/i18n/sv';
 import { LEVELS, MODULES, users, type Municipality, type UserView } from '../api/admin';
+import { useMethods } from '../common/methods';
 import { ConflictAlert, Field, FieldErrors, problemMessage, summaryItems } from '../common/fields';
 import {
   emptyForm,
@@ -20,6 +21,7 @@ import {
   type LevelChoice,
   type UserForm,
 } from './model';
+import { HeadRow } from '../common/tables';
 
 const LABELS: Record<string, MessageKey> = {
   'user-username': 'users.username',
@@ -41,7 +43,7 @@ export function UserPage({ id }: { id?: string }) {
   const [user, setUser] = useState<UserView | null>(null);
   const [form, setForm] = useState<UserForm | null>(creating ? emptyForm() : null);
   const [org, setOrg] = useState<Municipality[]>([]);
-  const [methods, setMethods] = useState<{ id: string; title: string }[]>([]);
+  const methods = useMethods();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [conflict, setConflict] = useState(false);
   const [note, setNote] = useState<string | null>(!creating && query('skapad') ? t('users.created') : null);
@@ -55,12 +57,9 @@ export function UserPage({ id }: { id?: string }) {
     setForm(toForm(u));
   };
   useEffect(() => {
+    if (id && query('skapad')) navigate(`/anvandare/${encodeURIComponent(id)}`, true); // the note once, not on reload
     load().catch(setError);
     users.organisation().then(setOrg, setError);
-    metadata
-      .list<{ title?: string }>('methods')
-      .then((list) => setMethods(list.flatMap((d) => (d.id ? [{ id: d.id, title: d.content.title ?? d.id }] : []))))
-      .catch(() => setMethods([]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
@@ -352,13 +351,7 @@ export function UserPage({ id }: { id?: string }) {
           <h2 id="user-history">{t('users.history')}</h2>
           <table>
             <caption className="visually-hidden">{t('users.history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.historyAt')}</th>
-                <th scope="col">{t('users.historyBy')}</th>
-                <th scope="col">{t('users.historyWhat')}</th>
-              </tr>
-            </thead>
+            <HeadRow columns={[t('users.historyAt'), t('users.historyBy'), t('users.historyWhat')]} />
             <tbody>
               {[...user.history].reverse().map((c, i) => (
                 <tr key={i}>

@@ -4,6 +4,7 @@ import { Link } from '@rt/app/router';
 import { useT } from '@rt/i18n';
 import { users, type Municipality, type UserView } from '../api/admin';
 import { administrationName, filterUsers, fullName, loginMethod, userStatus, type UserStatus } from './model';
+import { HeadRow } from '../common/tables';
 
 const STATUSES: UserStatus[] = ['active', 'deactivated', 'locked'];
 
@@ -54,18 +55,18 @@ export function UsersPage() {
           <div className="table-scroll">
             <table className="results-table">
               <caption className="visually-hidden">{t('users.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.name')}</th>
-                  <th scope="col">{t('users.username')}</th>
-                  <th scope="col">{t('users.email')}</th>
-                  <th scope="col">{t('users.jobRole')}</th>
-                  <th scope="col">{t('users.administration')}</th>
-                  <th scope="col">{t('users.team')}</th>
-                  <th scope="col">{t('users.status')}</th>
-                  <th scope="col">{t('users.loginMethod')}</th>
-                </tr>
-              </thead>
+              <HeadRow
+                columns={[
+                  t('users.name'),
+                  t('users.username'),
+                  t('users.email'),
+                  t('users.jobRole'),
+                  t('users.administration'),
+                  t('users.team'),
+                  t('users.status'),
+                  t('users.loginMethod'),
+                ]}
+              />
               <tbody>
                 {shown.map((u) => (
                   <tr key={u.id}>
