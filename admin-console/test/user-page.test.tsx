@@ -66,6 +66,16 @@ describe('UserPage', () => {
     expect(api.users.create).toHaveBeenCalledWith(expect.objectContaining({ username: 'ny', permissions: {}, revision: undefined }));
   });
 
+  it('shows a taken user name at the user name field', async () => {
+    api.users.create.mockRejectedValue(new ApiProblem(409, 'USERNAME_TAKEN', "The user name 'anna' is taken."));
+    renderSv(<UserPage />);
+    fireEvent.change(await screen.findByLabelText('Användarnamn'), { target: { value: 'anna' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Skapa och skicka inbjudan' }));
+    expect((await screen.findByRole('alert', { name: 'Det finns fel att rätta' })).textContent).toContain('Användarnamn: Användarnamnet är upptaget.');
+    expect(document.getElementById('user-username-error')?.textContent).toContain('Fel: Användarnamnet är upptaget.');
+    expect(screen.queryByText('Någon annan har ändrat användaren')).toBeNull();
+  });
+
   it('sends the chosen permissions and administration', async () => {
     api.users.create.mockResolvedValue({ ...anna, id: 'new' });
     renderSv(<UserPage />);

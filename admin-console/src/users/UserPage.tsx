@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiProblem, type Problem } from '@rt/api/client';
+import type { Problem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link, navigate, query } from '@rt/app/router';
 import { ErrorSummary } from '@rt/form/ErrorSummary';
@@ -7,6 +7,7 @@ import { isMessageKey, useI18n } from '@rt/i18n';
 import type { MessageKey } from '@rt/i18n/sv';
 import { LEVELS, MODULES, users, type Municipality, type UserView } from '../api/admin';
 import { useMethods } from '../common/methods';
+import { useSubmit } from '../common/submit';
 import { ConflictAlert, Field, FieldErrors, problemMessage, summaryItems } from '../common/fields';
 import {
   emptyForm,
@@ -44,11 +45,11 @@ export function UserPage({ id }: { id?: string }) {
   const [form, setForm] = useState<UserForm | null>(creating ? emptyForm() : null);
   const [org, setOrg] = useState<Municipality[]>([]);
   const methods = useMethods();
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [conflict, setConflict] = useState(false);
   const [note, setNote] = useState<string | null>(!creating && query('skapad') ? t('users.created') : null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problems, conflict, setConflict, error, setError, run: submit } = useSubmit({
+    isConflict: (p) => p.status === 409 && p.code === 'USER_CHANGED',
+    toProblems: (p) => (p.code === 'USERNAME_TAKEN' ? [{ pointer: '/username', code: 'taken', detail: p.message }] : null),
+  });
 
   const load = async () => {
     if (!id) return;
@@ -77,21 +78,9 @@ export function UserPage({ id }: { id?: string }) {
   };
   const summary = summaryItems(problems, fieldId, labelFor, text, 'user-form');
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setProblems([]);
-    setConflict(false);
+  const run = (action: () => Promise<void>) => {
     setNote(null);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      if (err instanceof ApiProblem && err.status === 409 && err.code === 'USER_CHANGED') setConflict(true);
-      else if (err instanceof ApiProblem && err.status === 400 && err.errors.length) setProblems(err.errors);
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    return submit(action);
   };
 
   const save = (e: FormEvent) => {

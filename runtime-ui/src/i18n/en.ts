@@ -241,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'users.problem.immutable': 'The user name cannot be changed.',
   'users.problem.unknown': 'There is no such administration.',
   'users.problem.other-municipality': 'All administrations must belong to one municipality.',
+  'users.problem.taken': 'The user name is taken. Choose another.',
   'users.problem.unknown-module': 'There is no such module.',
   'usage.title': 'Usage report',
   'usage.intro': 'Sign-ins per sign-in method and methods answered per user in a period. The report is counted from the audit log.',

@@ -239,6 +239,7 @@ export const sv = {
   'users.problem.immutable': 'Användarnamnet kan inte ändras.',
   'users.problem.unknown': 'Förvaltningen finns inte.',
   'users.problem.other-municipality': 'Alla förvaltningar måste höra till samma kommun.',
+  'users.problem.taken': 'Användarnamnet är upptaget. Välj ett annat.',
   'users.problem.unknown-module': 'Modulen finns inte.',
   'usage.title': 'Användningsrapport',
   'usage.intro': 'Inloggningar per inloggningssätt och besvarade metoder per användare under en period. Rapporten räknas fram ur granskningsloggen.',
