@@ -1,7 +1,8 @@
-import { RequireLogin } from '@rt/app/auth';
+import { RequireLogin, useUser } from '@rt/app/auth';
 import { match, usePath } from '@rt/app/router';
 import { Shell } from '@rt/app/Shell';
 import { useT } from '@rt/i18n';
+import { adminNav, adminRoute } from './adminRoutes';
 import { Designer } from './designer/Designer';
 import { BundlePage } from './pages/BundlePage';
 import { CodelistEditor } from './pages/CodelistEditor';
@@ -18,7 +19,9 @@ function Routes() {
   const t = useT();
   const path = usePath();
   const p = path.split('?')[0];
+  const { user } = useUser();
   let m: Record<string, string> | null;
+  let routed: ReturnType<typeof adminRoute>;
   let title = t('admin.metadata');
   let page = <MetadataPage />;
   if (p === '/register') {
@@ -63,6 +66,9 @@ function Routes() {
   } else if (p === '/presets') {
     title = t('admin.presets');
     page = <PresetsPage />;
+  } else if ((routed = adminRoute(p, t))) {
+    title = routed.title;
+    page = routed.page;
   } else if (p !== '/') {
     title = t('app.notFound');
     page = <h1>{t('app.notFound')}</h1>;
@@ -73,6 +79,7 @@ function Routes() {
     { to: '/bundle', label: t('admin.bundle'), current: p === '/bundle' },
     { to: '/presets', label: t('admin.presets'), current: p === '/presets' },
     { to: '/register', label: t('admin.register'), current: p.startsWith('/register') },
+    ...adminNav(p, t, user),
   ];
   return (
     <Shell brand={t('app.admin')} title={title} nav={nav}>

@@ -2,6 +2,12 @@ package se.placera.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -98,5 +104,39 @@ class AuditIntegrationTests extends IdentityTestBase {
         } finally {
             mongo.insert(removed, "audit_log");
         }
+    }
+
+    @Test
+    void searchTellsTheTotalInAHeaderAndPagesNewestFirst() throws Exception {
+        String actor = unique("raknad");
+        for (int i = 0; i < 3; i++) {
+            browser().post("/api/auth/login", Map.of("username", actor, "password", "fel-" + i));
+        }
+        HttpResponse<String> first = adminGet("/api/audit?actor=" + actor + "&size=2&page=0");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-Total-Count")).hasValue("3");
+        JsonNode page0 = Api.json(first.body());
+        assertThat(page0.size()).isEqualTo(2);
+        assertThat(page0.get(0).get("seq").asLong()).isGreaterThan(page0.get(1).get("seq").asLong());
+
+        HttpResponse<String> second = adminGet("/api/audit?actor=" + actor + "&size=2&page=1");
+        assertThat(second.headers().firstValue("X-Total-Count")).hasValue("3");
+        JsonNode page1 = Api.json(second.body());
+        assertThat(page1.size()).isEqualTo(1);
+        assertThat(page1.get(0).get("seq").asLong()).isLessThan(page0.get(1).get("seq").asLong());
+        // The body keeps its shape (a bare list) for existing callers.
+        assertThat(admin().get("/api/audit?actor=" + actor).expect(200).json().isArray()).isTrue();
+
+        // The header is part of the API description.
+        JsonNode header = Api.json(adminGet("/v3/api-docs").body()).at("/paths/~1api~1audit/get/responses/200");
+        assertThat(header.at("/headers/X-Total-Count/schema/type").asString()).isEqualTo("integer");
+        assertThat(header.at("/content").size()).as("the list stays described").isPositive();
+    }
+
+    private HttpResponse<String> adminGet(String path) throws Exception {
+        String basic = Base64.getEncoder().encodeToString("admin:placera-demo".getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Basic " + basic).header("Accept", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

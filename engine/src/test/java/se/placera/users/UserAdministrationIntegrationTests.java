@@ -138,4 +138,28 @@ class UserAdministrationIntegrationTests extends IdentityTestBase {
         assertThat(org.toString()).contains("Exempelkommun").contains("Vård- och omsorgsförvaltningen")
                 .contains("Grannkommun");
     }
+
+    @Test
+    void anUpdateWithAnOldRevisionIsRefused() {
+        String username = unique("samtidig");
+        String id = createUser(username, "exempelkommun-sof", Map.of("FOLLOW_UP", "READ"));
+        long read = admin().get("/api/users/" + id).expect(200).json().get("revision").asLong();
+        Map<String, Object> change = new java.util.HashMap<>(Map.of("firstName", "Ny", "lastName", "Person",
+                "email", username + "@exempelkommun.se", "administrations", List.of("exempelkommun-sof"),
+                "permissions", Map.of("FOLLOW_UP", "WRITE"), "revision", read));
+        var saved = admin().put("/api/users/" + id, change).expect(200).json();
+        assertThat(saved.get("revision").asLong()).isGreaterThan(read);
+
+        // A second administrator still holding the old revision.
+        change.put("firstName", "Annan");
+        var refused = admin().put("/api/users/" + id, change);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("USER_CHANGED");
+        assertThat(admin().get("/api/users/" + id).json().get("firstName").asString()).isEqualTo("Ny");
+
+        // Without a revision the update applies as before (API clients that do not send it).
+        change.remove("revision");
+        admin().put("/api/users/" + id, change).expect(200);
+        assertThat(admin().get("/api/users/" + id).json().get("firstName").asString()).isEqualTo("Annan");
+    }
 }

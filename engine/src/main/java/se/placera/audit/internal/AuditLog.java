@@ -136,8 +136,12 @@ public class AuditLog {
         }
     }
 
+    /** One page of a search, and how many entries match in all. */
+    public record Found(List<AuditEntry> entries, long total) {
+    }
+
     /** Searches entries; those of other administrations than the user may see are left out (GD-1). */
-    public List<AuditEntry> search(Search s) {
+    public Found search(Search s) {
         List<Criteria> all = new ArrayList<>();
         all.add(new Criteria().orOperator(Criteria.where("administration").is(null),
                 scope.criteria("administration")));
@@ -166,10 +170,11 @@ public class AuditLog {
         if (s.to() != null) {
             all.add(Criteria.where("at").lt(s.to()));
         }
-        Query q = Query.query(new Criteria().andOperator(all));
+        Criteria criteria = new Criteria().andOperator(all);
         int size = Math.min(Math.max(s.size(), 1), 1000);
-        q.with(Sort.by(Sort.Direction.DESC, "_id")).skip((long) Math.max(s.page(), 0) * size).limit(size);
-        return mongo.find(q, AuditEntry.class);
+        Query q = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id"))
+                .skip((long) Math.max(s.page(), 0) * size).limit(size);
+        return new Found(mongo.find(q, AuditEntry.class), mongo.count(Query.query(criteria), AuditEntry.class));
     }
 
     /** Entries of some actions in a period, oldest first (for reports). */

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ContentDisposition;
@@ -43,18 +46,26 @@ class AuditController {
         this.events = events;
     }
 
+    /** The response header with the number of entries matching a search, over all pages. */
+    static final String TOTAL_COUNT = "X-Total-Count";
+
     @GetMapping("/api/audit")
-    @Operation(summary = "Search the audit log by subject, user, event type (trailing * = prefix), administration, period; newest first")
-    List<AuditEntry> search(@RequestParam(required = false) String subjectType,
+    @Operation(summary = "Search the audit log by subject, user, event type (trailing * = prefix), administration, period; newest first",
+            description = "The body is one page of entries (page from 0, size 1–1000); the header X-Total-Count holds "
+                    + "how many entries match in all, so that a client can page without changing the body's shape.")
+    @ApiResponse(responseCode = "200", description = "One page of matching entries, newest first",
+            headers = @Header(name = TOTAL_COUNT, description = "Entries matching the search, over all pages",
+                    schema = @Schema(type = "integer", format = "int64")))
+    ResponseEntity<List<AuditEntry>> search(@RequestParam(required = false) String subjectType,
             @RequestParam(required = false) String subjectId, @RequestParam(required = false) String actor,
             @RequestParam(required = false) String action, @RequestParam(required = false) String administration,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        var result = log.search(new AuditLog.Search(subjectType, subjectId, actor, action, administration,
+        var found = log.search(new AuditLog.Search(subjectType, subjectId, actor, action, administration,
                 start(from, "from"), end(to, "to"), page, size));
         events.publishEvent(new Audited("audit.search", "audit", null, null, "success",
-                Map.of("results", result.size())));
-        return result;
+                Map.of("results", found.entries().size())));
+        return ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(found.total())).body(found.entries());
     }
 
     @GetMapping("/api/audit/verify")

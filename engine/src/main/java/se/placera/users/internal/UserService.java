@@ -50,10 +50,13 @@ public class UserService implements UserDirectory, ApplicationRunner {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /** What an administrator sends to add or change an account. */
+    /**
+     * What an administrator sends to add or change an account. {@code revision}, on an update, is the revision
+     * the administrator read: when someone else has changed the account since, the update is refused (409).
+     */
     public record UserRequest(String username, String firstName, String lastName, String email, String phone,
             String jobRole, List<String> administrations, String team, Map<String, String> permissions,
-            Map<String, String> methodPermissions, String keycloakId, Boolean sendInvitation) {
+            Map<String, String> methodPermissions, String keycloakId, Boolean sendInvitation, Long revision) {
     }
 
     private final MongoTemplate mongo;
@@ -95,7 +98,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
             }
             var request = new UserRequest(seed.username(), seed.firstName(), seed.lastName(), seed.email(),
                     seed.phone(), seed.jobRole(), seed.administrations(), seed.team(), seed.permissions(),
-                    seed.methodPermissions(), null, false);
+                    seed.methodPermissions(), null, false, null);
             UserDocument doc = validated(new UserDocument(), request, true);
             doc.id = UUID.randomUUID().toString();
             doc.active = true;
@@ -218,6 +221,10 @@ public class UserService implements UserDirectory, ApplicationRunner {
 
     public UserDocument update(String id, UserRequest request) {
         UserDocument doc = get(id);
+        if (request != null && request.revision() != null && !request.revision().equals(doc.revision)) {
+            throw PlaceraException.conflict("USER_CHANGED",
+                    "Someone else has changed the user since it was read; read it again.");
+        }
         Map<String, Object> before = rights(doc);
         validated(doc, request, false);
         Map<String, Object> after = rights(doc);

@@ -39,14 +39,14 @@ class UsersController {
             String jobRole, String municipality, List<String> administrations, String team,
             Map<String, String> permissions, Map<String, String> methodPermissions, boolean active,
             boolean activated, String keycloakId, Instant lockedUntil, Instant createdAt, Instant updatedAt,
-            Instant deactivatedAt, List<UserDocument.Change> history) {
+            Instant deactivatedAt, List<UserDocument.Change> history, Long revision) {
     }
 
     private UserView view(UserDocument d) {
         return new UserView(d.id, d.username, d.firstName, d.lastName, d.email, d.phone, d.jobRole, d.municipality,
                 d.administrations, d.team, d.permissions, d.methodPermissions, d.active, d.passwordHash != null,
                 d.externalId, users.lockedUntil(d).orElse(null), d.createdAt, d.updatedAt, d.deactivatedAt,
-                d.history);
+                d.history, d.revision);
     }
 
     @GetMapping("/api/users")
@@ -69,7 +69,8 @@ class UsersController {
     }
 
     @PutMapping("/api/users/{id}")
-    @Operation(summary = "Update a user; a change of rights is e-mailed to the user")
+    @Operation(summary = "Update a user; a change of rights is e-mailed to the user. With the revision read, "
+            + "a change made by someone else meanwhile is refused with 409 USER_CHANGED")
     UserView update(@PathVariable String id, @RequestBody UserRequest request) {
         return view(users.update(id, request));
     }

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { ApiProblem, type Problem } from '@rt/api/client';
+
+/**
+ * The state of an edit form's calls: busy while one runs; afterwards the field problems of a 400, whether a 409
+ * said someone else saved first, or any other error. `toProblems` may turn another problem into field problems
+ * (a taken name, say).
+ */
+export function useSubmit(options: { isConflict?: (p: ApiProblem) => boolean; toProblems?: (p: ApiProblem) => Problem[] | null } = {}) {
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [conflict, setConflict] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const isConflict = options.isConflict ?? ((p: ApiProblem) => p.status === 409);
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setProblems([]);
+    setConflict(false);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      const mapped = err instanceof ApiProblem ? options.toProblems?.(err) : null;
+      if (mapped?.length) setProblems(mapped);
+      else if (err instanceof ApiProblem && isConflict(err)) setConflict(true);
+      else if (err instanceof ApiProblem && err.status === 400 && err.errors.length) setProblems(err.errors);
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problems, conflict, setConflict, error, setError, run };
+}
