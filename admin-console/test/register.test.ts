@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '@rt/i18n';
-import { fieldIdFor, problemText } from '../src/register/problems';
+import type { Problem } from '@rt/api/client';
+import { translate, type Translate } from '@rt/i18n';
+import { pointerFieldId, problemMessage } from '../src/common/problems';
+import { registerFieldId as fieldIdFor } from '../src/register/fields';
 
+const problemText = (t: Translate, p: Problem) => problemMessage(t, p, 'register');
 const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate('sv', k, p);
 
 describe('register edit form problems', () => {
@@ -19,6 +22,14 @@ describe('register edit form problems', () => {
     expect(fieldIdFor('/orgNumber', 'p', 'provider-form')).toBe('p-orgNumber');
     expect(fieldIdFor('/contact/email', 'p', 'provider-form')).toBe('p-contact-email');
     expect(fieldIdFor('', 'p', 'provider-form')).toBe('provider-form');
+  });
+
+  it('keeps a price row and its cell, and reads other forms\' pointers as they are', () => {
+    expect(fieldIdFor('/prices/0')).toBe('u-prices');
+    expect(fieldIdFor('/prices/2/validTo/extra')).toBe('u-prices-2-validTo');
+    expect(pointerFieldId('user', '/permissions/FOLLOW_UP', 'user-form')).toBe('user-permissions-FOLLOW_UP');
+    expect(pointerFieldId('user', '/list/1', 'user-form')).toBe('user-list-1');
+    expect(pointerFieldId('user', '/a~1b', 'user-form')).toBe('user-a/b');
   });
 
   it('uses Swedish texts for known codes and the detail otherwise', () => {

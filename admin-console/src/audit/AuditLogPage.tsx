@@ -3,7 +3,8 @@ import { ApiProblem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { useI18n } from '@rt/i18n';
 import { audit, users, type AuditPage, type AuditSearch, type Municipality, type Verification } from '../api/admin';
-import { FieldErrors, problemMessage } from '../common/fields';
+import { FieldErrors } from '../common/fields';
+import { problemMessage } from '../common/problems';
 import { administrationName } from '../users/model';
 import { actionLabel, KNOWN_ACTIONS, pageCount, verificationText } from './model';
 import { HeadRow } from '../common/tables';
@@ -134,7 +135,7 @@ export function AuditLogPage() {
           {text('from', t('audit.from'), 'date')}
           {text('to', t('audit.to'), 'date')}
         </div>
-        <FieldErrors id="audit-period-error" errors={periodErrors} prefix={t('form.errorPrefix')} />
+        <FieldErrors id="audit-period-error" errors={periodErrors} />
         <div className="form-buttons">
           <button type="submit">{t('audit.search')}</button>
           <button

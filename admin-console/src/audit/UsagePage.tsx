@@ -70,7 +70,7 @@ export function UsagePage() {
         </div>
         <button type="submit">{t('usage.show')}</button>
       </form>
-      <FieldErrors id="usage-period-error" errors={problem ? [t(`usage.problem.${problem}`)] : []} prefix={t('form.errorPrefix')} />
+      <FieldErrors id="usage-period-error" errors={problem ? [t(`usage.problem.${problem}`)] : []} />
       <ErrorMessage error={error} />
       {report ? (
         <>

@@ -1,89 +1,92 @@
 import type { ReactNode } from 'react';
-import type { Problem } from '@rt/api/client';
-import type { SummaryItem } from '@rt/form/ErrorSummary';
-import { isMessageKey, useT, type Translate } from '@rt/i18n';
+import { useT } from '@rt/i18n';
+import type { FormProblems } from './problems';
 
 /**
- * Field errors from RFC 9457 problem details (`errors[].pointer`, `code`), shown at the field and in an error
- * summary, the way the register's unit form does it: a label, an optional hint, "Fel: …" under the label,
- * `aria-invalid` and `aria-describedby` on the control. Shared by the console's edit forms.
+ * The markup of a field with the server's problems (see `problems.ts`): a label (with " (obligatorisk)" when the
+ * server requires the field), an optional hint (`<id>-hint`), "Fel: …" under the label (`<id>-error`), and
+ * `aria-invalid`, `aria-describedby` and `aria-required` on the control. Shared by the console's edit forms.
  */
 
-/** The props a field hands its control. */
+/** The attributes a field hands its control: its id and, when it has a hint or errors, what describes it. */
 export interface ControlProps {
   id: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
+  'aria-required'?: boolean;
 }
 
-/** "/permissions/FOLLOW_UP" → "user-permissions-FOLLOW_UP" (prefix "user"); no pointer → the form's id. */
-export function pointerFieldId(prefix: string, pointer: string | undefined | null, formId: string): string {
-  const parts = (pointer ?? '').split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  return parts.length ? `${prefix}-${parts.join('-')}` : formId;
+/** What describes a control (or a group): its hint and its errors. */
+export function describedBy(id: string, hint: boolean, errors: boolean): string | undefined {
+  return [hint ? `${id}-hint` : '', errors ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-/** A problem's text: `<namespace>.problem.<code>` in the UI language when it exists, else the server's detail. */
-export function problemMessage(t: Translate, p: Problem, namespace: string): string {
-  const key = `${namespace}.problem.${p.code}`;
-  return isMessageKey(key) ? t(key) : (p.detail ?? p.code ?? '');
-}
-
-/**
- * The error summary's items: "<label>: <text>" linking to the field, or to the form when no such field is on
- * the page (a pointer the form does not show).
- */
-export function summaryItems(
-  problems: Problem[],
-  fieldIdFor: (pointer?: string | null) => string,
-  labelFor: (fieldId: string) => string | undefined,
-  text: (p: Problem) => string,
-  formId: string,
-  exists: (id: string) => boolean = (id) => typeof document !== 'undefined' && !!document.getElementById(id),
-): SummaryItem[] {
-  return problems.map((p) => {
-    const fieldId = fieldIdFor(p.pointer);
-    const label = labelFor(fieldId) ?? p.pointer ?? '';
-    return { fieldId: exists(fieldId) ? fieldId : formId, text: label ? `${label}: ${text(p)}` : text(p) };
-  });
-}
-
-/** A labelled control with its hint and its errors. */
-export function Field({
-  id,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  errors: string[];
-  children: (props: ControlProps) => ReactNode;
-}) {
+/** " (obligatorisk)" after the label of a field the server requires. */
+export function RequiredMark({ required }: { required?: boolean }) {
   const t = useT();
-  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return required ? <span className="required-mark"> ({t('form.required')})</span> : null;
+}
+
+/** "Fel: …" under a field or a group's legend; nothing without errors. */
+export function FieldErrors({ id, errors }: { id: string; errors: string[] }) {
+  const t = useT();
+  if (!errors.length) return null;
   return (
-    <div className={`field${errors.length ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <p id={id} className="field-error">
+      {errors.map((e) => `${t('form.errorPrefix')} ${e}`).join(' ')}
+    </p>
+  );
+}
+
+/** Under a field's label or a group's legend: its hint (`<id>-hint`), then its errors (`<id>-error`). */
+export function HintAndErrors({ id, hint, errors }: { id: string; hint?: string; errors: string[] }) {
+  return (
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
           {hint}
         </p>
       ) : null}
-      <FieldErrors id={`${id}-error`} errors={errors} prefix={t('form.errorPrefix')} />
-      {children({ id, 'aria-invalid': errors.length ? true : undefined, 'aria-describedby': described })}
-    </div>
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </>
   );
 }
 
-/** "Fel: …" under a field or a group's legend. */
-export function FieldErrors({ id, errors, prefix }: { id: string; errors: string[]; prefix: string }) {
-  if (!errors.length) return null;
+/**
+ * A labelled field: label (with the required marker), hint, the errors the form's problems place at its id, then
+ * the control.
+ */
+export function Field({
+  id,
+  label,
+  problems,
+  required,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  /** The form's problems; without them the field shows no errors. */
+  problems?: FormProblems;
+  required?: boolean;
+  hint?: string;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const errors = problems?.at(id) ?? [];
   return (
-    <p id={id} className="field-error">
-      {errors.map((e) => `${prefix} ${e}`).join(' ')}
-    </p>
+    <div className={`field${errors.length ? ' has-error' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        <RequiredMark required={required} />
+      </label>
+      <HintAndErrors id={id} hint={hint} errors={errors} />
+      {children({
+        id,
+        'aria-invalid': errors.length ? true : undefined,
+        'aria-describedby': describedBy(id, !!hint, errors.length > 0),
+        'aria-required': required || undefined,
+      })}
+    </div>
   );
 }
 

@@ -2,16 +2,17 @@ import { useState } from 'react';
 import { ApiProblem, type Problem } from '@rt/api/client';
 
 /**
- * The state of an edit form's calls: busy while one runs; afterwards the field problems of a 400, whether a 409
- * said someone else saved first, or any other error. `toProblems` may turn another problem into field problems
- * (a taken name, say).
+ * The state of an edit form's calls (the register's provider and unit forms, the user form): busy while one
+ * runs; afterwards the field problems of a 400 with `errors`, whether a 409 said someone else saved first
+ * (`conflictCode`: only a 409 with that code; without it any 409), or any other error. Each `run` clears what the
+ * last one found. `toProblems` may turn another problem into field problems (a taken name, say).
  */
-export function useSubmit(options: { isConflict?: (p: ApiProblem) => boolean; toProblems?: (p: ApiProblem) => Problem[] | null } = {}) {
+export function useSubmit(options: { conflictCode?: string; toProblems?: (p: ApiProblem) => Problem[] | null } = {}) {
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [conflict, setConflict] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const isConflict = options.isConflict ?? ((p: ApiProblem) => p.status === 409);
+  const isConflict = (p: ApiProblem) => p.status === 409 && (options.conflictCode === undefined || p.code === options.conflictCode);
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setProblems([]);

@@ -5,7 +5,9 @@ import { Link, navigate } from '@rt/app/router';
 import { ErrorSummary } from '@rt/form/ErrorSummary';
 import { useI18n } from '@rt/i18n';
 import type { MessageKey } from '@rt/i18n/sv';
-import { ChoiceGroup, Field, FormProblems, RecordHeading, SummaryRow, useSaving } from './fields';
+import { Field } from '../common/fields';
+import { useSubmit } from '../common/submit';
+import { ChoiceGroup, CONCURRENT_UPDATE, RecordHeading, SummaryRow, registerProblems } from './fields';
 import { UnitTable } from './RegisterPage';
 
 const LABELS: Record<string, MessageKey> = {
@@ -21,18 +23,18 @@ const LABELS: Record<string, MessageKey> = {
 export function NewProviderPage() {
   const { t } = useI18n();
   const [provider, setProvider] = useState<NewProvider>({ name: '', orgNumber: '', regi: null, contact: { name: '', email: '', phone: '' } });
-  const saving = useSaving();
-  const formProblems = new FormProblems(saving.problems, 'p', 'provider-form');
+  const saving = useSubmit({ conflictCode: CONCURRENT_UPDATE });
+  const formProblems = registerProblems(saving.problems, t, LABELS, 'p', 'provider-form');
   const set = (patch: Partial<NewProvider>) => setProvider({ ...provider, ...patch });
   const setContact = (patch: Partial<NonNullable<Provider['contact']>>) => set({ contact: { ...provider.contact, ...patch } });
 
   const save = (e: FormEvent) => {
     e.preventDefault();
     const contact = Object.fromEntries(Object.entries(provider.contact ?? {}).filter(([, v]) => v && String(v).trim()));
-    void saving.save(
-      () => register.createProvider({ ...provider, contact: Object.keys(contact).length ? contact : null }),
-      (created) => navigate(`/register/providers/${encodeURIComponent(created.id)}?created=1`),
-    );
+    void saving.run(async () => {
+      const created = await register.createProvider({ ...provider, contact: Object.keys(contact).length ? contact : null });
+      navigate(`/register/providers/${encodeURIComponent(created.id)}?created=1`);
+    });
   };
 
   return (
@@ -43,14 +45,14 @@ export function NewProviderPage() {
       <h1>{t('register.newProvider')}</h1>
       <p className="hint">{t('register.requiredHint')}</p>
       <ErrorMessage error={saving.error} />
-      <ErrorSummary items={formProblems.summary(t, LABELS)} />
+      <ErrorSummary items={formProblems.summary()} />
       <form id="provider-form" tabIndex={-1} onSubmit={save} noValidate>
         <fieldset className="panel">
           <legend>{t('register.providerBasics')}</legend>
-          <Field id="p-name" label="register.name" problems={formProblems} required>
+          <Field id="p-name" label={t('register.name')} problems={formProblems} required>
             {(p) => <input {...p} className="wide" value={provider.name ?? ''} onChange={(e) => set({ name: e.target.value })} />}
           </Field>
-          <Field id="p-orgNumber" label="register.orgNumber" problems={formProblems} required hint={t('register.orgNumberHint')}>
+          <Field id="p-orgNumber" label={t('register.orgNumber')} problems={formProblems} required hint={t('register.orgNumberHint')}>
             {(p) => <input {...p} inputMode="numeric" autoComplete="off" value={provider.orgNumber ?? ''} onChange={(e) => set({ orgNumber: e.target.value })} />}
           </Field>
           <ChoiceGroup
@@ -69,14 +71,14 @@ export function NewProviderPage() {
         </fieldset>
         <fieldset className="panel">
           <legend>{t('register.contact')}</legend>
-          <Field id="p-contact-name" label="register.contactName" problems={formProblems}>
+          <Field id="p-contact-name" label={t('register.contactName')} problems={formProblems}>
             {(p) => <input {...p} autoComplete="name" value={provider.contact?.name ?? ''} onChange={(e) => setContact({ name: e.target.value })} />}
           </Field>
           <div className="field-row">
-            <Field id="p-contact-email" label="register.contactEmail" problems={formProblems}>
+            <Field id="p-contact-email" label={t('register.contactEmail')} problems={formProblems}>
               {(p) => <input {...p} type="email" autoComplete="email" value={provider.contact?.email ?? ''} onChange={(e) => setContact({ email: e.target.value })} />}
             </Field>
-            <Field id="p-contact-phone" label="register.contactPhone" problems={formProblems}>
+            <Field id="p-contact-phone" label={t('register.contactPhone')} problems={formProblems}>
               {(p) => <input {...p} type="tel" autoComplete="tel" value={provider.contact?.phone ?? ''} onChange={(e) => setContact({ phone: e.target.value })} />}
             </Field>
           </div>

@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Problem } from '@rt/api/client';
 import { register, type FrameworkAgreementSummary, type NewUnit, type Price, type Provider, type Unit } from '@rt/api/register';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link, navigate, query } from '@rt/app/router';
@@ -7,8 +6,10 @@ import { ErrorSummary } from '@rt/form/ErrorSummary';
 import { isMessageKey, useI18n, type Translate } from '@rt/i18n';
 import type { MessageKey } from '@rt/i18n/sv';
 import { useCodelists } from '@rt/matching/codelists';
-import { ChoiceGroup, Field, FormProblems, REGISTER_CODELISTS, codeChoices, num, str, useSaving } from './fields';
-import { problemText } from './problems';
+import { ConflictAlert, Field, FieldErrors } from '../common/fields';
+import type { FormProblems } from '../common/problems';
+import { useSubmit } from '../common/submit';
+import { ChoiceGroup, CONCURRENT_UPDATE, REGISTER_CODELISTS, codeChoices, num, registerProblems, str } from './fields';
 import { agreementLabel } from './RegisterPage';
 
 const AGREEMENT_TYPES = ['ramavtal', 'direktupphandling', 'individavtal'];
@@ -91,11 +92,11 @@ function UnitFields<U extends Editable>({
     <>
       <fieldset className="panel">
         <legend>{t('register.basics')}</legend>
-        <Field id="u-name" label="register.name" problems={problems} required>
+        <Field id="u-name" label={t('register.name')} problems={problems} required>
           {(p) => <input {...p} className="wide" value={unit.name ?? ''} onChange={(e) => set({ name: e.target.value })} />}
         </Field>
         {providers ? (
-          <Field id="u-providerId" label="register.provider" problems={problems} required>
+          <Field id="u-providerId" label={t('register.provider')} problems={problems} required>
             {(p) => (
               <select {...p} value={unit.providerId ?? ''} onChange={(e) => set({ providerId: e.target.value })}>
                 <option value="">{t('form.choose')}</option>
@@ -110,17 +111,17 @@ function UnitFields<U extends Editable>({
           </Field>
         ) : null}
         <div className="field-row">
-          <Field id="u-locality" label="register.locality" problems={problems} required hint={t('register.localityHint')}>
+          <Field id="u-locality" label={t('register.locality')} problems={problems} required hint={t('register.localityHint')}>
             {(p) => <input {...p} value={unit.locality ?? ''} onChange={(e) => set({ locality: e.target.value })} />}
           </Field>
-          <Field id="u-municipality" label="register.municipality" problems={problems}>
+          <Field id="u-municipality" label={t('register.municipality')} problems={problems}>
             {(p) => <input {...p} value={unit.municipality ?? ''} onChange={(e) => set({ municipality: e.target.value })} />}
           </Field>
-          <Field id="u-tenderArea" label="register.tenderArea" problems={problems}>
+          <Field id="u-tenderArea" label={t('register.tenderArea')} problems={problems}>
             {(p) => <input {...p} value={unit.tenderArea ?? ''} onChange={(e) => set({ tenderArea: e.target.value || null })} />}
           </Field>
         </div>
-        <Field id="u-focus" label="matching.focus" problems={problems}>
+        <Field id="u-focus" label={t('matching.focus')} problems={problems}>
           {(p) => <input {...p} className="wide" value={unit.focus ?? ''} onChange={(e) => set({ focus: e.target.value || null })} />}
         </Field>
       </fieldset>
@@ -134,10 +135,10 @@ function UnitFields<U extends Editable>({
         <legend>{t('register.clients')}</legend>
         {codes('u-genders', 'genders', 'register.genders', 'kon')}
         <div className="field-row">
-          <Field id="u-minAge" label="register.minAge" problems={problems}>
+          <Field id="u-minAge" label={t('register.minAge')} problems={problems}>
             {(p) => <input {...p} type="number" min={0} max={120} className="short" value={str(unit.minAge)} onChange={(e) => set({ minAge: num(e.target.value) })} />}
           </Field>
-          <Field id="u-maxAge" label="register.maxAge" problems={problems}>
+          <Field id="u-maxAge" label={t('register.maxAge')} problems={problems}>
             {(p) => <input {...p} type="number" min={0} max={120} className="short" value={str(unit.maxAge)} onChange={(e) => set({ maxAge: num(e.target.value) })} />}
           </Field>
         </div>
@@ -146,13 +147,13 @@ function UnitFields<U extends Editable>({
       <fieldset className="panel">
         <legend>{t('register.capacity')}</legend>
         <div className="field-row">
-          <Field id="u-places" label="register.places" problems={problems}>
+          <Field id="u-places" label={t('register.places')} problems={problems}>
             {(p) => <input {...p} type="number" min={0} className="short" value={str(unit.places)} onChange={(e) => set({ places: num(e.target.value) })} />}
           </Field>
-          <Field id="u-vacancies" label="register.vacancies" problems={problems}>
+          <Field id="u-vacancies" label={t('register.vacancies')} problems={problems}>
             {(p) => <input {...p} type="number" min={0} className="short" value={str(unit.vacancies)} onChange={(e) => set({ vacancies: num(e.target.value) })} />}
           </Field>
-          <Field id="u-noticePeriodDays" label="register.noticePeriodDays" problems={problems}>
+          <Field id="u-noticePeriodDays" label={t('register.noticePeriodDays')} problems={problems}>
             {(p) => <input {...p} type="number" min={0} className="short" value={str(unit.noticePeriodDays)} onChange={(e) => set({ noticePeriodDays: num(e.target.value) })} />}
           </Field>
         </div>
@@ -160,7 +161,7 @@ function UnitFields<U extends Editable>({
       <fieldset className="panel">
         <legend>{t('register.agreement')}</legend>
         <div className="field-row">
-          <Field id="u-agreement-type" label="register.agreementType" problems={problems}>
+          <Field id="u-agreement-type" label={t('register.agreementType')} problems={problems}>
             {(p) => (
               <select {...p} value={unit.agreement?.type ?? ''} onChange={(e) => set({ agreement: e.target.value ? { ...(unit.agreement ?? {}), type: e.target.value } : null })}>
                 <option value="">{t('register.noAgreement')}</option>
@@ -173,7 +174,7 @@ function UnitFields<U extends Editable>({
             )}
           </Field>
           {unit.agreement?.type === 'ramavtal' ? (
-            <Field id="u-agreement-frameworkAgreementId" label="register.frameworkAgreementName" problems={problems} required>
+            <Field id="u-agreement-frameworkAgreementId" label={t('register.frameworkAgreementName')} problems={problems} required>
               {(p) => (
                 <select {...p} value={unit.agreement?.frameworkAgreementId ?? ''} onChange={(e) => set({ agreement: { ...unit.agreement, frameworkAgreementId: e.target.value || null } })}>
                   <option value="">{t('form.choose')}</option>
@@ -200,7 +201,7 @@ function UnitFields<U extends Editable>({
                   key={i}
                   i={i}
                   price={p}
-                  errors={problems.problems.filter((x) => (x.pointer ?? '').startsWith(`/prices/${i}/`))}
+                  errors={problems.problems.filter((x) => (x.pointer ?? '').startsWith(`/prices/${i}/`)).map(problems.text)}
                   onChange={(patch) => setPrice(i, patch)}
                   actions={prices.length > savedPrices}
                   onRemove={i >= savedPrices ? () => set({ prices: prices.filter((_, j) => j !== i) }) : undefined}
@@ -246,7 +247,7 @@ function PriceRow({
 }: {
   i: number;
   price: Price;
-  errors: Problem[];
+  errors: string[];
   onChange: (patch: Partial<Price>) => void;
   actions: boolean;
   onRemove?: () => void;
@@ -277,11 +278,7 @@ function PriceRow({
         ) : (
           t('register.notEditable')
         )}
-        {errors.length ? (
-          <p id={`u-prices-${i}-error`} className="field-error">
-            {errors.map((x) => `${t('form.errorPrefix')} ${problemText(t, x)}`).join(' ')}
-          </p>
-        ) : null}
+        <FieldErrors id={`u-prices-${i}-error`} errors={errors} />
       </td>
       {actions ? (
         <td>
@@ -325,19 +322,19 @@ export function NewUnitPage() {
   const [unit, setUnit] = useState<NewUnit>({ providerId, name: '', active: true, targetGroups: [], placementForms: [], legalBases: [], genders: [], needs: [], prices: [] });
   const [providers, setProviders] = useState<Provider[] | null>(null);
   const agreements = useAgreements();
-  const saving = useSaving();
+  const saving = useSubmit({ conflictCode: CONCURRENT_UPDATE });
   const { setError } = saving;
   useEffect(() => {
     register.providers({ active: true }).then(setProviders, setError);
   }, [setError]);
-  const formProblems = new FormProblems(saving.problems);
+  const formProblems = registerProblems(saving.problems, t, LABELS);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void saving.save(
-      () => register.createUnit(unit),
-      (created) => navigate(`/register/units/${encodeURIComponent(created.unit.id)}?created=1`),
-    );
+    void saving.run(async () => {
+      const created = await register.createUnit(unit);
+      navigate(`/register/units/${encodeURIComponent(created.unit.id)}?created=1`);
+    });
   };
 
   return (
@@ -348,7 +345,7 @@ export function NewUnitPage() {
       <h1>{t('register.newUnit')}</h1>
       <p className="hint">{t('register.requiredHint')}</p>
       <ErrorMessage error={saving.error} />
-      <ErrorSummary items={formProblems.summary(t, LABELS)} />
+      <ErrorSummary items={formProblems.summary()} />
       {providers ? (
         <form id="unit-form" tabIndex={-1} onSubmit={save} noValidate>
           <UnitFields unit={unit} onChange={setUnit} problems={formProblems} providers={providers} agreements={agreements} savedPrices={0} />
@@ -368,7 +365,7 @@ export function UnitEditPage({ id }: { id: string }) {
   const [savedPrices, setSavedPrices] = useState(0);
   const agreements = useAgreements();
   const [note, setNote] = useState<string | null>(null);
-  const saving = useSaving();
+  const saving = useSubmit({ conflictCode: CONCURRENT_UPDATE });
   const show = (u: Unit) => {
     setUnit(u);
     setSavedPrices(u.prices?.length ?? 0);
@@ -379,18 +376,16 @@ export function UnitEditPage({ id }: { id: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
   if (!unit) return saving.error ? <ErrorMessage error={saving.error} /> : <p>{t('app.loading')}</p>;
-  const formProblems = new FormProblems(saving.problems);
+  const formProblems = registerProblems(saving.problems, t, LABELS);
 
   const save = (e: FormEvent) => {
     e.preventDefault();
     setNote(null);
-    void saving.save(
-      () => register.updateUnit(unit),
-      (saved) => {
-        show(saved.unit);
-        setNote(t('register.saved', { v: saved.unit.version ?? '' }));
-      },
-    );
+    void saving.run(async () => {
+      const saved = await register.updateUnit(unit);
+      show(saved.unit);
+      setNote(t('register.saved', { v: saved.unit.version ?? '' }));
+    });
   };
 
   return (
@@ -401,15 +396,14 @@ export function UnitEditPage({ id }: { id: string }) {
       <h1>{t('register.editTitle', { name: unit.name })}</h1>
       <p className="hint">{t('register.requiredHint')}</p>
       <ErrorMessage error={saving.error} />
-      <ErrorSummary items={formProblems.summary(t, LABELS)} />
+      <ErrorSummary items={formProblems.summary()} />
       {saving.conflict ? (
-        <div className="error-summary" role="alert">
-          <h2>{t('register.conflictTitle')}</h2>
-          <p>{t('register.conflict')}</p>
-          <button type="button" className="secondary" onClick={() => void load().then(() => saving.setConflict(false))}>
-            {t('register.reload')}
-          </button>
-        </div>
+        <ConflictAlert
+          title={t('register.conflictTitle')}
+          text={t('register.conflict')}
+          reload={t('register.reload')}
+          onReload={() => void load().then(() => saving.setConflict(false))}
+        />
       ) : null}
       <p className="ok-message" aria-live="polite">
         {note}

@@ -1,82 +1,42 @@
-import { useState, type ReactNode } from 'react';
-import { ApiProblem, type Problem } from '@rt/api/client';
-import type { SummaryItem } from '@rt/form/ErrorSummary';
+import type { ReactNode } from 'react';
+import type { Problem } from '@rt/api/client';
 import { useI18n, type Translate } from '@rt/i18n';
 import type { MessageKey } from '@rt/i18n/sv';
 import { Link, query } from '@rt/app/router';
 import { codeLabel, type Codelists } from '@rt/matching/codelists';
-import { fieldIdFor, problemText } from './problems';
+import { describedBy, HintAndErrors, RequiredMark } from '../common/fields';
+import { FormProblems, pointerFieldId, problemMessage } from '../common/problems';
 
 /**
- * What the register's forms (new provider, new unit, edit unit) share: fields with a required marker, a hint and
- * the server's problems (RFC 9457 `errors[]`, placed by `pointer`), coded lists as checkbox groups, and the
- * error summary.
+ * What only the register's forms (new provider, new unit, edit unit) and record pages have: their pointers and
+ * problem texts, coded lists as checkbox groups, the heading and the read-only rows of a record. The fields, the
+ * required marker, the errors, the saving hook and the conflict notice are the console's (`common/`).
  */
 
-/** The attributes a field's control gets: its id and, when it has a hint or errors, what describes it. */
-export interface ControlProps {
-  id: string;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-  'aria-required'?: boolean;
+/**
+ * The id of a register form's field for a problem's JSON pointer: "/agreement/type" → "u-agreement-type",
+ * "/prices/0/perDay" → "u-prices-0-perDay"; a value of a coded list ("/targetGroups/1") belongs to the list's
+ * field "u-targetGroups". Forms other than the unit's pass their own prefix ("p" for a provider).
+ */
+export function registerFieldId(pointer: string | undefined | null, prefix = 'u', formId = 'unit-form'): string {
+  return pointerFieldId(prefix, pointer, formId, { listValues: true, rows: ['prices'] });
 }
 
-/** The problems of a form and where they go: the field of a pointer under the form's id prefix. */
-export class FormProblems {
-  constructor(
-    readonly problems: Problem[],
-    readonly prefix = 'u',
-    readonly formId = 'unit-form',
-  ) {}
-
-  fieldOf(p: Problem): string {
-    return fieldIdFor(p.pointer, this.prefix, this.formId);
-  }
-
-  at(fieldId: string): Problem[] {
-    return this.problems.filter((p) => this.fieldOf(p) === fieldId);
-  }
-
-  /** The error summary: "<label>: <text>", linking to the field (or the form when no field shows it). */
-  summary(t: Translate, labels: Record<string, MessageKey>): SummaryItem[] {
-    return this.problems.map((p) => {
-      const fieldId = this.fieldOf(p);
-      const known = typeof document !== 'undefined' && !!document.getElementById(fieldId);
-      const name = labels[fieldId] ? t(labels[fieldId]) : (p.pointer ?? '');
-      return { fieldId: known ? fieldId : this.formId, text: name ? `${name}: ${problemText(t, p)}` : problemText(t, p) };
-    });
-  }
+/** A register form's problems: texts `register.problem.<code>`, labels in the summary from `labels`. */
+export function registerProblems(problems: Problem[], t: Translate, labels: Record<string, MessageKey>, prefix = 'u', formId = 'unit-form'): FormProblems {
+  return new FormProblems(problems, {
+    formId,
+    fieldOf: (pointer) => registerFieldId(pointer, prefix, formId),
+    text: (p) => problemMessage(t, p, 'register'),
+    labelFor: (fieldId) => (labels[fieldId] ? t(labels[fieldId]) : undefined),
+  });
 }
+
+/** A concurrent change of a unit: the server's 409 code. */
+export const CONCURRENT_UPDATE = 'CONCURRENT_UPDATE';
 
 /** The codelists of a unit's coded fields. */
 export const REGISTER_CODELISTS = ['malgrupper', 'placeringsformer', 'lagrum', 'kon', 'behov'];
-
-/**
- * Saving a register form: `save(run, done)` clears what the last attempt found, runs the call and sorts a failure
- * into field problems (400 with `errors`), a concurrent change (409 `CONCURRENT_UPDATE`) or another error.
- */
-export function useSaving() {
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [conflict, setConflict] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const save = async <T,>(run: () => Promise<T>, done: (result: T) => void) => {
-    setBusy(true);
-    setProblems([]);
-    setConflict(false);
-    setError(null);
-    try {
-      done(await run());
-    } catch (err) {
-      if (err instanceof ApiProblem && err.status === 409 && err.code === 'CONCURRENT_UPDATE') setConflict(true);
-      else if (err instanceof ApiProblem && err.status === 400 && err.errors.length) setProblems(err.errors);
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { problems, conflict, setConflict, error, setError, busy, save };
-}
 
 /**
  * The top of a provider's or unit's page: back to the register, the name, "created" when the address says the
@@ -113,71 +73,6 @@ export function SummaryRow({ label, value }: { label: MessageKey; value: ReactNo
     <div className="summary-row">
       <dt>{t(label)}</dt>
       <dd>{value === '' || value === null || value === undefined ? '–' : value}</dd>
-    </div>
-  );
-}
-
-/** " (obligatorisk)" after the label of a field the server requires. */
-export function RequiredMark({ required }: { required?: boolean }) {
-  const { t } = useI18n();
-  return required ? <span className="required-mark"> ({t('form.required')})</span> : null;
-}
-
-/** Under a field's label: its hint (`<id>-hint`), then its errors (`<id>-error`, each "Fel: …"). */
-function HintAndErrors({ id, hint, errors }: { id: string; hint?: string; errors: Problem[] }) {
-  const { t } = useI18n();
-  return (
-    <>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {errors.length ? (
-        <p id={`${id}-error`} className="field-error">
-          {errors.map((p) => `${t('form.errorPrefix')} ${problemText(t, p)}`).join(' ')}
-        </p>
-      ) : null}
-    </>
-  );
-}
-
-/** What describes a control: its hint and its errors. */
-function describedBy(fieldId: string, hint: boolean, errors: boolean): string | undefined {
-  return [hint ? `${fieldId}-hint` : '', errors ? `${fieldId}-error` : ''].filter(Boolean).join(' ') || undefined;
-}
-
-/** A labelled field: label (with the required marker), hint, errors at the field, then the control. */
-export function Field({
-  id,
-  label,
-  problems,
-  required,
-  hint,
-  children,
-}: {
-  id: string;
-  label: MessageKey;
-  problems: FormProblems;
-  required?: boolean;
-  hint?: string;
-  children: (props: ControlProps) => ReactNode;
-}) {
-  const { t } = useI18n();
-  const errors = problems.at(id);
-  return (
-    <div className={`field${errors.length ? ' has-error' : ''}`}>
-      <label htmlFor={id}>
-        {t(label)}
-        <RequiredMark required={required} />
-      </label>
-      <HintAndErrors id={id} hint={hint} errors={errors} />
-      {children({
-        id,
-        'aria-invalid': errors.length ? true : undefined,
-        'aria-describedby': describedBy(id, !!hint, errors.length > 0),
-        'aria-required': required || undefined,
-      })}
     </div>
   );
 }

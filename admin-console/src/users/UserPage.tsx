@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Problem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link, navigate, query } from '@rt/app/router';
 import { ErrorSummary } from '@rt/form/ErrorSummary';
@@ -8,7 +7,8 @@ import type { MessageKey } from '@rt/i18n/sv';
 import { LEVELS, MODULES, users, type Municipality, type UserView } from '../api/admin';
 import { useMethods } from '../common/methods';
 import { useSubmit } from '../common/submit';
-import { ConflictAlert, Field, FieldErrors, problemMessage, summaryItems } from '../common/fields';
+import { ConflictAlert, Field, FieldErrors } from '../common/fields';
+import { FormProblems, problemMessage } from '../common/problems';
 import {
   emptyForm,
   fullName,
@@ -47,7 +47,7 @@ export function UserPage({ id }: { id?: string }) {
   const methods = useMethods();
   const [note, setNote] = useState<string | null>(!creating && query('skapad') ? t('users.created') : null);
   const { busy, problems, conflict, setConflict, error, setError, run: submit } = useSubmit({
-    isConflict: (p) => p.status === 409 && p.code === 'USER_CHANGED',
+    conflictCode: 'USER_CHANGED',
     toProblems: (p) => (p.code === 'USERNAME_TAKEN' ? [{ pointer: '/username', code: 'taken', detail: p.message }] : null),
   });
 
@@ -67,16 +67,17 @@ export function UserPage({ id }: { id?: string }) {
   if (!form) return error ? <ErrorMessage error={error} /> : <p>{t('app.loading')}</p>;
 
   const set = (patch: Partial<UserForm>) => setForm({ ...form, ...patch });
-  const fieldId = (pointer?: string | null) => userFieldId(pointer, form.methodRights);
-  const text = (p: Problem) => problemMessage(t, p, 'users');
-  const errorsAt = (fid: string) => problems.filter((p) => fieldId(p.pointer) === fid).map(text);
-  const labelFor = (fid: string) => {
-    if (LABELS[fid]) return t(LABELS[fid]);
-    const module = MODULES.find((m) => fid === `user-permissions-${m}`);
-    if (module) return t(`users.module.${module}`);
-    return fid.startsWith('user-method-') ? t('users.methodRights') : undefined;
-  };
-  const summary = summaryItems(problems, fieldId, labelFor, text, 'user-form');
+  const formProblems = new FormProblems(problems, {
+    formId: 'user-form',
+    fieldOf: (pointer) => userFieldId(pointer, form.methodRights),
+    text: (p) => problemMessage(t, p, 'users'),
+    labelFor: (fid) => {
+      if (LABELS[fid]) return t(LABELS[fid]);
+      const module = MODULES.find((m) => fid === `user-permissions-${m}`);
+      if (module) return t(`users.module.${module}`);
+      return fid.startsWith('user-method-') ? t('users.methodRights') : undefined;
+    },
+  });
 
   const run = (action: () => Promise<void>) => {
     setNote(null);
@@ -111,8 +112,8 @@ export function UserPage({ id }: { id?: string }) {
     });
 
   const groups = teamGroups(org, form.administrations);
-  const adminErrors = errorsAt('user-administrations');
-  const methodErrors = errorsAt('user-methods');
+  const adminErrors = formProblems.at('user-administrations');
+  const methodErrors = formProblems.at('user-methods');
   let firstAdministration = true;
   const status = user ? userStatus(user) : null;
 
@@ -160,7 +161,7 @@ export function UserPage({ id }: { id?: string }) {
         {note}
       </p>
       <ErrorMessage error={error} />
-      <ErrorSummary items={summary} />
+      <ErrorSummary items={formProblems.summary()} />
       {conflict ? (
         <ConflictAlert
           title={t('users.conflictTitle')}
@@ -173,7 +174,7 @@ export function UserPage({ id }: { id?: string }) {
         <fieldset className="panel">
           <legend>{t('users.person')}</legend>
           {creating ? (
-            <Field id="user-username" label={t('users.username')} hint={t('users.usernameHint')} errors={errorsAt('user-username')}>
+            <Field id="user-username" label={t('users.username')} hint={t('users.usernameHint')} problems={formProblems}>
               {(p) => <input {...p} autoComplete="off" value={form.username} onChange={(e) => set({ username: e.target.value })} />}
             </Field>
           ) : (
@@ -182,22 +183,22 @@ export function UserPage({ id }: { id?: string }) {
             </p>
           )}
           <div className="field-row">
-            <Field id="user-firstName" label={t('users.firstName')} errors={errorsAt('user-firstName')}>
+            <Field id="user-firstName" label={t('users.firstName')} problems={formProblems}>
               {(p) => <input {...p} autoComplete="off" value={form.firstName} onChange={(e) => set({ firstName: e.target.value })} />}
             </Field>
-            <Field id="user-lastName" label={t('users.lastName')} errors={errorsAt('user-lastName')}>
+            <Field id="user-lastName" label={t('users.lastName')} problems={formProblems}>
               {(p) => <input {...p} autoComplete="off" value={form.lastName} onChange={(e) => set({ lastName: e.target.value })} />}
             </Field>
           </div>
           <div className="field-row">
-            <Field id="user-email" label={t('users.email')} hint={t('users.emailHint')} errors={errorsAt('user-email')}>
+            <Field id="user-email" label={t('users.email')} hint={t('users.emailHint')} problems={formProblems}>
               {(p) => <input {...p} type="email" autoComplete="off" className="wide-ish" value={form.email} onChange={(e) => set({ email: e.target.value })} />}
             </Field>
-            <Field id="user-phone" label={t('users.phoneOptional')} errors={errorsAt('user-phone')}>
+            <Field id="user-phone" label={t('users.phoneOptional')} problems={formProblems}>
               {(p) => <input {...p} type="tel" autoComplete="off" value={form.phone} onChange={(e) => set({ phone: e.target.value })} />}
             </Field>
           </div>
-          <Field id="user-jobRole" label={t('users.jobRoleOptional')} hint={t('users.jobRoleHint')} errors={errorsAt('user-jobRole')}>
+          <Field id="user-jobRole" label={t('users.jobRoleOptional')} hint={t('users.jobRoleHint')} problems={formProblems}>
             {(p) => <input {...p} className="wide-ish" value={form.jobRole} onChange={(e) => set({ jobRole: e.target.value })} />}
           </Field>
         </fieldset>
@@ -207,7 +208,7 @@ export function UserPage({ id }: { id?: string }) {
           <p id="user-administrations-hint" className="hint">
             {t('users.administrationsHint')}
           </p>
-          <FieldErrors id="user-administrations-error" errors={adminErrors} prefix={t('form.errorPrefix')} />
+          <FieldErrors id="user-administrations-error" errors={adminErrors} />
           {org.map((m) => (
             <div key={m.id}>
               <p className="visually-strong">{m.name}</p>
@@ -232,7 +233,7 @@ export function UserPage({ id }: { id?: string }) {
               })}
             </div>
           ))}
-          <Field id="user-team" label={t('users.teamOptional')} errors={errorsAt('user-team')}>
+          <Field id="user-team" label={t('users.teamOptional')} problems={formProblems}>
             {(p) => (
               <select {...p} value={form.team} onChange={(e) => set({ team: e.target.value })}>
                 <option value="">{t('users.noTeam')}</option>
@@ -256,7 +257,7 @@ export function UserPage({ id }: { id?: string }) {
           <p className="hint">{t('users.permissionsHint')}</p>
           <div className="permission-grid">
             {MODULES.map((m) => (
-              <Field key={m} id={`user-permissions-${m}`} label={t(`users.module.${m}`)} errors={errorsAt(`user-permissions-${m}`)}>
+              <Field key={m} id={`user-permissions-${m}`} label={t(`users.module.${m}`)} problems={formProblems}>
                 {(p) => (
                   <select {...p} value={form.permissions[m]} onChange={(e) => set({ permissions: { ...form.permissions, [m]: e.target.value as LevelChoice } })}>
                     {(['NONE', ...LEVELS] as const).map((l) => (
@@ -276,12 +277,12 @@ export function UserPage({ id }: { id?: string }) {
           <p id="user-methods-hint" className="hint">
             {t('users.methodRightsHint')}
           </p>
-          <FieldErrors id="user-methods-error" errors={methodErrors} prefix={t('form.errorPrefix')} />
+          <FieldErrors id="user-methods-error" errors={methodErrors} />
           {form.methodRights.map((r, i) => {
             const setRow = (patch: Partial<typeof r>) => set({ methodRights: form.methodRights.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
             return (
               <div className="field-row" key={i}>
-                <Field id={`user-method-${i}-id`} label={t('users.method', { n: i + 1 })} errors={[]}>
+                <Field id={`user-method-${i}-id`} label={t('users.method', { n: i + 1 })}>
                   {(p) => (
                     <select {...p} value={r.methodId} onChange={(e) => setRow({ methodId: e.target.value })}>
                       <option value="">{t('users.chooseMethod')}</option>
@@ -294,7 +295,7 @@ export function UserPage({ id }: { id?: string }) {
                     </select>
                   )}
                 </Field>
-                <Field id={`user-method-${i}-level`} label={t('users.methodLevel', { n: i + 1 })} errors={errorsAt(`user-method-${i}-level`)}>
+                <Field id={`user-method-${i}-level`} label={t('users.methodLevel', { n: i + 1 })} problems={formProblems}>
                   {(p) => (
                     <select {...p} value={r.level} onChange={(e) => setRow({ level: e.target.value as (typeof LEVELS)[number] })}>
                       {LEVELS.map((l) => (
@@ -320,7 +321,7 @@ export function UserPage({ id }: { id?: string }) {
 
         <fieldset className="panel">
           <legend>{t('users.signIn')}</legend>
-          <Field id="user-keycloakId" label={t('users.keycloakId')} hint={t('users.keycloakIdHint')} errors={errorsAt('user-keycloakId')}>
+          <Field id="user-keycloakId" label={t('users.keycloakId')} hint={t('users.keycloakIdHint')} problems={formProblems}>
             {(p) => <input {...p} className="wide-ish" autoComplete="off" value={form.keycloakId} onChange={(e) => set({ keycloakId: e.target.value })} />}
           </Field>
         </fieldset>

@@ -2,7 +2,7 @@
  * The user pages' logic without React: status and login method of an account, the list filter, the form's
  * state to and from the API's shapes, teams and names from the organisation. Validation stays on the server.
  */
-import { pointerFieldId } from '../common/fields';
+import { pointerFieldId } from '../common/problems';
 import { MODULES, type Level, type Module, type Municipality, type UserRequest, type UserView } from '../api/admin';
 
 export type UserStatus = 'active' | 'deactivated' | 'locked';
