@@ -6,12 +6,16 @@ import { I18nProvider } from '@rt/i18n';
 
 const createProvider = vi.fn();
 const createUnit = vi.fn();
+const unit = vi.fn();
+const updateUnit = vi.fn();
 
 vi.mock('@rt/api/register', async (orig) => ({
   ...(await orig<typeof import('@rt/api/register')>()),
   register: {
     createProvider: (p: NewProvider) => createProvider(p),
     createUnit: (u: NewUnit) => createUnit(u),
+    unit: (id: string) => unit(id),
+    updateUnit: (u: NewUnit) => updateUnit(u),
     providers: async () => [{ id: 'p-1', name: 'Lindens Omsorg AB', orgNumber: '556677-8899', regi: 'extern' }],
     frameworkAgreements: async () => [{ id: 'ra-hvb', name: 'HVB barn och unga 2025' }],
   },
@@ -31,7 +35,7 @@ vi.mock('@rt/matching/codelists', async (orig) => ({
 }));
 
 const { NewProviderPage } = await import('../src/register/ProviderPages');
-const { NewUnitPage } = await import('../src/register/UnitForm');
+const { NewUnitPage, UnitEditPage } = await import('../src/register/UnitForm');
 
 const inSwedish = (ui: React.ReactNode) => render(<I18nProvider lang="sv">{ui}</I18nProvider>);
 
@@ -39,6 +43,8 @@ beforeEach(() => {
   window.scrollTo = vi.fn() as typeof window.scrollTo;
   createProvider.mockReset();
   createUnit.mockReset();
+  unit.mockReset();
+  updateUnit.mockReset();
   window.history.replaceState(null, '', '/');
 });
 
@@ -138,5 +144,28 @@ describe('NewUnitPage', () => {
     // The summary link focuses the group's first checkbox.
     fireEvent.click(within(summary).getAllByRole('link')[0]);
     expect(document.activeElement?.id).toBe('u-placementForms');
+  });
+});
+
+describe('UnitEditPage', () => {
+  const stored = { id: 'u-1', providerId: 'p-1', name: 'Lindgården', locality: 'Umeå', version: 4, targetGroups: [], placementForms: [], legalBases: [], genders: [], needs: [], prices: [] };
+
+  it('offers to read the latest version after a concurrent change, and an unknown 409 is only an error', async () => {
+    unit.mockResolvedValueOnce({ unit: stored }).mockResolvedValueOnce({ unit: { ...stored, name: 'Lindgården 2', version: 5 } });
+    updateUnit.mockRejectedValueOnce(new ApiProblem(409, 'CONCURRENT_UPDATE', 'The unit has been changed.'));
+    inSwedish(<UnitEditPage id="u-1" />);
+    fireEvent.change(await screen.findByLabelText(/^Namn/), { target: { value: 'Lindgården ny' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    await screen.findByText('Någon annan har ändrat verksamheten');
+    expect(updateUnit).toHaveBeenCalledWith(expect.objectContaining({ name: 'Lindgården ny', version: 4 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Läs in senaste versionen' }));
+    await waitFor(() => expect((screen.getByLabelText(/^Namn/) as HTMLInputElement).value).toBe('Lindgården 2'));
+    expect(screen.queryByText('Någon annan har ändrat verksamheten')).toBeNull();
+
+    updateUnit.mockRejectedValueOnce(new ApiProblem(409, 'OTHER', 'Something else.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Spara' }));
+    expect((await screen.findByText(/Something else\./)).getAttribute('role')).toBe('alert');
+    expect(updateUnit).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText('Någon annan har ändrat verksamheten')).toBeNull();
   });
 });
