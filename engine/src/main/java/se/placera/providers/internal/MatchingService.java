@@ -25,6 +25,7 @@ import se.placera.providers.UnitId;
 import se.placera.providers.UnitQualities;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.SwedishOrder;
 
 /**
  * Matching over the register in memory: hard filters in a fixed order (each unit is counted under the first it
@@ -158,7 +159,7 @@ class MatchingService implements Matching {
             byId.put(cand.unit().id(), cand);
         }
         hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::unitName,
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Hit::unitId));
+                SwedishOrder.NAMES).thenComparing(Hit::unitId));
         int limit = only != null ? hits.size()
                 : c.limit() == null ? DEFAULT_LIMIT : Math.max(1, Math.min(MAX_LIMIT, c.limit()));
         List<Hit> ranked = new ArrayList<>(Math.min(limit, hits.size()));

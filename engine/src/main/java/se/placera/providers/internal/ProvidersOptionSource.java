@@ -15,6 +15,7 @@ import se.placera.providers.Provider;
 import se.placera.providers.ProviderId;
 import se.placera.providers.Register;
 import se.placera.providers.Unit;
+import se.placera.shared.SwedishOrder;
 
 /**
  * FM-8: the option source {@code providers}: units of the register as answer alternatives, read live so a unit
@@ -65,7 +66,7 @@ class ProvidersOptionSource implements OptionSource {
                 .map(u -> new Object[] {u, register.provider(new ProviderId(u.providerId())).orElse(null)})
                 .filter(x -> x[1] != null && (!activeOnly || ((Provider) x[1]).isActive())
                         && (regi == null || regi.equals(((Provider) x[1]).regi())))
-                .sorted(Comparator.comparing(x -> ((Unit) x[0]).name() == null ? "" : ((Unit) x[0]).name()))
+                .sorted(Comparator.comparing(x -> ((Unit) x[0]).name(), SwedishOrder.NAMES))
                 .map(x -> option((Unit) x[0], (Provider) x[1], today))
                 .toList();
     }

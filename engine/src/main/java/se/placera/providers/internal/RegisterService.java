@@ -32,6 +32,7 @@ import se.placera.security.CurrentUsers;
 import se.placera.shared.Audited;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.SwedishOrder;
 
 /**
  * The register: records in MongoDB, every record also in memory (the embedded database scans, and matching needs
@@ -105,7 +106,7 @@ class RegisterService implements Register {
     @Override
     public List<FrameworkAgreement> frameworkAgreements() {
         ensureLoaded();
-        return agreements.values().stream().sorted(Comparator.comparing(FrameworkAgreement::name)).toList();
+        return agreements.values().stream().sorted(Comparator.comparing(FrameworkAgreement::name, SwedishOrder.NAMES)).toList();
     }
 
     @Override

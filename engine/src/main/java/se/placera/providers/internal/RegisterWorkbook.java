@@ -33,6 +33,7 @@ import se.placera.providers.UnitId;
 import se.placera.providers.UnitQualities;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.SwedishOrder;
 
 /**
  * The register as an Excel workbook: the template, the export, the import (every row and cell checked, errors by
@@ -152,7 +153,8 @@ public class RegisterWorkbook {
         LocalDate today = LocalDate.now(clock);
         List<List<Object>> rows = new ArrayList<>();
         register.units().stream()
-                .sorted(Comparator.comparing((Unit u) -> providerName(u)).thenComparing(Unit::name).thenComparing(Unit::id))
+                .sorted(Comparator.comparing((Unit u) -> providerName(u), SwedishOrder.NAMES)
+                        .thenComparing(Unit::name, SwedishOrder.NAMES).thenComparing(Unit::id))
                 .forEach(u -> rows.add(row(u, register.provider(new ProviderId(u.providerId())).orElse(null), today)));
         List<String> headers = new ArrayList<>(COLUMNS);
         headers.addAll(List.of("handlaggarbetyg", "klientbetyg", "sammanbrottsfrekvens", "avvikelser"));

@@ -41,6 +41,7 @@ import se.placera.providers.UnitQualities;
 import se.placera.providers.internal.RegisterWorkbook;
 import se.placera.providers.internal.UnitFiles;
 import se.placera.shared.PlaceraException;
+import se.placera.shared.SwedishOrder;
 
 /** HTTP API of the utförarregister (PA-8): providers, units, framework agreements, files, Excel, quality. */
 @RestController
@@ -103,7 +104,7 @@ class RegisterController {
                 .filter(p -> active == null || p.isActive() == active)
                 .filter(p -> needle == null || (p.name() != null && p.name().toLowerCase(Locale.ROOT).contains(needle))
                         || (p.orgNumber() != null && p.orgNumber().contains(needle)))
-                .sorted(Comparator.comparing(Provider::name, Comparator.nullsLast(Comparator.naturalOrder())))
+                .sorted(Comparator.comparing(Provider::name, SwedishOrder.NAMES))
                 .toList();
     }
 
@@ -157,7 +158,7 @@ class RegisterController {
                 .map(u -> summary(u, today))
                 .filter(s -> needle == null || contains(s.name(), needle) || contains(s.providerName(), needle)
                         || contains(s.locality(), needle) || contains(s.municipality(), needle))
-                .sorted(Comparator.comparing(UnitSummary::name, Comparator.nullsLast(Comparator.naturalOrder()))
+                .sorted(Comparator.comparing(UnitSummary::name, SwedishOrder.NAMES)
                         .thenComparing(UnitSummary::id))
                 .toList();
         int from = Math.max(0, Math.min(offset, all.size()));
