@@ -4,20 +4,20 @@
  */
 
 export interface paths {
-    "/api/autoanswer-presets/{username}": {
+    "/api/users/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A user's presets of automatic answers, per method (FM-6) */
+        /** A user with the history of changes */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    username: string;
+                    id: string;
                 };
                 cookie?: never;
             };
@@ -29,12 +29,319 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": components["schemas"]["Preset"][];
+                        "*/*": components["schemas"]["UserView"];
                     };
                 };
             };
         };
-        put?: never;
+        /** Update a user; a change of rights is e-mailed to the user. With the revision read, a change made by someone else meanwhile is refused with 409 USER_CHANGED */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UserRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/units/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One unit with its provider, framework agreement, quality fields and current price */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UnitDetails"];
+                    };
+                };
+            };
+        };
+        /** Update a unit's fields; send the version you read. Files are kept (own endpoints). */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UnitDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/units/{id}/ivo-permit/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the IVO permit PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        /** Upload the IVO permit as PDF (raw body, Content-Type application/pdf) */
+        put: {
+            parameters: {
+                query?: {
+                    filename?: string;
+                };
+                header: {
+                    "Content-Type": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UnitDetails"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One provider */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Provider"];
+                    };
+                };
+            };
+        };
+        /** Update a provider; send the version you read (409 if someone else changed it) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Provider"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Provider"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/framework-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or update a framework agreement; send the version you read when updating */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FrameworkAgreement"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["FrameworkAgreement"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metadata/{kind}/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the draft of a definition; starts a new draft version after a published one */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["JsonNode"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["SavedDraft"];
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
@@ -107,18 +414,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/metadata/bundle": {
+    "/api/users": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Export every version of the given kinds (default all) as a bundle */
+        /** All users, by user name; ?active=true|false filters */
         get: {
             parameters: {
                 query?: {
-                    kind?: string[];
+                    active?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -132,35 +439,33 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": components["schemas"]["Bundle"];
+                        "*/*": components["schemas"]["UserView"][];
                     };
                 };
             };
         };
         put?: never;
-        /** Import a bundle, all or nothing; ?validateOnly=true reports what would happen */
+        /** Add a user; by default an invitation with an activation link is e-mailed */
         post: {
             parameters: {
-                query?: {
-                    validateOnly?: boolean;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Bundle"];
+                    "application/json": components["schemas"]["UserRequest"];
                 };
             };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": components["schemas"]["ImportReport"];
+                        "*/*": components["schemas"]["UserView"];
                     };
                 };
             };
@@ -171,17 +476,169 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/metadata/kinds": {
+    "/api/users/{id}/unlock": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The metadata kinds this installation knows */
-        get: {
+        get?: never;
+        put?: never;
+        /** Lift a lockout after repeated failed logins */
+        post: {
             parameters: {
                 query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reactivate a deactivated user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new invitation (a new activation link; older links stop working) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a user: sign-in stops at once, account and history are kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current user's responses, newest first (Mina arbetsuppgifter) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -194,13 +651,389 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": components["schemas"]["KindInfo"][];
+                        "*/*": components["schemas"]["ResponseSummary"][];
                     };
                 };
             };
         };
         put?: never;
-        post?: never;
+        /** Start a response on a method; returns the form state */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StartRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["FormState"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/responses/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit, optionally with last changes; 400 with a pointer per problem, nothing stored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["AnswersRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["FormState"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register list: units with filters, sorted by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Text in unit, provider or locality */
+                    q?: string;
+                    providerId?: string;
+                    placementForm?: string;
+                    targetGroup?: string;
+                    tenderArea?: string;
+                    municipality?: string;
+                    active?: boolean;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UnitPage"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a unit (register permission WRITE); coded fields take codelist values */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Unit"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UnitDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/units/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document (raw body; PDF, DOCX, XLSX, PNG or JPEG; content checked) */
+        post: {
+            parameters: {
+                query: {
+                    filename: string;
+                    /** @description information, avtal, ivo-tillstand or ovrigt */
+                    kind?: string;
+                };
+                header: {
+                    "Content-Type": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UnitDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/units/{id}/deviations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a deviation (avvikelse) against the unit; the id makes a repeat harmless */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeviationRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Quality"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Providers, sorted by name; q filters on name and organisationsnummer */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    active?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Provider"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a provider (register permission WRITE) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Provider"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Provider"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import units from Excel (raw body). mode=all-or-nothing (default): any error → 400 with errors per /rows/<row>/<column>, nothing stored; mode=valid-rows: valid rows stored, errors listed. validateOnly=true stores nothing. Re-importing the same file changes nothing. */
+        post: {
+            parameters: {
+                query?: {
+                    mode?: string;
+                    validateOnly?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["RegisterImport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/methods/{methodId}/versions/{version}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compute a form state without storing anything (designer preview, drafts included) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    methodId: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["PreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["FormState"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -271,6 +1104,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metadata/{kind}/{id}/versions/{version}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a published version: no new responses start on it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Definition"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metadata/{kind}/{id}/versions/{version}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft; published versions are immutable */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: string;
+                    id: string;
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Definition"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/metadata/{kind}/validate": {
         parameters: {
             query?: never;
@@ -313,6 +1226,634 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/metadata/bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export every version of the given kinds (default all) as a bundle */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string[];
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Bundle"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import a bundle, all or nothing; ?validateOnly=true reports what would happen */
+        post: {
+            parameters: {
+                query?: {
+                    validateOnly?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["ImportReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ranked units for the criteria, with the PA-2 columns and the reasons of each score; 'excluded' counts the units each hard filter dropped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Criteria"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Result"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The search results as Excel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Criteria"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compare up to four units side by side: their result rows for the criteria, in the order asked; a unit the hard filters drop is reported in 'excluded' by id */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompareRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CompareResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/responses/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change answers of a draft and save it; returns the new state */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnswersRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["FormState"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/register/units/{id}/vacancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Report the current number of vacancies (lediga platser) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VacanciesRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UnitDetails"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usage per user in a period: logins per login method, answers per method (US-6) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Report"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/usage/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The usage report as an Excel workbook */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A response's form state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["FormState"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/units/{id}/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The unit's quality fields: ratings (shrunk mean and count), breakdown rate, deviations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Quality"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/units/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a document of the unit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a document of the unit */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UnitDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel template for import, with the codes sheet and instructions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/framework-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The framework agreements (ramavtal) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["FrameworkAgreement"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/register/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole register as Excel (the same columns as the template, plus quality fields) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Municipalities, administrations (förvaltningar), departments and teams, and data sharing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": Record<string, never>;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/metadata/{kind}/{id}": {
         parameters: {
             query?: never;
@@ -347,49 +1888,6 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/metadata/{kind}/{id}/draft": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Save the draft of a definition; starts a new draft version after a published one */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    kind: string;
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["JsonNode"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "*/*": components["schemas"]["SavedDraft"];
-                    };
-                };
-            };
-        };
         post?: never;
         delete?: never;
         options?: never;
@@ -476,24 +1974,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/metadata/{kind}/{id}/versions/{version}/publish": {
+    "/api/metadata/kinds": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The metadata kinds this installation knows */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["KindInfo"][];
+                    };
+                };
+            };
+        };
         put?: never;
-        /** Publish a draft; published versions are immutable */
-        post: {
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/autoanswer-presets/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's presets of automatic answers, per method (FM-6) */
+        get: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    kind: string;
-                    id: string;
-                    version: number;
+                    username: string;
                 };
                 cookie?: never;
             };
@@ -505,112 +2035,42 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": components["schemas"]["Definition"];
+                        "*/*": components["schemas"]["Preset"][];
                     };
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/metadata/{kind}/{id}/versions/{version}/retire": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
         put?: never;
-        /** Retire a published version: no new responses start on it */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    kind: string;
-                    id: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "*/*": components["schemas"]["Definition"];
-                    };
-                };
-            };
-        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/methods/{methodId}/versions/{version}/preview": {
+    "/api/audit": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Compute a form state without storing anything (designer preview, drafts included) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    methodId: string;
-                    version: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["PreviewRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "*/*": components["schemas"]["FormState"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/responses": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The current user's responses, newest first (Mina arbetsuppgifter) */
+        /**
+         * Search the audit log by subject, user, event type (trailing * = prefix), administration, period; newest first
+         * @description The body is one page of entries (page from 0, size 1–1000); the header X-Total-Count holds how many entries match in all, so that a client can page without changing the body's shape.
+         */
         get: {
             parameters: {
                 query?: {
-                    status?: string;
+                    subjectType?: string;
+                    subjectId?: string;
+                    actor?: string;
+                    action?: string;
+                    administration?: string;
+                    from?: string;
+                    to?: string;
+                    page?: number;
+                    size?: number;
                 };
                 header?: never;
                 path?: never;
@@ -618,64 +2078,40 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
+                /** @description One page of matching entries, newest first */
                 200: {
                     headers: {
+                        /** @description Entries matching the search, over all pages */
+                        "X-Total-Count"?: number;
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": components["schemas"]["ResponseSummary"][];
+                        "*/*": components["schemas"]["AuditEntry"][];
                     };
                 };
             };
         };
         put?: never;
-        /** Start a response on a method; returns the form state */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["StartRequest"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "*/*": components["schemas"]["FormState"];
-                    };
-                };
-            };
-        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/responses/{id}": {
+    "/api/audit/verify": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A response's form state */
+        /** Verify the hash chain; reports the first broken link */
         get: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
@@ -686,97 +2122,13 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": components["schemas"]["FormState"];
+                        "*/*": components["schemas"]["Verification"];
                     };
                 };
             };
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/responses/{id}/answers": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Change answers of a draft and save it; returns the new state */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["AnswersRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "*/*": components["schemas"]["FormState"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/responses/{id}/submit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Submit, optionally with last changes; 400 with a pointer per problem, nothing stored */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: {
-                content: {
-                    "application/json": components["schemas"]["AnswersRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "*/*": components["schemas"]["FormState"];
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -787,6 +2139,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Address: {
+            street?: string;
+            postalCode?: string;
+            city?: string;
+        };
+        Agreement: {
+            type?: string;
+            frameworkAgreementId?: string;
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validTo?: string;
+        };
         AnswersRequest: {
             answers?: {
                 [key: string]: unknown;
@@ -795,137 +2160,310 @@ export interface components {
             revision?: number;
         };
         AreaState: {
-            description?: string;
             id?: string;
-            questions?: components["schemas"]["QuestionState"][];
             title?: string;
+            description?: string;
+            questions?: components["schemas"]["QuestionState"][];
+        };
+        AuditEntry: {
+            /** Format: int64 */
+            seq?: number;
+            /** Format: date-time */
+            at?: string;
+            actor?: string;
+            actorAdministration?: string;
+            action?: string;
+            subjectType?: string;
+            subjectId?: string;
+            administration?: string;
+            outcome?: string;
+            details?: {
+                [key: string]: string;
+            };
+            prevHash?: string;
+            hash?: string;
         };
         Bundle: {
-            definitions?: components["schemas"]["Entry"][];
+            format?: string;
             /** Format: date-time */
             exportedAt?: string;
-            format?: string;
+            definitions?: components["schemas"]["Entry"][];
+        };
+        Change: {
+            /** Format: date-time */
+            at?: string;
+            by?: string;
+            action?: string;
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        CompareRequest: {
+            criteria?: components["schemas"]["Criteria"];
+            unitIds?: string[];
+        };
+        CompareResult: {
+            units?: components["schemas"]["Hit"][];
+            excluded?: string[];
+        };
+        Contact: {
+            name?: string;
+            email?: string;
+            phone?: string;
+        };
+        /** @description Sökkriterier för matchning */
+        Criteria: {
+            targetGroup?: string;
+            placementForm?: string;
+            gender?: string;
+            /** Format: int32 */
+            age?: number;
+            needs?: string[];
+            legalBasis?: string;
+            locality?: string;
+            /** Format: double */
+            lat?: number;
+            /** Format: double */
+            lon?: number;
+            /** Format: double */
+            maxDistanceKm?: number;
+            /** Format: int32 */
+            maxPrice?: number;
+            /** Format: date */
+            dateNeeded?: string;
+            frameworkOnly?: boolean;
+            requireVacancy?: boolean;
+            tenderArea?: string;
+            profile?: string;
+            /** Format: int32 */
+            limit?: number;
         };
         Definition: {
+            kind?: string;
+            id?: string;
+            /** Format: int32 */
+            version?: number;
+            /** @enum {string} */
+            status?: "draft" | "published" | "retired";
             content?: components["schemas"]["JsonNode"];
             contentHash?: string;
             /** Format: date-time */
             createdAt?: string;
             createdBy?: string;
-            id?: string;
-            kind?: string;
+            /** Format: date-time */
+            updatedAt?: string;
             /** Format: date-time */
             publishedAt?: string;
             publishedBy?: string;
             /** Format: date-time */
             retiredAt?: string;
             source?: string;
-            /** @enum {string} */
-            status?: "draft" | "published" | "retired";
-            /** Format: date-time */
-            updatedAt?: string;
-            /** Format: int32 */
-            version?: number;
         };
-        Entry: {
-            content?: components["schemas"]["JsonNode"];
+        DeviationRequest: {
+            id?: string;
+            /** Format: date */
+            date?: string;
+            category?: string;
+            description?: string;
+        };
+        DocumentRef: {
             id?: string;
             kind?: string;
-            source?: string;
-            /** @enum {string} */
-            status?: "draft" | "published" | "retired";
+            filename?: string;
+            contentType?: string;
+            /** Format: int64 */
+            size?: number;
+            /** Format: date-time */
+            uploadedAt?: string;
+            uploadedBy?: string;
+        };
+        Entry: {
+            kind?: string;
+            id?: string;
             /** Format: int32 */
             version?: number;
+            /** @enum {string} */
+            status?: "draft" | "published" | "retired";
+            content?: components["schemas"]["JsonNode"];
+            source?: string;
         };
         FormState: {
+            responseId?: string;
+            method?: components["schemas"]["MethodRef"];
+            status?: string;
+            subject?: components["schemas"]["Subject"];
+            areas?: components["schemas"]["AreaState"][];
             answers?: {
                 [key: string]: unknown;
             };
-            areas?: components["schemas"]["AreaState"][];
-            complete?: boolean;
             messages?: components["schemas"]["Message"][];
-            method?: components["schemas"]["MethodRef"];
-            responseId?: string;
+            complete?: boolean;
             /** Format: int64 */
             revision?: number;
-            status?: string;
-            subject?: components["schemas"]["Subject"];
-            /** Format: date-time */
-            submittedAt?: string;
             /** Format: date-time */
             updatedAt?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+        };
+        /** @description Ramavtal */
+        FrameworkAgreement: {
+            id?: string;
+            name?: string;
+            placementForms?: string[];
+            tenderAreas?: string[];
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validTo?: string;
+            active?: boolean;
+            /** Format: int64 */
+            version?: number;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
+        };
+        /** @description En träff i matchningen */
+        Hit: {
+            /** Format: int32 */
+            rank?: number;
+            unitId?: string;
+            unitName?: string;
+            providerId?: string;
+            providerName?: string;
+            regi?: string;
+            municipality?: string;
+            locality?: string;
+            focus?: string;
+            targetGroups?: string[];
+            placementForms?: string[];
+            genders?: string[];
+            /** Format: int32 */
+            minAge?: number;
+            /** Format: int32 */
+            maxAge?: number;
+            agreementType?: string;
+            frameworkAgreement?: string;
+            tenderArea?: string;
+            /** Format: int32 */
+            noticePeriodDays?: number;
+            /** Format: int32 */
+            places?: number;
+            /** Format: int32 */
+            vacancies?: number;
+            /** Format: int32 */
+            pricePerDay?: number;
+            priceModel?: string;
+            caseworkerRating?: components["schemas"]["Rating"];
+            clientRating?: components["schemas"]["Rating"];
+            /** Format: double */
+            breakdownRate?: number;
+            /** Format: int32 */
+            endedPlacements?: number;
+            /** Format: int32 */
+            deviations?: number;
+            ivoPermit?: components["schemas"]["IvoSummary"];
+            /** Format: double */
+            distanceKm?: number;
+            needsCovered?: string[];
+            needsMissing?: string[];
+            /** Format: double */
+            score?: number;
+            reasons?: components["schemas"]["Reason"][];
         };
         ImportReport: {
-            applied?: boolean;
-            errors?: components["schemas"]["Problem"][];
-            items?: components["schemas"]["Item"][];
             validateOnly?: boolean;
+            applied?: boolean;
+            items?: components["schemas"]["Item"][];
+            errors?: components["schemas"]["Problem"][];
         };
         Item: {
-            action?: string;
-            id?: string;
             kind?: string;
-            /** @enum {string} */
-            status?: "draft" | "published" | "retired";
+            id?: string;
+            action?: string;
             /** Format: int32 */
             version?: number;
+            /** @enum {string} */
+            status?: "draft" | "published" | "retired";
+        };
+        IvoPermit: {
+            number?: string;
+            scope?: string[];
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validTo?: string;
+            documentId?: string;
+        };
+        IvoSummary: {
+            number?: string;
+            scope?: string[];
+            /** Format: date */
+            validTo?: string;
+            validForPlacementForm?: boolean;
+            hasDocument?: boolean;
         };
         JsonNode: {
-            array?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            binary?: boolean;
-            boolean?: boolean;
-            container?: boolean;
-            double?: boolean;
-            embeddedValue?: boolean;
             empty?: boolean;
+            array?: boolean;
+            null?: boolean;
+            object?: boolean;
             float?: boolean;
-            floatingPointNumber?: boolean;
-            int?: boolean;
-            integralNumber?: boolean;
-            long?: boolean;
-            missingNode?: boolean;
+            string?: boolean;
+            container?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            null?: boolean;
-            number?: boolean;
-            object?: boolean;
+            integralNumber?: boolean;
+            missingNode?: boolean;
+            valueNode?: boolean;
             pojo?: boolean;
+            number?: boolean;
+            floatingPointNumber?: boolean;
             short?: boolean;
-            string?: boolean;
+            int?: boolean;
+            long?: boolean;
+            double?: boolean;
+            bigDecimal?: boolean;
+            bigInteger?: boolean;
             /** @deprecated */
             textual?: boolean;
-            valueNode?: boolean;
+            boolean?: boolean;
+            binary?: boolean;
+            embeddedValue?: boolean;
         };
         KindInfo: {
             name?: string;
             plural?: string;
             title?: string;
         };
+        Location: {
+            /** Format: double */
+            lat?: number;
+            /** Format: double */
+            lon?: number;
+        };
         Message: {
+            pointer?: string;
             code?: string;
             detail?: string;
-            pointer?: string;
             severity?: string;
         };
         MethodRef: {
             id?: string;
-            purpose?: string;
-            title?: string;
             /** Format: int32 */
             version?: number;
+            title?: string;
+            purpose?: string;
         };
         Option: {
+            value?: string;
+            label?: string;
             attributes?: {
                 [key: string]: unknown;
             };
-            label?: string;
-            value?: string;
         };
         Preset: {
-            methodId?: string;
             username?: string;
+            methodId?: string;
             values?: {
                 [key: string]: unknown;
             };
@@ -941,47 +2479,157 @@ export interface components {
             };
             subject?: components["schemas"]["Subject"];
         };
+        Price: {
+            /** Format: date */
+            validFrom?: string;
+            /** Format: date */
+            validTo?: string;
+            model?: string;
+            /** Format: int32 */
+            perDay?: number;
+            levels?: {
+                [key: string]: number;
+            };
+            note?: string;
+        };
         Problem: {
+            pointer?: string;
             code?: string;
             detail?: string;
-            pointer?: string;
+        };
+        /** @description Utförare (organisation) */
+        Provider: {
+            id?: string;
+            name?: string;
+            orgNumber?: string;
+            regi?: string;
+            contact?: components["schemas"]["Contact"];
+            active?: boolean;
+            /** Format: int64 */
+            version?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
+        };
+        /** @description Kvalitetsuppgifter för en verksamhet */
+        Quality: {
+            caseworkerRating?: components["schemas"]["Rating"];
+            clientRating?: components["schemas"]["Rating"];
+            /** Format: int32 */
+            endedPlacements?: number;
+            /** Format: int32 */
+            unplannedEnds?: number;
+            /** Format: double */
+            breakdownRate?: number;
+            /** Format: int32 */
+            deviations?: number;
+            /** Format: date-time */
+            updatedAt?: string;
         };
         QuestionState: {
-            allowNotApplicable?: boolean;
-            answerType?: string;
-            auto?: boolean;
-            autoSource?: string;
+            id?: string;
             heading?: string;
+            text?: string;
             help?: string;
             helpHtml?: string;
-            id?: string;
             kind?: string;
-            /** Format: int32 */
-            maxLength?: number;
-            maximum?: number;
-            minimum?: number;
-            multiline?: boolean;
-            options?: components["schemas"]["Option"][];
-            required?: boolean;
+            answerType?: string;
             scale?: string;
             scaleLabels?: {
                 [key: string]: string;
             };
-            text?: string;
+            allowNotApplicable?: boolean;
+            minimum?: number;
+            maximum?: number;
+            /** Format: int32 */
+            maxLength?: number;
+            multiline?: boolean;
+            required?: boolean;
+            options?: components["schemas"]["Option"][];
             value?: unknown;
+            auto?: boolean;
+            autoSource?: string;
+        };
+        Rating: {
+            /** Format: double */
+            value?: number;
+            /** Format: double */
+            rawMean?: number;
+            /** Format: int32 */
+            count?: number;
+            sufficient?: boolean;
+            display?: string;
+        };
+        Reason: {
+            factor?: string;
+            /** Format: double */
+            weight?: number;
+            /** Format: double */
+            score?: number;
+            /** Format: double */
+            points?: number;
+            text?: string;
+            code?: string;
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Resultat av import av utförarregistret från Excel */
+        RegisterImport: {
+            mode?: string;
+            validateOnly?: boolean;
+            applied?: boolean;
+            /** Format: int32 */
+            rows?: number;
+            /** Format: int32 */
+            created?: number;
+            /** Format: int32 */
+            updated?: number;
+            /** Format: int32 */
+            unchanged?: number;
+            /** Format: int32 */
+            rejected?: number;
+            /** Format: int32 */
+            providersCreated?: number;
+            /** Format: int32 */
+            providersUpdated?: number;
+            errors?: components["schemas"]["Problem"][];
+        };
+        Report: {
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            to?: string;
+            users?: components["schemas"]["UserUsage"][];
         };
         ResponseSummary: {
+            responseId?: string;
             methodId?: string;
-            methodTitle?: string;
             /** Format: int32 */
             methodVersion?: number;
-            responseId?: string;
+            methodTitle?: string;
             status?: string;
             subject?: components["schemas"]["Subject"];
             /** Format: date-time */
-            submittedAt?: string;
-            /** Format: date-time */
             updatedAt?: string;
+            /** Format: date-time */
+            submittedAt?: string;
+        };
+        /** @description Matchningsresultat */
+        Result: {
+            profile?: string;
+            /** Format: int32 */
+            profileVersion?: number;
+            /** Format: date */
+            date?: string;
+            /** Format: int32 */
+            total?: number;
+            excluded?: {
+                [key: string]: number;
+            };
+            results?: components["schemas"]["Hit"][];
         };
         SavedDraft: {
             definition?: components["schemas"]["Definition"];
@@ -989,22 +2637,190 @@ export interface components {
         };
         StartRequest: {
             methodId: string;
-            respondentRole?: string;
-            subject?: components["schemas"]["Subject"];
             /** Format: int32 */
             version?: number;
+            subject?: components["schemas"]["Subject"];
+            respondentRole?: string;
         };
         Subject: {
+            type?: string;
+            id?: string;
             attributes?: {
                 [key: string]: unknown;
             };
+        };
+        /** @description Verksamhet (enhet) hos en utförare */
+        Unit: {
             id?: string;
-            type?: string;
+            providerId?: string;
+            name?: string;
+            active?: boolean;
+            municipality?: string;
+            locality?: string;
+            address?: components["schemas"]["Address"];
+            location?: components["schemas"]["Location"];
+            focus?: string;
+            targetGroups?: string[];
+            placementForms?: string[];
+            legalBases?: string[];
+            genders?: string[];
+            /** Format: int32 */
+            minAge?: number;
+            /** Format: int32 */
+            maxAge?: number;
+            needs?: string[];
+            /** Format: int32 */
+            places?: number;
+            /** Format: int32 */
+            vacancies?: number;
+            /** Format: date-time */
+            vacanciesUpdatedAt?: string;
+            prices?: components["schemas"]["Price"][];
+            agreement?: components["schemas"]["Agreement"];
+            tenderArea?: string;
+            /** Format: int32 */
+            noticePeriodDays?: number;
+            ivoPermit?: components["schemas"]["IvoPermit"];
+            documents?: components["schemas"]["DocumentRef"][];
+            /** Format: int64 */
+            version?: number;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            updatedBy?: string;
+        };
+        /** @description Verksamhet med utförare, ramavtal och kvalitetsuppgifter */
+        UnitDetails: {
+            unit?: components["schemas"]["Unit"];
+            provider?: components["schemas"]["Provider"];
+            frameworkAgreement?: components["schemas"]["FrameworkAgreement"];
+            quality?: components["schemas"]["Quality"];
+            currentPrice?: components["schemas"]["Price"];
+        };
+        /** @description En sida av registerlistan */
+        UnitPage: {
+            /** Format: int32 */
+            total?: number;
+            /** Format: int32 */
+            offset?: number;
+            /** Format: int32 */
+            limit?: number;
+            items?: components["schemas"]["UnitSummary"][];
+        };
+        /** @description En rad i registerlistan */
+        UnitSummary: {
+            id?: string;
+            name?: string;
+            providerId?: string;
+            providerName?: string;
+            regi?: string;
+            municipality?: string;
+            locality?: string;
+            targetGroups?: string[];
+            placementForms?: string[];
+            tenderArea?: string;
+            agreementType?: string;
+            frameworkAgreementId?: string;
+            /** Format: int32 */
+            places?: number;
+            /** Format: int32 */
+            vacancies?: number;
+            /** Format: int32 */
+            pricePerDay?: number;
+            priceModel?: string;
+            caseworkerRating?: string;
+            clientRating?: string;
+            /** Format: double */
+            breakdownRate?: number;
+            /** Format: date */
+            ivoValidTo?: string;
+            active?: boolean;
+        };
+        UserRequest: {
+            username?: string;
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phone?: string;
+            jobRole?: string;
+            administrations?: string[];
+            team?: string;
+            permissions?: {
+                [key: string]: string;
+            };
+            methodPermissions?: {
+                [key: string]: string;
+            };
+            keycloakId?: string;
+            sendInvitation?: boolean;
+            /** Format: int64 */
+            revision?: number;
+        };
+        UserUsage: {
+            username?: string;
+            logins?: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            loginsTotal?: number;
+            responsesSubmitted?: {
+                [key: string]: number;
+            };
+            answersSaved?: {
+                [key: string]: number;
+            };
+        };
+        UserView: {
+            id?: string;
+            username?: string;
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            phone?: string;
+            jobRole?: string;
+            municipality?: string;
+            administrations?: string[];
+            team?: string;
+            permissions?: {
+                [key: string]: string;
+            };
+            methodPermissions?: {
+                [key: string]: string;
+            };
+            active?: boolean;
+            activated?: boolean;
+            keycloakId?: string;
+            /** Format: date-time */
+            lockedUntil?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: date-time */
+            deactivatedAt?: string;
+            history?: components["schemas"]["Change"][];
+            /** Format: int64 */
+            revision?: number;
+        };
+        VacanciesRequest: {
+            /** Format: int32 */
+            vacancies?: number;
+            /** Format: int64 */
+            version?: number;
         };
         ValidationReport: {
-            errors?: components["schemas"]["Problem"][];
             valid?: boolean;
+            errors?: components["schemas"]["Problem"][];
             warnings?: components["schemas"]["Problem"][];
+        };
+        Verification: {
+            valid?: boolean;
+            /** Format: int64 */
+            entriesChecked?: number;
+            /** Format: int64 */
+            firstBrokenSeq?: number;
+            reason?: string;
         };
     };
     responses: never;

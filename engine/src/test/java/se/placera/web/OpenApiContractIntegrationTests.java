@@ -26,7 +26,8 @@ import se.placera.support.AppIntegrationTest;
 @AppIntegrationTest
 class OpenApiContractIntegrationTests {
 
-    static final String[] PREFIXES = {"/api/responses", "/api/methods", "/api/metadata", "/api/autoanswer-presets"};
+    static final String[] PREFIXES = {"/api/responses", "/api/methods", "/api/metadata", "/api/autoanswer-presets",
+            "/api/register", "/api/matching", "/api/users", "/api/organisation", "/api/audit", "/api/usage"};
     static final Path SNAPSHOT = Path.of("..", "runtime-ui", "src", "api", "openapi.json");
 
     @LocalServerPort
