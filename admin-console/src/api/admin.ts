@@ -1,10 +1,17 @@
 /**
  * The administration APIs of `se.placera.users` and `se.placera.audit` (`/api/users`, `/api/organisation`,
- * `/api/audit`, `/api/usage`), typed by hand like `@rt/api/register`: these paths are not in the client's
- * OpenAPI snapshot. Shapes follow `UsersController.UserView`, `UserService.UserRequest`, `AuditEntry`,
- * `AuditLog.Verification` and `UsageReport.Report`.
+ * `/api/audit`, `/api/usage`), called over `rawJson` like `@rt/api/register`. The paths are in the client's
+ * OpenAPI snapshot: `AuditSearch` is the generated query, the other types are hand-written (they know which
+ * fields are always sent and which can be null, which springdoc's schema does not) and the `_Check…` types at
+ * the end make `tsc` fail when the server's shape no longer agrees (see `@rt/api/contract`). Shapes follow
+ * `UsersController.UserView`, `UserService.UserRequest`, `AuditEntry`, `AuditLog.Verification` and
+ * `UsageReport.Report`.
  */
 import { apiHeaders, ApiProblem, rawJson } from '@rt/api/client';
+import type { Agrees, Mismatch } from '@rt/api/contract';
+import type { components, paths } from '@rt/api/schema';
+
+type S = components['schemas'];
 
 /** `se.placera.security.PlaceraModule`, in the order the server declares them. */
 export const MODULES = ['PLACEMENT', 'FOLLOW_UP', 'ECONOMY', 'INDEX', 'REPORTS', 'REGISTER', 'ADMIN_CONSOLE'] as const;
@@ -89,20 +96,12 @@ export interface AuditEntry {
   administration?: string | null;
   outcome?: string | null;
   details?: Record<string, string> | null;
+  prevHash?: string;
   hash?: string;
 }
 
-export interface AuditSearch {
-  actor?: string;
-  action?: string;
-  subjectType?: string;
-  subjectId?: string;
-  administration?: string;
-  from?: string;
-  to?: string;
-  page?: number;
-  size?: number;
-}
+/** The audit search's query parameters, as the server declares them (`page` from 0, `size` 1–1000). */
+export type AuditSearch = NonNullable<paths['/api/audit']['get']['parameters']['query']>;
 
 export interface AuditPage {
   entries: AuditEntry[];
@@ -130,6 +129,17 @@ export interface UsageReport {
   to?: string | null;
   users: UserUsage[];
 }
+
+// The hand-written types against the contract (`@rt/api/contract`): each alias fails to compile naming the
+// field that differs. `/api/organisation` (`Municipality`, `Administration`, `Department`) stays unchecked: the
+// controller returns `Object`, so the schema says only "object".
+export type _CheckChange = Agrees<Mismatch<Change, S['Change']>>;
+export type _CheckUserView = Agrees<Mismatch<UserView, S['UserView']>>;
+export type _CheckUserRequest = Agrees<Mismatch<UserRequest, S['UserRequest']>>;
+export type _CheckAuditEntry = Agrees<Mismatch<AuditEntry, S['AuditEntry']>>;
+export type _CheckVerification = Agrees<Mismatch<Verification, S['Verification']>>;
+export type _CheckUserUsage = Agrees<Mismatch<UserUsage, S['UserUsage']>>;
+export type _CheckUsageReport = Agrees<Mismatch<UsageReport, S['Report']>>;
 
 const enc = encodeURIComponent;
 

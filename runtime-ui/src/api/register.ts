@@ -1,8 +1,17 @@
 /**
- * The register (utförarregister) and matching API (`/api/register/**`, `/api/matching/**`), typed by hand:
- * these paths are not (yet) in the client's OpenAPI snapshot. Shapes follow `se.placera.providers`.
+ * The register (utförarregister) and matching API (`/api/register/**`, `/api/matching/**`). The calls go over
+ * `rawJson` (not `openapi-fetch`), but the paths are in the client's OpenAPI snapshot and the types are tied to
+ * it: `Criteria` is the generated schema; the others are hand-written because they know what springdoc's schema
+ * does not (which fields are always sent, which can be null), and the `_Check…` types at the end make `tsc` fail
+ * when the server's shape no longer agrees with them (see `contract.ts`). Shapes follow `se.placera.providers`.
  */
 import { apiHeaders, ApiProblem, rawJson, type Problem } from './client';
+import type { Agrees, Mismatch, Subset } from './contract';
+import type { components, paths } from './schema';
+
+type S = components['schemas'];
+/** The query parameters of a GET in the contract. */
+type Query<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never;
 
 export interface Rating {
   value?: number | null;
@@ -13,23 +22,8 @@ export interface Rating {
   display: string;
 }
 
-export interface Criteria {
-  targetGroup?: string;
-  placementForm?: string;
-  gender?: string;
-  age?: number;
-  needs?: string[];
-  legalBasis?: string;
-  locality?: string;
-  maxDistanceKm?: number;
-  maxPrice?: number;
-  dateNeeded?: string;
-  frameworkOnly?: boolean;
-  requireVacancy?: boolean;
-  tenderArea?: string;
-  profile?: string;
-  limit?: number;
-}
+/** The search criteria, as the server's schema has them (every field optional). */
+export type Criteria = S['Criteria'];
 
 export interface Reason {
   factor: 'needs' | 'quality' | 'price' | 'distance' | 'agreement' | string;
@@ -210,6 +204,7 @@ export interface Quality {
   unplannedEnds: number;
   breakdownRate?: number | null;
   deviations: number;
+  updatedAt?: string | null;
 }
 
 export interface UnitDetails {
@@ -229,8 +224,35 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   rejected: number;
+  providersCreated: number;
+  providersUpdated: number;
   errors?: Problem[];
 }
+
+// The hand-written types against the contract (contract.ts): each alias fails to compile naming the field that
+// differs. `Subset` where the hand-written type names only some of the server's fields.
+export type _CheckRating = Agrees<Mismatch<Rating, S['Rating']>>;
+/** `params` is `Map<String, Object>` on the server (untyped in the schema): the hand-written value types stay. */
+export type _CheckReason = Agrees<Mismatch<Reason, S['Reason']>>;
+export type _CheckIvoSummary = Agrees<Mismatch<IvoSummary, S['IvoSummary']>>;
+export type _CheckHit = Agrees<Mismatch<Hit, S['Hit']>>;
+export type _CheckMatchResult = Agrees<Mismatch<MatchResult, S['Result']>>;
+export type _CheckCompareResult = Agrees<Mismatch<CompareResult, S['CompareResult']>>;
+export type _CheckUnitSummary = Agrees<Mismatch<UnitSummary, S['UnitSummary']>>;
+export type _CheckUnitPage = Agrees<Mismatch<UnitPage, S['UnitPage']>>;
+/** `Price`, `NewUnit`/`Unit` and `NewProvider`/`Provider` keep the fields they do not name (index signature). */
+export type _CheckPrice = Agrees<Subset<Price, S['Price']>>;
+export type _CheckAgreement = Agrees<Mismatch<Agreement, S['Agreement']>>;
+export type _CheckUnit = Agrees<Subset<Unit, S['Unit']>>;
+export type _CheckIvoPermit = Agrees<Mismatch<NonNullable<NewUnit['ivoPermit']>, S['IvoPermit']>>;
+export type _CheckProvider = Agrees<Subset<Provider, S['Provider']>>;
+export type _CheckContact = Agrees<Mismatch<NonNullable<NewProvider['contact']>, S['Contact']>>;
+export type _CheckFrameworkAgreementSummary = Agrees<Subset<FrameworkAgreementSummary, S['FrameworkAgreement']>>;
+export type _CheckQuality = Agrees<Mismatch<Quality, S['Quality']>>;
+/** `frameworkAgreement` is the whole `FrameworkAgreement` on the server; the UI reads only the id and name. */
+export type _CheckUnitDetails = Agrees<Mismatch<UnitDetails, S['UnitDetails'], 'frameworkAgreement'>>;
+export type _CheckUnitDetailsAgreement = Agrees<Subset<NonNullable<UnitDetails['frameworkAgreement']>, S['FrameworkAgreement']>>;
+export type _CheckImportReport = Agrees<Mismatch<ImportReport, S['RegisterImport']>>;
 
 const enc = encodeURIComponent;
 
@@ -286,12 +308,12 @@ export const matching = {
 
 export const register = {
   /** One page of the register list: `offset` (default 0) and `limit` (default 100, at most 1000); `total` counts all matches. */
-  units: (params: { q?: string; providerId?: string; offset?: number; limit?: number } = {}) =>
+  units: (params: Pick<Query<'/api/register/units'>, 'q' | 'providerId' | 'offset' | 'limit'> = {}) =>
     rawJson<UnitPage>('GET', `/api/register/units${queryString(params)}`),
   unit: (id: string) => rawJson<UnitDetails>('GET', `/api/register/units/${enc(id)}`),
   createUnit: (unit: NewUnit) => rawJson<UnitDetails>('POST', '/api/register/units', unit),
   updateUnit: (unit: Unit) => rawJson<UnitDetails>('PUT', `/api/register/units/${enc(unit.id)}`, unit),
-  providers: (params: { q?: string; active?: boolean } = {}) => rawJson<Provider[]>('GET', `/api/register/providers${queryString(params)}`),
+  providers: (params: Query<'/api/register/providers'> = {}) => rawJson<Provider[]>('GET', `/api/register/providers${queryString(params)}`),
   provider: (id: string) => rawJson<Provider>('GET', `/api/register/providers/${enc(id)}`),
   createProvider: (provider: NewProvider) => rawJson<Provider>('POST', '/api/register/providers', provider),
   frameworkAgreements: () => rawJson<FrameworkAgreementSummary[]>('GET', '/api/register/framework-agreements'),
