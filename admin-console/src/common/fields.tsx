@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Problem } from '@rt/api/client';
 import { useT } from '@rt/i18n';
 import type { FormProblems } from './problems';
 
@@ -100,5 +101,45 @@ export function ConflictAlert({ title, text, reload, onReload }: { title: string
         {reload}
       </button>
     </div>
+  );
+}
+
+/** The problems a metadata call returned (a 400's `errors`, a save's warnings) under "Fel"; nothing without problems. */
+export function ProblemList({ problems, item }: { problems: Problem[]; item: (p: Problem) => ReactNode }) {
+  const t = useT();
+  if (!problems.length) return null;
+  return (
+    <div className="error-summary" role="alert">
+      <h2>{t('admin.errors')}</h2>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>{item(p)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The options of a select that may be left unchosen: "Välj" (the empty value), then one option a choice. */
+export function ChoiceOptions({ choices }: { choices: { value: string; label: string }[] }) {
+  const t = useT();
+  return (
+    <>
+      <option value="">{t('form.choose')}</option>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** What the last call did ("Sparad version 3", say), read out politely. */
+export function OkNote({ note }: { note: string | null }) {
+  return (
+    <p className="ok-message" aria-live="polite">
+      {note}
+    </p>
   );
 }

@@ -2,17 +2,18 @@ import { useState } from 'react';
 import { ApiProblem, type Problem } from '@rt/api/client';
 
 /**
- * The state of an edit form's calls (the register's provider and unit forms, the user form): busy while one
- * runs; afterwards the field problems of a 400 with `errors`, whether a 409 said someone else saved first
- * (`conflictCode`: only a 409 with that code; without it any 409), or any other error. Each `run` clears what the
- * last one found. `toProblems` may turn another problem into field problems (a taken name, say).
+ * The state of an edit form's calls (the register's provider and unit forms, the user form, the metadata editors
+ * and presets): busy while one runs; afterwards the field problems of a 400 with `errors`, whether a 409 said
+ * someone else saved first (`conflictCode`: only a 409 with that code; without it a 409 is an error like any
+ * other), or any other error. Each `run` clears what the last one found. `toProblems` may turn another problem
+ * into field problems (a taken name, say); `setProblems` shows problems a call returned (a save's warnings).
  */
 export function useSubmit(options: { conflictCode?: string; toProblems?: (p: ApiProblem) => Problem[] | null } = {}) {
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [conflict, setConflict] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const isConflict = (p: ApiProblem) => p.status === 409 && (options.conflictCode === undefined || p.code === options.conflictCode);
+  const isConflict = (p: ApiProblem) => options.conflictCode !== undefined && p.status === 409 && p.code === options.conflictCode;
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setProblems([]);
@@ -30,5 +31,5 @@ export function useSubmit(options: { conflictCode?: string; toProblems?: (p: Api
       setBusy(false);
     }
   };
-  return { busy, problems, conflict, setConflict, error, setError, run };
+  return { busy, problems, setProblems, conflict, setConflict, error, setError, run };
 }

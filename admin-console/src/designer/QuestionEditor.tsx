@@ -10,11 +10,13 @@ import {
   limitText,
   normalizeQuestion,
   parseAttributes,
+  questionChoices,
   type LimitError,
   type LimitKey,
   type OptionDef,
   type QuestionDef,
 } from './model';
+import { ChoiceOptions } from '../common/fields';
 import { RuleEditor, type RuleCheck } from './RuleEditor';
 
 interface Props {
@@ -331,6 +333,24 @@ function SourceOptions({ q, set }: { q: QuestionDef; set: (p: Partial<QuestionDe
   );
 }
 
+/** The checkbox (`<id>-on`) that turns a rule editor on or off; turning it off removes the rule. */
+function RuleSwitch({ id, label, on, setOn, clear }: { id: string; label: string; on: boolean; setOn: (on: boolean) => void; clear: () => void }) {
+  return (
+    <div className="field choice">
+      <input
+        id={`${id}-on`}
+        type="checkbox"
+        checked={on}
+        onChange={(e) => {
+          setOn(e.target.checked);
+          if (!e.target.checked) clear();
+        }}
+      />
+      <label htmlFor={`${id}-on`}>{label}</label>
+    </div>
+  );
+}
+
 /** Cascading alternatives: keep the alternatives whose attribute equals an earlier answer. */
 function Cascade({ q, earlier, set }: { q: QuestionDef; earlier: QuestionDef[]; set: (p: Partial<QuestionDef>) => void }) {
   const t = useT();
@@ -349,18 +369,7 @@ function Cascade({ q, earlier, set }: { q: QuestionDef; earlier: QuestionDef[]; 
   }
   return (
     <div className="cascade">
-      <div className="field choice">
-        <input
-          id={`${id}-on`}
-          type="checkbox"
-          checked={on}
-          onChange={(e) => {
-            setOn(e.target.checked);
-            if (!e.target.checked) set({ optionFilter: undefined });
-          }}
-        />
-        <label htmlFor={`${id}-on`}>{t('designer.optionFilter')}</label>
-      </div>
+      <RuleSwitch id={id} label={t('designer.optionFilter')} on={on} setOn={setOn} clear={() => set({ optionFilter: undefined })} />
       {on ? (
         <div className="field-row">
           <div className="field">
@@ -377,12 +386,7 @@ function Cascade({ q, earlier, set }: { q: QuestionDef; earlier: QuestionDef[]; 
                 apply(attr, e.target.value);
               }}
             >
-              <option value="">{t('form.choose')}</option>
-              {earlier.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.heading || x.text} ({x.id})
-                </option>
-              ))}
+              <ChoiceOptions choices={questionChoices(earlier)} />
             </select>
           </div>
         </div>
@@ -415,18 +419,7 @@ function AutoAnswerEditor({ q, earlier, pointer, check, set }: { q: QuestionDef;
   return (
     <fieldset className="auto-editor">
       <legend>{t('designer.autoAnswer')}</legend>
-      <div className="field choice">
-        <input
-          id={`${id}-on`}
-          type="checkbox"
-          checked={on}
-          onChange={(e) => {
-            setOn(e.target.checked);
-            if (!e.target.checked) set({ autoAnswer: undefined });
-          }}
-        />
-        <label htmlFor={`${id}-on`}>{t('designer.autoAnswer')}</label>
-      </div>
+      <RuleSwitch id={id} label={t('designer.autoAnswer')} on={on} setOn={setOn} clear={() => set({ autoAnswer: undefined })} />
       {on ? (
         <>
           <div className="field-row">
@@ -444,30 +437,15 @@ function AutoAnswerEditor({ q, earlier, pointer, check, set }: { q: QuestionDef;
               <label htmlFor={`${id}-value`}>{t('designer.autoValue')}</label>
               {rule.kind === 'user' ? (
                 <select id={`${id}-value`} value={rule.value} onChange={(e) => apply({ ...rule, value: e.target.value })}>
-                  <option value="">{t('form.choose')}</option>
-                  {USER_ATTRIBUTES.map((a) => (
-                    <option key={a} value={a}>
-                      user.{a}
-                    </option>
-                  ))}
+                  <ChoiceOptions choices={USER_ATTRIBUTES.map((a) => ({ value: a, label: `user.${a}` }))} />
                 </select>
               ) : rule.kind === 'answer' ? (
                 <select id={`${id}-value`} value={rule.value} onChange={(e) => apply({ ...rule, value: e.target.value })}>
-                  <option value="">{t('form.choose')}</option>
-                  {earlier.map((x) => (
-                    <option key={x.id} value={x.id}>
-                      {x.heading || x.text} ({x.id})
-                    </option>
-                  ))}
+                  <ChoiceOptions choices={questionChoices(earlier)} />
                 </select>
               ) : rule.kind === 'fixed' && q.options?.static ? (
                 <select id={`${id}-value`} value={rule.value} onChange={(e) => apply({ ...rule, value: e.target.value })}>
-                  <option value="">{t('form.choose')}</option>
-                  {q.options.static.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
+                  <ChoiceOptions choices={q.options.static} />
                 </select>
               ) : (
                 <input id={`${id}-value`} value={rule.value} onChange={(e) => setRule({ ...rule, value: e.target.value })} onBlur={() => apply(rule)} />

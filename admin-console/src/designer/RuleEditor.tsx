@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { Problem } from '@rt/api/client';
 import { useT } from '@rt/i18n';
 import { OPERATORS, groupToCel, parseGroup, type Condition, type ConditionGroup } from './cel';
-import type { QuestionDef } from './model';
+import { ChoiceOptions } from '../common/fields';
+import { questionChoices, type QuestionDef } from './model';
 
 export type RuleCheck = (pointer: string, cel: string | undefined) => Promise<Problem[]>;
 
@@ -84,12 +85,7 @@ export function RuleEditor({
                 <div className="field">
                   <label htmlFor={`${rid}-q`}>{t('designer.condQuestion')}</label>
                   <select id={`${rid}-q`} value={c.question} onChange={(e) => update(i, { ...c, question: e.target.value, value: '' })}>
-                    <option value="">{t('form.choose')}</option>
-                    {questions.map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.heading || x.text} ({x.id})
-                      </option>
-                    ))}
+                    <ChoiceOptions choices={questionChoices(questions)} />
                   </select>
                 </div>
                 <div className="field">
@@ -107,12 +103,7 @@ export function RuleEditor({
                     <label htmlFor={`${rid}-v`}>{t('designer.condValue')}</label>
                     {opts && c.op !== 'in' ? (
                       <select id={`${rid}-v`} value={c.value} onChange={(e) => update(i, { ...c, value: e.target.value })}>
-                        <option value="">{t('form.choose')}</option>
-                        {opts.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
+                        <ChoiceOptions choices={opts} />
                       </select>
                     ) : (
                       <input id={`${rid}-v`} value={c.value} onChange={(e) => update(i, { ...c, value: e.target.value })} />

@@ -69,6 +69,11 @@ function uniqueId(base: string, taken: Set<string>): string {
   return `${base}${n}`;
 }
 
+/** Questions as the choices of a select: "<heading or text> (<id>)". */
+export function questionChoices(questions: QuestionDef[]): { value: string; label: string }[] {
+  return questions.map((x) => ({ value: x.id, label: `${x.heading || x.text} (${x.id})` }));
+}
+
 export function questionIds(m: MethodDef): Set<string> {
   return new Set(m.areas.flatMap((a) => a.questions.map((q) => q.id)));
 }

@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { ApiProblem, metadata, type Bundle, type ImportReport, type Problem } from '@rt/api/client';
+import { metadata, type Bundle, type ImportReport } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { useI18n } from '@rt/i18n';
+import { OkNote, ProblemList } from '../common/fields';
+import { useSubmit } from '../common/submit';
 
 /** Export every definition as a bundle; import one, checked first (all or nothing on the server). */
 export function BundlePage() {
   const { t } = useI18n();
   const [bundle, setBundle] = useState<Bundle | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { problems, setProblems, error, setError, run: submit } = useSubmit();
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
   const exportAll = async () => {
     try {
@@ -27,18 +28,13 @@ export function BundlePage() {
   };
   const run = async (validateOnly: boolean) => {
     if (!bundle) return;
-    setError(null);
-    setNote(null);
-    setProblems([]);
-    try {
+    await submit(async () => {
+      setNote(null);
       const r = await metadata.importBundle(bundle, validateOnly);
       setReport(r);
       setProblems(r.errors ?? []);
       if (!validateOnly) setNote(t('admin.imported'));
-    } catch (e) {
-      if (e instanceof ApiProblem && e.status === 400) setProblems(e.errors);
-      else setError(e);
-    }
+    });
   };
   return (
     <>
@@ -77,21 +73,15 @@ export function BundlePage() {
           {t('admin.doImport')}
         </button>
       </div>
-      <p className="ok-message" aria-live="polite">
-        {note}
-      </p>
-      {problems.length ? (
-        <div className="error-summary" role="alert">
-          <h2>{t('admin.errors')}</h2>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>
-                {p.pointer}: {p.detail} ({p.code})
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <OkNote note={note} />
+      <ProblemList
+        problems={problems}
+        item={(p) => (
+          <>
+            {p.pointer}: {p.detail} ({p.code})
+          </>
+        )}
+      />
       {report ? (
         <section aria-labelledby="report-title">
           <h2 id="report-title">{t('admin.importReport')}</h2>

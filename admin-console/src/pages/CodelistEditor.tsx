@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
-import { ApiProblem, metadata, type Definition, type Problem } from '@rt/api/client';
+import { metadata, type Definition } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link } from '@rt/app/router';
 import { useI18n } from '@rt/i18n';
+import { OkNote, ProblemList } from '../common/fields';
+import { useSubmit } from '../common/submit';
 import { move } from '../designer/model';
 
 interface Item {
@@ -26,9 +28,8 @@ export function CodelistEditor({ id }: { id?: string }) {
   const { t } = useI18n();
   const [c, setC] = useState<Codelist | null>(id ? null : { kind: 'codelist', id: '', title: '', items: [{ value: 'v1', label: 'Värde 1' }] });
   const [def, setDef] = useState<Definition<Codelist> | null>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { problems, setProblems, error, setError, run: submit } = useSubmit();
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     if (id)
       metadata.get<Codelist>('codelists', id).then((d) => {
@@ -38,17 +39,11 @@ export function CodelistEditor({ id }: { id?: string }) {
   }, [id]);
   if (!c) return error ? <ErrorMessage error={error} /> : <p>{t('app.loading')}</p>;
   const setItem = (i: number, patch: Partial<Item>) => setC({ ...c, items: c.items.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
-  const run = async (f: () => Promise<void>) => {
-    setError(null);
-    setNote(null);
-    setProblems([]);
-    try {
+  const run = (f: () => Promise<void>) =>
+    submit(async () => {
+      setNote(null);
       await f();
-    } catch (e) {
-      if (e instanceof ApiProblem && e.status === 400) setProblems(e.errors);
-      else setError(e);
-    }
-  };
+    });
   const save = async () => {
     const s = await metadata.saveDraft<Codelist>('codelists', c);
     setDef(s.definition);
@@ -70,21 +65,15 @@ export function CodelistEditor({ id }: { id?: string }) {
         {def ? <Link to={`/codelists/${def.id}/versions`}>{t('admin.versions')}</Link> : null}
       </p>
       <ErrorMessage error={error} />
-      {problems.length ? (
-        <div className="error-summary" role="alert">
-          <h2>{t('admin.errors')}</h2>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>
-                {p.pointer}: {p.detail}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <p className="ok-message" aria-live="polite">
-        {note}
-      </p>
+      <ProblemList
+        problems={problems}
+        item={(p) => (
+          <>
+            {p.pointer}: {p.detail}
+          </>
+        )}
+      />
+      <OkNote note={note} />
       <div className="field">
         <label htmlFor="cl-id">{t('admin.id')}</label>
         <input id="cl-id" value={c.id} readOnly={!!id} onChange={(e) => setC({ ...c, id: e.target.value })} />

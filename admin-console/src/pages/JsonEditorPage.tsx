@@ -1,17 +1,18 @@
 import { useEffect, useState } from 'react';
-import { ApiProblem, metadata, type Problem } from '@rt/api/client';
+import { metadata } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link } from '@rt/app/router';
 import { useI18n } from '@rt/i18n';
+import { OkNote, ProblemList } from '../common/fields';
+import { useSubmit } from '../common/submit';
 
 /** Any other kind (areas, and kinds added later): its JSON, validated and saved by the server. */
 export function JsonEditorPage({ plural, id }: { plural: string; id: string }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [version, setVersion] = useState<{ v: number; status: string } | null>(null);
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { problems, setProblems, error, setError, run: submit } = useSubmit();
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     metadata.get(plural, id).then((d) => {
       setText(JSON.stringify(d.content, null, 2));
@@ -26,18 +27,12 @@ export function JsonEditorPage({ plural, id }: { plural: string; id: string }) {
       return undefined;
     }
   };
-  const run = async (f: (c: unknown) => Promise<void>) => {
-    setError(null);
-    setNote(null);
-    const c = parsed();
-    if (c === undefined) return;
-    try {
-      await f(c);
-    } catch (e) {
-      if (e instanceof ApiProblem && e.status === 400) setProblems(e.errors);
-      else setError(e);
-    }
-  };
+  const run = (f: (c: unknown) => Promise<void>) =>
+    submit(async () => {
+      setNote(null);
+      const c = parsed();
+      if (c !== undefined) await f(c);
+    });
   return (
     <>
       <h1>
@@ -52,23 +47,15 @@ export function JsonEditorPage({ plural, id }: { plural: string; id: string }) {
         <Link to={`/${plural}/${id}/versions`}>{t('admin.versions')}</Link>
       </p>
       <ErrorMessage error={error} />
-      {problems.length ? (
-        <div className="error-summary" role="alert">
-          <h2>{t('admin.errors')}</h2>
-          <ul>
-            {problems.map((p, i) => (
-              <li key={i}>
-                <a href="#json-content">
-                  {p.pointer || '/'}: {p.detail}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <p className="ok-message" aria-live="polite">
-        {note}
-      </p>
+      <ProblemList
+        problems={problems}
+        item={(p) => (
+          <a href="#json-content">
+            {p.pointer || '/'}: {p.detail}
+          </a>
+        )}
+      />
+      <OkNote note={note} />
       <div className="field">
         <label htmlFor="json-content">{t('admin.jsonEditor')}</label>
         <textarea id="json-content" className="code" rows={24} value={text} spellCheck={false} onChange={(e) => setText(e.target.value)} />

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
-import { ApiProblem, metadata, presets, type AnswerValue, type Answers, type Definition, type Preset, type Problem } from '@rt/api/client';
+import { metadata, presets, type AnswerValue, type Answers, type Definition, type Preset } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { useI18n } from '@rt/i18n';
+import { ChoiceOptions, OkNote, ProblemList } from '../common/fields';
+import { useSubmit } from '../common/submit';
 import type { MethodDef, QuestionDef } from '../designer/model';
 
 /** FM-6: for a user and a method, which questions are answered automatically and with what value. */
@@ -14,9 +16,8 @@ export function PresetsPage() {
   const [methodId, setMethodId] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
   const [enabled, setEnabled] = useState<Record<string, boolean>>({});
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const { problems, error, setError, run: submit } = useSubmit();
   const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
     metadata.list<MethodDef>('methods').then(setMethods, setError);
@@ -47,18 +48,14 @@ export function PresetsPage() {
   };
   const save = async () => {
     if (!loadedUser || !method) return;
-    setProblems([]);
     setNote(null);
     const out: Answers = {};
     for (const q of questions) if (enabled[q.id] && values[q.id] !== undefined && values[q.id] !== '') out[q.id] = typed(q, values[q.id]);
-    try {
+    await submit(async () => {
       await presets.put(loadedUser, methodId, out);
       setNote(t('presets.saved'));
       await load(loadedUser);
-    } catch (e) {
-      if (e instanceof ApiProblem && e.status === 400) setProblems(e.errors);
-      else setError(e);
-    }
+    });
   };
   return (
     <>
@@ -104,18 +101,14 @@ export function PresetsPage() {
               ))}
             </select>
           </div>
-          {problems.length ? (
-            <div className="error-summary" role="alert">
-              <h2>{t('admin.errors')}</h2>
-              <ul>
-                {problems.map((p, i) => (
-                  <li key={i}>
-                    {p.pointer}: {p.detail}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <ProblemList
+            problems={problems}
+            item={(p) => (
+              <>
+                {p.pointer}: {p.detail}
+              </>
+            )}
+          />
           {method ? (
             <table>
               <thead>
@@ -142,12 +135,7 @@ export function PresetsPage() {
                     <td>
                       {q.options?.static ? (
                         <select aria-label={`${t('presets.value')}: ${q.heading || q.text}`} value={values[q.id] ?? ''} disabled={!enabled[q.id]} onChange={(e) => setValues({ ...values, [q.id]: e.target.value })}>
-                          <option value="">{t('form.choose')}</option>
-                          {q.options.static.map((o) => (
-                            <option key={o.value} value={o.value}>
-                              {o.label}
-                            </option>
-                          ))}
+                          <ChoiceOptions choices={q.options.static} />
                         </select>
                       ) : (
                         <input aria-label={`${t('presets.value')}: ${q.heading || q.text}`} value={values[q.id] ?? ''} disabled={!enabled[q.id]} onChange={(e) => setValues({ ...values, [q.id]: e.target.value })} />
@@ -158,9 +146,7 @@ export function PresetsPage() {
               </tbody>
             </table>
           ) : null}
-          <p className="ok-message" aria-live="polite">
-            {note}
-          </p>
+          <OkNote note={note} />
           <div className="form-buttons">
             <button type="button" disabled={!method} onClick={() => void save()}>
               {t('presets.save')}
