@@ -198,7 +198,7 @@ class MatchingService implements Matching {
                                 .map(m -> codelists.label(Codelists.NEEDS, m)).toList()) + ")");
         reasons.add(reason("needs", w.needs(), sumW, needsScore, needsText, texts,
                 c.needs().isEmpty() ? "needs.none" : "needs.covered",
-                params("covered", covered.size(), "total", c.needs().size(), "missing", List.copyOf(missing))));
+                params(texts, "covered", covered.size(), "total", c.needs().size(), "missing", List.copyOf(missing))));
 
         // Quality
         MatchingProfiles.QualitySettings qs = profile.quality();
@@ -215,7 +215,7 @@ class MatchingService implements Matching {
                         : Math.round(q.breakdownRate() * 100) + " % av " + q.endedPlacements() + " avslutade")
                 + (q.deviations() > 0 ? ", " + q.deviations() + " avvikelser" : "");
         reasons.add(reason("quality", w.quality(), sumW, qualityScore, qualityText, texts, "quality.summary",
-                params("caseworkerRating", q.caseworkerRating().sufficient() ? q.caseworkerRating().value() : null,
+                params(texts, "caseworkerRating", q.caseworkerRating().sufficient() ? q.caseworkerRating().value() : null,
                         "clientRating", q.clientRating().sufficient() ? q.clientRating().value() : null,
                         "breakdownPercent", q.breakdownRate() == null ? null : Math.round(q.breakdownRate() * 100),
                         "endedPlacements", q.endedPlacements(), "deviations", q.deviations())));
@@ -237,7 +237,7 @@ class MatchingService implements Matching {
                             : ", spann i resultatet " + kr(minPrice) + "–" + kr(maxPrice));
         }
         reasons.add(reason("price", w.price(), sumW, priceScore, priceText, texts, priceCode,
-                params("price", cand.price(), "lowestLevel", Unit.Price.LEVELS.equals(cand.priceModel()),
+                params(texts, "price", cand.price(), "lowestLevel", Unit.Price.LEVELS.equals(cand.priceModel()),
                         "min", minPrice, "max", maxPrice)));
 
         // Distance
@@ -256,7 +256,7 @@ class MatchingService implements Matching {
                     : c.locality());
         }
         reasons.add(reason("distance", w.distance(), sumW, distanceScore, distanceText, texts, distanceCode,
-                params("km", cand.distanceKm() == null ? null : Math.round(cand.distanceKm()),
+                params(texts, "km", cand.distanceKm() == null ? null : Math.round(cand.distanceKm()),
                         "locality", c.locality())));
 
         // Agreement loyalty
@@ -287,7 +287,7 @@ class MatchingService implements Matching {
         double agreementScore = profile.agreementScores().getOrDefault(agreementKey, 0.0);
         reasons.add(reason("agreement", w.agreement(), sumW, agreementScore, agreementText, texts,
                 "agreement." + agreementCode,
-                params("name", cand.framework() == null ? null : cand.framework().name())));
+                params(texts, "name", cand.framework() == null ? null : cand.framework().name())));
 
         double total = reasons.stream().mapToDouble(Reason::points).sum();
         Unit.IvoPermit permit = u.ivoPermit();
@@ -311,11 +311,17 @@ class MatchingService implements Matching {
             boolean texts, String code, Map<String, Object> params) {
         double normalised = sumW <= 0 ? 0 : weight / sumW;
         return new Reason(factor, QualityService.round(normalised, 3), QualityService.round(score, 3),
-                QualityService.round(normalised * score * 100, 1), text, texts ? code : "", texts ? params : Map.of());
+                QualityService.round(normalised * score * 100, 1), text, texts ? code : "", params);
     }
 
-    /** A reason's parameters in the order given; null values are left out. */
-    private static Map<String, Object> params(Object... keysAndValues) {
+    /**
+     * A reason's parameters in the order given, null values left out; none in the numbers-only pass over every
+     * candidate ({@code texts} false), which writes no texts either.
+     */
+    private static Map<String, Object> params(boolean texts, Object... keysAndValues) {
+        if (!texts) {
+            return Map.of();
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {
