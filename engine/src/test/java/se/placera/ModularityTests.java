@@ -2,12 +2,22 @@ package se.placera;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import se.placera.shared.SwedishTime;
+import se.placera.support.DocsOutput;
 
 /** Verifies the module structure (no cycles, no access to internals) and writes the module diagrams. */
 class ModularityTests {
@@ -44,9 +54,27 @@ class ModularityTests {
                 .check(CLASSES);
     }
 
+    /** One definition of "today" (Europe/Stockholm) from the injected Clock: nothing asks the system itself. */
+    @Test
+    void timeComesFromTheInjectedClock() {
+        noClasses().that().resideInAPackage("se.placera..")
+                .and().doNotHaveFullyQualifiedName(SwedishTime.class.getName())
+                .should().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .orShould().callMethod(ZoneId.class, "systemDefault")
+                .orShould().accessField(ZoneOffset.class, "UTC")
+                .because("dates are Swedish local dates from the injected Clock (shared.SwedishTime), so tests can "
+                        + "move time and \"today\" has one definition")
+                .check(CLASSES);
+    }
+
     @Test
     void writeDocumentation() {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("../docs/architecture"))
+        // under target/docs unless -Dplacera.docs.refresh=true (README: refreshing docs/)
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DocsOutput.folder("architecture").toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();

@@ -1,7 +1,6 @@
 package se.placera.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import se.placera.support.Api;
+import se.placera.support.DocsOutput;
 
 /**
- * What the browser tests share: Debian's chromium driven through chromedriver (skipped with a message when
+ * What the browser tests share: Debian's chromium driven through chromedriver (failing with a message when
  * either is missing), sign-in, waiting, typing, and {@link #check} — axe-core on the page (serious and critical
  * violations are collected in {@link #violations}, all of them in {@link #allViolations}) followed by a full-page
  * screenshot under target/screenshots.
@@ -41,7 +41,7 @@ abstract class BrowserTestSupport {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path AXE = Path.of("..", "runtime-ui", "node_modules", "axe-core", "axe.min.js");
     static final Path SHOTS = Path.of("target", "screenshots");
-    static final Path DOCS = Path.of("..", "docs", "screenshots");
+    static final Path DOCS = DocsOutput.folder("screenshots");
 
     static ChromeDriver driver;
     static Path profile;
@@ -61,9 +61,11 @@ abstract class BrowserTestSupport {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
-                        + "(apt-get install -y chromium chromium-driver; .ci/run does this)");
+        // A browser test that cannot run fails: a skipped one would let a broken page pass CI unseen.
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Browser tests need /usr/bin/chromium and /usr/bin/chromedriver "
+                        + "(apt-get install -y chromium chromium-driver; .ci/run does this)")
+                .isTrue();
         assertThat(AXE).as("axe-core comes from runtime-ui's node_modules: build runtime-ui first "
                 + "(mvn -pl engine -am …, or npm install in runtime-ui)").exists();
         profile = Files.createTempDirectory("placera-chromium-");

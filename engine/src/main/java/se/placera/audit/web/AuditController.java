@@ -2,7 +2,6 @@ package se.placera.audit.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -26,13 +25,13 @@ import se.placera.audit.internal.UsageReport;
 import se.placera.shared.Audited;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.SwedishTime;
 
 /** The audit log (search, verification) and the usage report; administration console, ADMIN only. */
 @RestController
 @Tag(name = "Audit", description = "Audit log (PA-11) and usage report (US-6)")
 class AuditController {
 
-    static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     static final MediaType XLSX = MediaType.parseMediaType(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -110,7 +109,7 @@ class AuditController {
         try {
             if (s.length() == 10) {
                 LocalDate d = LocalDate.parse(s);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(SWEDEN).toInstant();
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(SwedishTime.ZONE).toInstant();
             }
             return Instant.parse(s);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package se.placera.providers.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import se.placera.providers.ProviderId;
 import se.placera.providers.Register;
 import se.placera.providers.Unit;
 import se.placera.shared.SwedishOrder;
+import se.placera.shared.SwedishTime;
 
 /**
  * FM-8: the option source {@code providers}: units of the register as answer alternatives, read live so a unit
@@ -29,8 +31,11 @@ class ProvidersOptionSource implements OptionSource {
 
     private final Register register;
 
-    ProvidersOptionSource(Register register) {
+    private final Clock clock;
+
+    ProvidersOptionSource(Register register, Clock clock) {
         this.register = register;
+        this.clock = clock;
     }
 
     @Override
@@ -53,7 +58,7 @@ class ProvidersOptionSource implements OptionSource {
         String framework = param(p, "frameworkAgreement", user, subject);
         String regi = param(p, "regi", user, subject);
         boolean activeOnly = !"false".equals(String.valueOf(p.getOrDefault("activeOnly", "true")));
-        LocalDate today = LocalDate.now();
+        LocalDate today = SwedishTime.today(clock);
         Collection<Unit> units = register.units();
         return units.stream()
                 .filter(u -> !activeOnly || u.isActive())

@@ -3,7 +3,6 @@ package se.placera.providers.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +21,7 @@ import se.placera.metadata.DefinitionPublished;
 import se.placera.providers.Quality;
 import se.placera.providers.UnitId;
 import se.placera.providers.UnitQualities;
+import se.placera.shared.SwedishTime;
 
 /**
  * Quality fields per unit. Facts (one rating, one ended placement, one deviation) are stored one document each,
@@ -69,13 +69,13 @@ class QualityService implements UnitQualities {
 
     @Override
     public void recordPlacementEnded(String factId, UnitId unit, LocalDate endedOn, boolean unplanned) {
-        Instant at = endedOn == null ? clock.instant() : endedOn.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant at = endedOn == null ? clock.instant() : SwedishTime.startOf(endedOn);
         store(new Fact(factId, unit.value(), Fact.ENDED, unplanned ? 1.0 : 0.0, at, null));
     }
 
     @Override
     public void recordDeviation(String factId, UnitId unit, LocalDate on, String category, String description) {
-        Instant at = on == null ? clock.instant() : on.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant at = on == null ? clock.instant() : SwedishTime.startOf(on);
         String note = category == null ? description : description == null ? category : category + ": " + description;
         store(new Fact(factId, unit.value(), Fact.DEVIATION, null, at, note));
     }

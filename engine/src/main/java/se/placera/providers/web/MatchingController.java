@@ -1,6 +1,6 @@
 package se.placera.providers.web;
 
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +15,7 @@ import se.placera.providers.RegisterProblemCodes;
 import se.placera.providers.internal.RegisterWorkbook;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.SwedishTime;
 
 /** HTTP API of matching (PA-1, PA-2): search, export of the results, and side-by-side comparison. */
 @RestController
@@ -26,7 +27,10 @@ class MatchingController {
     private final RegisterWorkbook workbook;
     private final Permissions permissions;
 
-    MatchingController(Matching matching, RegisterWorkbook workbook, Permissions permissions) {
+    private final Clock clock;
+
+    MatchingController(Matching matching, RegisterWorkbook workbook, Permissions permissions, Clock clock) {
+        this.clock = clock;
         this.matching = matching;
         this.workbook = workbook;
         this.permissions = permissions;
@@ -49,7 +53,7 @@ class MatchingController {
     ResponseEntity<byte[]> export(@RequestBody Matching.Criteria criteria) {
         permissions.read();
         return RegisterController.xlsx(workbook.exportResults(matching.match(criteria)),
-                "matchning-" + LocalDate.now() + ".xlsx");
+                "matchning-" + SwedishTime.today(clock) + ".xlsx");
     }
 
     @PostMapping("/api/matching/compare")

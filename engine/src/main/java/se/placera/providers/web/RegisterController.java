@@ -1,6 +1,7 @@
 package se.placera.providers.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +43,7 @@ import se.placera.providers.internal.RegisterWorkbook;
 import se.placera.providers.internal.UnitFiles;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.SwedishOrder;
+import se.placera.shared.SwedishTime;
 
 /** HTTP API of the utförarregister (PA-8): providers, units, framework agreements, files, Excel, quality. */
 @RestController
@@ -57,8 +59,11 @@ class RegisterController {
     private final UnitFiles files;
     private final Permissions permissions;
 
+    private final Clock clock;
+
     RegisterController(Register register, UnitQualities qualities, RegisterWorkbook workbook, UnitFiles files,
-            Permissions permissions) {
+            Permissions permissions, Clock clock) {
+        this.clock = clock;
         this.register = register;
         this.qualities = qualities;
         this.workbook = workbook;
@@ -147,7 +152,7 @@ class RegisterController {
             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
         permissions.read();
         String needle = q == null ? null : q.toLowerCase(Locale.ROOT);
-        LocalDate today = LocalDate.now();
+        LocalDate today = SwedishTime.today(clock);
         List<UnitSummary> all = register.units().stream()
                 .filter(u -> providerId == null || providerId.equals(u.providerId()))
                 .filter(u -> placementForm == null || u.placementForms().contains(placementForm))
@@ -310,7 +315,7 @@ class RegisterController {
     @Operation(summary = "The whole register as Excel (the same columns as the template, plus quality fields)")
     ResponseEntity<byte[]> export() {
         permissions.read();
-        return xlsx(workbook.export(), "utforarregister-" + LocalDate.now() + ".xlsx");
+        return xlsx(workbook.export(), "utforarregister-" + SwedishTime.today(clock) + ".xlsx");
     }
 
     @PostMapping(value = "/api/register/import", consumes = {XLSX, MediaType.APPLICATION_OCTET_STREAM_VALUE})
@@ -349,7 +354,7 @@ class RegisterController {
         FrameworkAgreement a = u.agreement() == null || u.agreement().frameworkAgreementId() == null ? null
                 : register.frameworkAgreements().stream()
                         .filter(x -> x.id().equals(u.agreement().frameworkAgreementId())).findFirst().orElse(null);
-        return new UnitDetails(u, p, a, qualities.of(new UnitId(u.id())), u.priceOn(LocalDate.now()).orElse(null));
+        return new UnitDetails(u, p, a, qualities.of(new UnitId(u.id())), u.priceOn(SwedishTime.today(clock)).orElse(null));
     }
 
     private UnitSummary summary(Unit u, LocalDate today) {

@@ -1,7 +1,6 @@
 package se.placera.samples.internal;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import se.placera.providers.FrameworkAgreement;
 import se.placera.providers.Provider;
 import se.placera.providers.Unit;
 import se.placera.providers.UnitQualities;
+import se.placera.shared.SwedishTime;
 
 /**
  * Generates the synthetic municipality from a seed: the same seed and scale always give the same records (no
@@ -224,7 +224,7 @@ final class SampleGenerator {
                     age, needs, List.of(reasonFor(u)), start, ended ? end : null, outcome, price,
                     List.copyOf(evaluations)));
             for (SampleRecords.Evaluation e : evaluations) {
-                var at = e.date().atStartOfDay(ZoneOffset.UTC).toInstant();
+                var at = SwedishTime.startOf(e.date());
                 if (e.caseworkerRating() != null) {
                     facts.add(new UnitQualities.Fact(e.id() + ":caseworker", u.id(),
                             UnitQualities.Fact.RATING_CASEWORKER, e.caseworkerRating().doubleValue(), at, null));
@@ -236,11 +236,11 @@ final class SampleGenerator {
             }
             if (ended) {
                 facts.add(new UnitQualities.Fact("placement:" + id, u.id(), UnitQualities.Fact.ENDED,
-                        unplanned ? 1.0 : 0.0, end.atStartOfDay(ZoneOffset.UTC).toInstant(), null));
+                        unplanned ? 1.0 : 0.0, SwedishTime.startOf(end), null));
             }
             if (rnd.nextDouble() < 0.04 + 0.08 * (1 - q)) {
                 facts.add(new UnitQualities.Fact("deviation:" + id, u.id(), UnitQualities.Fact.DEVIATION, null,
-                        start.plusDays(30).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        SwedishTime.startOf(start.plusDays(30)),
                         pick(rnd, List.of("Brister i rapportering", "Avvikelse från avtalad bemanning",
                                 "Händelse som rapporterats enligt lex Sarah", "Fakturering över avtalat pris"))));
             }

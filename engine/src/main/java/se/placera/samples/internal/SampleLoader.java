@@ -1,6 +1,6 @@
 package se.placera.samples.internal;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +33,11 @@ class SampleLoader implements SampleData, ApplicationRunner {
     private final UnitQualities qualities;
     private final MongoTemplate mongo;
 
-    SampleLoader(SamplesProperties properties, Register register, UnitQualities qualities, MongoTemplate mongo) {
+    private final Clock clock;
+
+    SampleLoader(SamplesProperties properties, Register register, UnitQualities qualities, MongoTemplate mongo,
+            Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.register = register;
         this.qualities = qualities;
@@ -83,7 +87,7 @@ class SampleLoader implements SampleData, ApplicationRunner {
         }
         int facts = (int) (mongo.estimatedCount("register_quality_facts") - factsBefore);
         mongo.insert(new SampleRecords.Run(runId, seed, scale, d.units().size(), d.placements().size(),
-                Instant.now()));
+                clock.instant()));
         log.info("Sample data generated and stored in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return new LoadReport(seed, scale, agreements, providers, units, teams.size(), placements.size(), facts,
                 false);
