@@ -130,9 +130,36 @@ class MultiInstanceIntegrationTests {
     void aRegisterChangeOnOneInstanceIsSeenByTheOthersRegisterAndMatching() {
         Api adminOne = Api.at(portOne).asAdmin();
         Api adminTwo = Api.at(portTwo).asAdmin();
-        var unit = adminOne.get("/api/register/units?limit=1").expect(200).json().path("items").get(0);
-        String id = unit.get("id").asString();
-        // Both instances have the register in memory.
+        // Instance two has its register in memory (warmed up at start) before instance one adds to it.
+        adminTwo.get("/api/register/units?limit=1").expect(200);
+        String name = "Flerinstans-" + UUID.randomUUID().toString().substring(0, 6);
+        String providerId = adminOne.post("/api/register/providers", Map.of("name", name, "orgNumber",
+                String.format("%06d-%04d", Math.abs(name.hashCode()) % 1_000_000, Math.abs(name.hashCode() / 7) % 10_000), "regi", "extern",
+                "contact", Map.of("name", "Kim Kontakt", "email", "kim@exempel.example"))).expect(201).json()
+                .get("id").asString();
+        Map<String, Object> u = new java.util.HashMap<>();
+        u.put("providerId", providerId);
+        u.put("name", name);
+        u.put("municipality", "Uppsala");
+        u.put("locality", "Uppsala");
+        u.put("location", Map.of("lat", 59.858, "lon", 17.639));
+        u.put("focus", "Behandling för ungdomar");
+        u.put("targetGroups", List.of("barn-unga"));
+        u.put("placementForms", List.of("hvb-barn-unga"));
+        u.put("legalBases", List.of("sol", "lvu-3"));
+        u.put("genders", List.of("pojke-man", "flicka-kvinna"));
+        u.put("minAge", 13);
+        u.put("maxAge", 17);
+        u.put("needs", List.of("missbruk"));
+        u.put("places", 8);
+        u.put("vacancies", 2);
+        u.put("prices", List.of(Map.of("validFrom", "2020-01-01", "model", "per-dygn", "perDay", 3000)));
+        u.put("agreement", Map.of("type", "direktupphandling"));
+        u.put("tenderArea", "uppsala");
+        u.put("noticePeriodDays", 30);
+        u.put("ivoPermit", Map.of("number", "IVO-" + name, "scope", List.of("hvb-barn-unga"), "validFrom", "2019-01-01"));
+        String id = adminOne.post("/api/register/units", u).expect(201).json().at("/unit/id").asString();
+        await("the new unit on instance two", () -> adminTwo.get("/api/register/units/" + id).status() == 200);
         var before = adminTwo.get("/api/register/units/" + id).expect(200).json();
         long version = before.at("/unit/version").asLong();
         int vacancies = before.at("/unit/vacancies").asInt(0) + 3;
