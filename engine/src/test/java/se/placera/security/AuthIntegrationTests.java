@@ -105,7 +105,7 @@ class AuthIntegrationTests extends IdentityTestBase {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
+    void repeatedFailuresThrottleTheNameWith429AndRetryAfterWithoutCheckingThePassword() {
         String username = unique("lockout");
         activeUser(username, "exempelkommun-sof", Map.of("FOLLOW_UP", "WRITE"), "Korrekt-Hast-Batteri-9");
         Browser b = browser();
@@ -114,18 +114,19 @@ class AuthIntegrationTests extends IdentityTestBase {
             assertThat(browser().post("/api/auth/login", Map.of("username", username, "password", "fel" + i))
                     .status()).isEqualTo(401);
         }
-        var locked = browser().post("/api/auth/login", Map.of("username", username,
+        var x = browser().exchange("POST", "/api/auth/login", Map.of("username", username,
                 "password", "Korrekt-Hast-Batteri-9"));
-        assertThat(locked.status()).isEqualTo(401);
-        assertThat(locked.json().get("code").asString()).isEqualTo("LOGIN_LOCKED");
-        // HTTP Basic is locked too.
+        assertThat(x.response().status()).isEqualTo(429);
+        assertThat(x.response().json().get("code").asString()).isEqualTo("LOGIN_THROTTLED");
+        assertThat(Long.parseLong(x.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        // HTTP Basic is throttled too.
         assertThat(Api.at(port).as(username, "Korrekt-Hast-Batteri-9").get("/api/auth/me").status()).isEqualTo(401);
 
-        // An administrator lifts the lock.
-        String id = admin().get("/api/users").json().valueStream()
-                .filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow()
-                .get("id").asString();
-        admin().post("/api/users/" + id + "/unlock", null).expect(204);
+        // The administrator sees until when, and can lift it.
+        var user = admin().get("/api/users").json().valueStream()
+                .filter(u -> u.get("username").asString().equals(username)).findFirst().orElseThrow();
+        assertThat(user.get("lockedUntil").isNull()).isFalse();
+        admin().post("/api/users/" + user.get("id").asString() + "/unlock", null).expect(204);
         browser().login(username, "Korrekt-Hast-Batteri-9");
     }
 }

@@ -21,14 +21,24 @@ import se.placera.support.Api;
 public final class Browser {
 
     private final String base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
     private boolean sendCsrf = true;
 
     public Browser(int port) {
+        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private Browser(int port, CookieManager cookies) {
         this.base = "http://127.0.0.1:" + port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser (its cookies) talking to another instance of the app, e.g. behind a load balancer. */
+    public Browser at(int port) {
+        return new Browser(port, cookies);
     }
 
     public Browser withoutCsrf() {

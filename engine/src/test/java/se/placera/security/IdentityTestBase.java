@@ -38,6 +38,10 @@ public abstract class IdentityTestBase {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("placera.notifications.poll-interval", () -> "200ms");
+        // Every test client is 127.0.0.1: throttle by user name only here (LoginAttemptsTests covers clients), and
+        // with a first delay long enough that a slow machine cannot outrun it between two requests.
+        registry.add("placera.security.login-throttle.client-free-failures", () -> "100000");
+        registry.add("placera.security.login-throttle.first-delay", () -> "1m");
     }
 
     @LocalServerPort

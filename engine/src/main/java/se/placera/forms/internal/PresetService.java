@@ -1,5 +1,6 @@
 package se.placera.forms.internal;
 
+import se.placera.shared.CacheGenerations;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,18 +32,24 @@ class PresetService implements AutoAnswerPresets {
     private final CurrentUsers users;
     private final Clock clock;
     private final Map<String, Map<String, Object>> cache = new ConcurrentHashMap<>();
+    /** Presets saved on another instance (shared.CacheGenerations): the cache is dropped. */
+    private final CacheGenerations.Watch changes;
 
     PresetService(MongoTemplate mongo, MethodRegistry methods, JsonMapper mapper, CurrentUsers users,
-            Optional<Clock> clock) {
+            Optional<Clock> clock, CacheGenerations generations) {
         this.mongo = mongo;
         this.methods = methods;
         this.mapper = mapper;
         this.users = users;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.changes = generations.watch(mongo.getCollectionName(PresetDocument.class));
     }
 
     @Override
     public Map<String, Object> get(String username, String methodId) {
+        if (changes.changed()) {
+            cache.clear();
+        }
         return cache.computeIfAbsent(PresetDocument.key(username, methodId), key -> {
             PresetDocument doc = mongo.findById(key, PresetDocument.class);
             return doc == null || doc.values == null ? Map.of() : Map.copyOf(doc.values);

@@ -1,5 +1,6 @@
 package se.placera.metadata.internal;
 
+import se.placera.shared.CacheGenerations;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,18 @@ class DefinitionStore {
     private final MongoTemplate mongo;
     private final Map<String, DefinitionDocument> immutable = new ConcurrentHashMap<>();
 
-    DefinitionStore(MongoTemplate mongo) {
+    /** A status changed on another instance (shared.CacheGenerations): the cache is dropped. */
+    private final CacheGenerations.Watch changes;
+
+    DefinitionStore(MongoTemplate mongo, CacheGenerations generations) {
         this.mongo = mongo;
+        this.changes = generations.watch(mongo.getCollectionName(DefinitionDocument.class));
     }
 
     Optional<DefinitionDocument> find(String kind, String id, int version) {
+        if (changes.changed()) {
+            immutable.clear();
+        }
         String key = DefinitionDocument.key(kind, id, version);
         DefinitionDocument cached = immutable.get(key);
         if (cached != null) {

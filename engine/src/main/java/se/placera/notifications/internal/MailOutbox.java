@@ -3,7 +3,6 @@ package se.placera.notifications.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,10 +14,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -31,6 +32,8 @@ import se.placera.users.AccountMessage;
 /**
  * The mail outbox: a message is first stored (so nothing is lost when SMTP is down or not configured), then
  * sent by a scheduled job with exponential back-off. Bodies can hold single-use links: they are never logged.
+ * Every instance runs the job; each mail is claimed by exactly one of them ({@link #claim()}), and a claim has a
+ * lease so that a mail claimed by an instance that died is sent by another after {@code claim-lease}.
  */
 @Service
 @EnableScheduling
@@ -53,7 +56,12 @@ public class MailOutbox {
         public Instant nextAttemptAt;
         public Instant sentAt;
         public String lastError;
+        public String claimedBy;
+        public Instant claimedUntil;
     }
+
+    /** This process, as a claim's owner (for operators reading the outbox). */
+    static final String INSTANCE = UUID.randomUUID().toString();
 
     private final MongoTemplate mongo;
     private final ObjectProvider<JavaMailSender> sender;
@@ -99,15 +107,28 @@ public class MailOutbox {
             return;
         }
         try {
-            Instant now = clock.instant();
-            List<OutboxMail> due = mongo.find(Query.query(Criteria.where("status").is("PENDING")
-                    .and("nextAttemptAt").lte(now)).with(Sort.by("createdAt")).limit(50), OutboxMail.class);
-            for (OutboxMail m : due) {
+            OutboxMail m;
+            int sent = 0;
+            while (sent++ < 50 && (m = claim()) != null) {
                 send(smtp, m);
             }
         } finally {
             sending.unlock();
         }
+    }
+
+    /**
+     * Claims one due mail for this instance: one {@code findAndModify} moves it from PENDING (or from SENDING
+     * whose lease ran out: its instance died) to SENDING with a lease, so two instances never both send it.
+     */
+    OutboxMail claim() {
+        Instant now = clock.instant();
+        Criteria pending = Criteria.where("status").is("PENDING").and("nextAttemptAt").lte(now);
+        Criteria abandoned = Criteria.where("status").is("SENDING").and("claimedUntil").lte(now);
+        return mongo.findAndModify(Query.query(new Criteria().orOperator(pending, abandoned)).with(Sort.by("createdAt")),
+                new Update().set("status", "SENDING").set("claimedBy", INSTANCE)
+                        .set("claimedUntil", now.plus(props.claimLease())),
+                FindAndModifyOptions.options().returnNew(true), OutboxMail.class);
     }
 
     private void send(JavaMailSender smtp, OutboxMail m) {
@@ -126,6 +147,7 @@ public class MailOutbox {
             m.body = null;
         } catch (RuntimeException e) {
             m.lastError = e.getClass().getSimpleName();
+            m.status = "PENDING";
             if (m.attempts >= props.maxAttempts()) {
                 m.status = "FAILED";
                 log.warn("Mail {} ({}) failed {} times; giving up", m.id, m.kind, m.attempts);
@@ -135,6 +157,8 @@ public class MailOutbox {
                 log.info("Mail {} ({}) not sent ({}); retry in {}s", m.id, m.kind, m.lastError, backoff);
             }
         }
+        m.claimedBy = null;
+        m.claimedUntil = null;
         mongo.save(m);
     }
 }

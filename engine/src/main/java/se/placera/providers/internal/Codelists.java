@@ -1,5 +1,6 @@
 package se.placera.providers.internal;
 
+import se.placera.shared.CacheGenerations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,12 +36,19 @@ public class Codelists {
     private final ObjectProvider<Metadata> metadata;
     private final Map<String, Optional<Map<String, JsonNode>>> cache = new ConcurrentHashMap<>();
 
-    Codelists(ObjectProvider<Metadata> metadata) {
+    /** Definitions published or retired on another instance (shared.CacheGenerations): the cache is dropped. */
+    private final CacheGenerations.Watch definitions;
+
+    Codelists(ObjectProvider<Metadata> metadata, CacheGenerations generations) {
         this.metadata = metadata;
+        this.definitions = generations.watch("metadata_definitions");
     }
 
     /** The items of a published codelist by value, or empty when the codelist is not published. */
     public Optional<Map<String, JsonNode>> items(String codelistId) {
+        if (definitions.changed()) {
+            cache.clear();
+        }
         Optional<Map<String, JsonNode>> cached = cache.get(codelistId);
         if (cached != null) {
             return cached;

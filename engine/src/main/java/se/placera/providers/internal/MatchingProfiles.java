@@ -1,5 +1,6 @@
 package se.placera.providers.internal;
 
+import se.placera.shared.CacheGenerations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,21 @@ public class MatchingProfiles {
     private final ProvidersProperties properties;
     private final Map<String, Profile> cache = new ConcurrentHashMap<>();
 
-    MatchingProfiles(ObjectProvider<Metadata> metadata, ProvidersProperties properties) {
+    /** Profiles published on another instance (shared.CacheGenerations): the cache is dropped. */
+    private final CacheGenerations.Watch definitions;
+
+    MatchingProfiles(ObjectProvider<Metadata> metadata, ProvidersProperties properties, CacheGenerations generations) {
         this.metadata = metadata;
         this.properties = properties;
+        this.definitions = generations.watch("metadata_definitions");
     }
 
     /** The profile with the id, or the default one for null; 404 when a named profile is not published. */
     public Profile get(String id) {
         String key = id == null || id.isBlank() ? properties.defaultProfile() : id;
+        if (definitions.changed()) {
+            cache.clear();
+        }
         Profile cached = cache.get(key);
         if (cached != null) {
             return cached;

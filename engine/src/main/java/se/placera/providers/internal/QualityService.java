@@ -1,5 +1,6 @@
 package se.placera.providers.internal;
 
+import se.placera.shared.CacheGenerations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,17 +41,32 @@ class QualityService implements UnitQualities {
     private final Map<String, Quality> computed = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
-    QualityService(MongoTemplate mongo, MatchingProfiles profiles, Optional<Clock> clock) {
+    /** Facts recorded and profiles published on another instance (shared.CacheGenerations). */
+    private final CacheGenerations.Watch facts;
+    private final CacheGenerations.Watch definitions;
+
+    QualityService(MongoTemplate mongo, MatchingProfiles profiles, Optional<Clock> clock, CacheGenerations generations) {
         this.mongo = mongo;
         this.profiles = profiles;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.facts = generations.watch(COLLECTION);
+        this.definitions = generations.watch("metadata_definitions");
     }
 
     private void ensureLoaded() {
-        if (loaded) {
+        if (definitions.changed()) {
+            computed.clear();
+        }
+        boolean changed = facts.changed();
+        if (loaded && !changed) {
             return;
         }
         synchronized (this) {
+            if (changed) {
+                factsByUnit.clear();
+                computed.clear();
+                loaded = false;
+            }
             if (!loaded) {
                 for (Fact f : mongo.findAll(Fact.class, COLLECTION)) {
                     factsByUnit.computeIfAbsent(f.unitId(), k -> new ConcurrentHashMap<>()).put(f.id(), f);

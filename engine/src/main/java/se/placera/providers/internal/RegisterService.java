@@ -29,6 +29,7 @@ import se.placera.providers.RegisterProblemCodes;
 import se.placera.providers.Unit;
 import se.placera.providers.UnitId;
 import se.placera.security.CurrentUsers;
+import se.placera.shared.CacheGenerations;
 import se.placera.shared.Audited;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
@@ -37,7 +38,8 @@ import se.placera.shared.SwedishOrder;
 /**
  * The register: records in MongoDB, every record also in memory (the embedded database scans, and matching needs
  * all units at once). One document write per change, guarded by the record's {@code version}; every change
- * publishes an {@link Audited} event with before/after. Single instance: the memory copy is this process's.
+ * publishes an {@link Audited} event with before/after. The memory copy reloads when another instance changed
+ * the register (shared.CacheGenerations, within its check interval).
  */
 @Service
 class RegisterService implements Register {
@@ -53,30 +55,47 @@ class RegisterService implements Register {
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
     private final Map<String, FrameworkAgreement> agreements = new ConcurrentHashMap<>();
     private volatile boolean loaded;
+    /** Other instances' writes to the register (shared.CacheGenerations): the memory copy reloads. */
+    private final List<CacheGenerations.Watch> changes;
 
     RegisterService(MongoTemplate mongo, RegisterValidation validation, ApplicationEventPublisher events,
-            CurrentUsers users, JsonMapper mapper, Optional<Clock> clock) {
+            CurrentUsers users, JsonMapper mapper, Optional<Clock> clock, CacheGenerations generations) {
         this.mongo = mongo;
         this.validation = validation;
         this.events = events;
         this.users = users;
         this.mapper = mapper;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.changes = List.of(generations.watch(mongo.getCollectionName(Provider.class)),
+                generations.watch(mongo.getCollectionName(Unit.class)),
+                generations.watch(mongo.getCollectionName(FrameworkAgreement.class)));
     }
 
     private void ensureLoaded() {
-        if (loaded) {
+        boolean changed = false;
+        for (CacheGenerations.Watch w : changes) {
+            changed |= w.changed();
+        }
+        if (loaded && !changed) {
             return;
         }
         synchronized (this) {
-            if (loaded) {
+            if (loaded && !changed) {
                 return;
             }
-            mongo.findAll(Provider.class).forEach(p -> providers.put(p.id(), p));
-            mongo.findAll(Unit.class).forEach(u -> units.put(u.id(), u));
-            mongo.findAll(FrameworkAgreement.class).forEach(a -> agreements.put(a.id(), a));
+            // Reload in place: readers meanwhile see old or new entries, never a missing one that exists in both.
+            reload(providers, mongo.findAll(Provider.class), Provider::id);
+            reload(units, mongo.findAll(Unit.class), Unit::id);
+            reload(agreements, mongo.findAll(FrameworkAgreement.class), FrameworkAgreement::id);
             loaded = true;
         }
+    }
+
+    private static <T> void reload(Map<String, T> cache, List<T> all, java.util.function.Function<T, String> id) {
+        Map<String, T> fresh = new java.util.HashMap<>();
+        all.forEach(t -> fresh.put(id.apply(t), t));
+        cache.keySet().retainAll(fresh.keySet());
+        cache.putAll(fresh);
     }
 
     @Override

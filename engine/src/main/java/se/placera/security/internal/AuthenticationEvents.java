@@ -10,12 +10,15 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import se.placera.security.LoginMethod;
 import se.placera.shared.Audited;
 
 /**
- * Password checks (local login and HTTP Basic): failures count towards the lockout and are audited;
+ * Password checks (local login and HTTP Basic): failures count towards the throttle (per name and per client
+ * address) and are audited;
  * successful local logins are audited (HTTP Basic successes are per request, not logins, and only reset
  * the failure count).
  */
@@ -42,8 +45,19 @@ class AuthenticationEvents {
             case DisabledException e -> "disabled";
             default -> "bad-credentials";
         };
-        boolean locked = attempts.recordFailure(username);
-        events.publishEvent(loginFailure(username, method, locked && !"locked".equals(reason) ? "locked-now" : reason));
+        if ("locked".equals(reason)) {
+            // Refused by the throttle before the password was checked: not a guess, so not counted.
+            events.publishEvent(loginFailure(username, method, "throttled"));
+            return;
+        }
+        boolean throttled = attempts.recordFailure(username, clientAddress());
+        events.publishEvent(loginFailure(username, method, throttled ? "throttled-now" : reason));
+    }
+
+    /** The client's address of the current request (behind a proxy: set {@code server.forward-headers-strategy}). */
+    static String clientAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? a.getRequest().getRemoteAddr() : null;
     }
 
     @EventListener

@@ -1,11 +1,13 @@
 package se.placera.security.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -62,11 +65,12 @@ class AuthController {
     private final ApplicationEventPublisher events;
     private final SecurityProperties props;
     private final ObjectProvider<ClientRegistrationRepository> clients;
+    private final Clock clock;
 
     AuthController(AuthenticationManager passwordLogin, CurrentUsers users, LoginAttempts attempts,
             SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens,
             ApplicationEventPublisher events, SecurityProperties props,
-            ObjectProvider<ClientRegistrationRepository> clients) {
+            ObjectProvider<ClientRegistrationRepository> clients, Optional<Clock> clock) {
         this.passwordLogin = passwordLogin;
         this.users = users;
         this.attempts = attempts;
@@ -75,6 +79,7 @@ class AuthController {
         this.events = events;
         this.props = props;
         this.clients = clients;
+        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     record LoginRequest(String username, String password) {
@@ -102,11 +107,12 @@ class AuthController {
     ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         String username = body == null || body.username() == null ? "" : body.username().trim();
         String password = body == null || body.password() == null ? "" : body.password();
-        var lockedUntil = attempts.lockedUntil(username);
-        if (lockedUntil.isPresent()) {
+        var refusedUntil = attempts.refusedUntil(username, request.getRemoteAddr());
+        if (refusedUntil.isPresent()) {
+            // Throttled: answered without checking the password, and not counted as another failure.
             events.publishEvent(new Audited("login.failure", "user", username, null, "failure",
-                    Map.of("username", username, "method", LoginMethod.LOCAL, "reason", "locked")));
-            return locked(lockedUntil.get());
+                    Map.of("username", username, "method", LoginMethod.LOCAL, "reason", "throttled")));
+            return throttled(refusedUntil.get());
         }
         var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
         token.setDetails(LoginMethod.LOCAL);
@@ -114,10 +120,6 @@ class AuthController {
         try {
             result = passwordLogin.authenticate(token);
         } catch (AuthenticationException e) {
-            var now = attempts.lockedUntil(username);
-            if (now.isPresent()) {
-                return locked(now.get());
-            }
             return problem(HttpStatus.UNAUTHORIZED, "LOGIN_FAILED", "Wrong user name or password.");
         }
         // Session fixation: a session from before the login gets a new id; otherwise a new session starts.
@@ -215,10 +217,13 @@ class AuthController {
         return m;
     }
 
-    private static ResponseEntity<ProblemDetail> locked(Instant until) {
-        long minutes = Math.max(1, Duration.between(Instant.now(), until).toMinutes() + 1);
-        return problem(HttpStatus.UNAUTHORIZED, "LOGIN_LOCKED",
-                "Too many failed logins: try again in " + minutes + " minutes or reset the password.");
+    /** 429 with {@code Retry-After} (whole seconds, rounded up) until the throttle lets the next attempt through. */
+    private ResponseEntity<ProblemDetail> throttled(Instant until) {
+        long seconds = Math.max(1, (Duration.between(clock.instant(), until).toMillis() + 999) / 1000);
+        ResponseEntity<ProblemDetail> r = problem(HttpStatus.TOO_MANY_REQUESTS, "LOGIN_THROTTLED",
+                "Too many failed logins: try again in " + seconds + " seconds.");
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).body(r.getBody());
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {

@@ -10,19 +10,20 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * Single-use, expiring secrets for account activation and password reset. Only a SHA-256 of the token is
- * stored, so a copy of the database does not let anyone activate an account; consumption is serialised
- * in-process so a link works exactly once.
+ * stored, so a copy of the database does not let anyone activate an account; consumption is one conditional
+ * update in the database, so a link works exactly once even with several instances.
  */
 @Component
 public class AccountTokens {
@@ -43,7 +44,6 @@ public class AccountTokens {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final ReentrantLock lock = new ReentrantLock();
 
     AccountTokens(MongoTemplate mongo, Optional<Clock> clock) {
         this.mongo = mongo;
@@ -55,9 +55,7 @@ public class AccountTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        lock.lock();
-        try {
-            mongo.remove(Query.query(Criteria.where("userId").is(userId).and("purpose").is(purpose)
+        mongo.remove(Query.query(Criteria.where("userId").is(userId).and("purpose").is(purpose)
                     .and("usedAt").is(null)), TokenDocument.class);
             var doc = new TokenDocument();
             doc.id = hash(token);
@@ -66,9 +64,6 @@ public class AccountTokens {
             doc.createdAt = clock.instant();
             doc.expiresAt = doc.createdAt.plus(ttl);
             mongo.insert(doc);
-        } finally {
-            lock.unlock();
-        }
         return token;
     }
 
@@ -77,19 +72,20 @@ public class AccountTokens {
         return valid(token, purpose).map(d -> d.userId);
     }
 
-    /** Uses a token up; empty if it is unknown, used or expired. */
+    /**
+     * Uses a token up; empty if it is unknown, used or expired. One conditional update ({@code findAndModify}
+     * where {@code usedAt} is null and the token has not expired), so of two concurrent uses, on one instance or
+     * two, exactly one wins.
+     */
     public Optional<String> consume(String token, Purpose purpose) {
-        lock.lock();
-        try {
-            Optional<TokenDocument> doc = valid(token, purpose);
-            doc.ifPresent(d -> {
-                d.usedAt = clock.instant();
-                mongo.save(d);
-            });
-            return doc.map(d -> d.userId);
-        } finally {
-            lock.unlock();
+        if (token == null || token.isBlank() || token.length() > 200) {
+            return Optional.empty();
         }
+        Instant now = clock.instant();
+        TokenDocument used = mongo.findAndModify(Query.query(Criteria.where("_id").is(hash(token))
+                        .and("purpose").is(purpose).and("usedAt").is(null).and("expiresAt").gt(now)),
+                new Update().set("usedAt", now), FindAndModifyOptions.options().returnNew(true), TokenDocument.class);
+        return Optional.ofNullable(used).map(d -> d.userId);
     }
 
     private Optional<TokenDocument> valid(String token, Purpose purpose) {
