@@ -1,6 +1,7 @@
 package se.placera.forms.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,6 +84,35 @@ class MethodLibraryGeneratorTests {
     @Test
     void theLibraryHasAMethodFolder() throws IOException {
         assertThat(methodFiles()).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    /** The generator's own guards: a branch no answers reach, and a method no answers complete, fail the walk. */
+    @Test
+    void aBranchThatNoAnswersReachOrAMethodThatCannotBeCompletedFails(@TempDir Path dir) throws IOException {
+        Path unreachable = dir.resolve("unreachable.json");
+        Files.writeString(unreachable, """
+                {"kind": "method", "id": "unreachable", "title": "U", "purpose": "survey", "areas": [
+                  {"id": "a", "title": "A", "questions": [
+                    {"id": "val", "text": "Val", "kind": "background", "answerType": "single", "required": true,
+                     "options": {"static": [{"value": "ja", "label": "Ja"}, {"value": "nej", "label": "Nej"}]}},
+                    {"id": "aldrig", "text": "Aldrig", "kind": "background", "answerType": "text",
+                     "visibleWhen": "answers.val == 'kanske'"}
+                  ]}]}
+                """);
+        assertThatThrownBy(() -> new Walk(unreachable).run()).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("unreachable").hasMessageContaining("question 'aldrig' was never true");
+
+        Path impossible = dir.resolve("impossible.json");
+        Files.writeString(impossible, """
+                {"kind": "method", "id": "impossible", "title": "I", "purpose": "survey", "areas": [
+                  {"id": "a", "title": "A", "questions": [
+                    {"id": "val", "text": "Val", "kind": "background", "answerType": "single", "required": true,
+                     "options": {"static": [{"value": "ja", "label": "Ja"}]}, "optionFilter": "item.value == 'nej'"}
+                  ]}]}
+                """);
+        assertThatThrownBy(() -> new Walk(impossible).run()).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("impossible").hasMessageContaining("could not be completed")
+                .hasMessageContaining("answer.required");
     }
 
     @TestFactory
