@@ -5,6 +5,7 @@ import { useT } from '@rt/i18n';
 import { adminNav, adminRoute } from './adminRoutes';
 import { Designer } from './designer/Designer';
 import { BundlePage } from './pages/BundlePage';
+import { CataloguePage } from './pages/CataloguePage';
 import { CodelistEditor } from './pages/CodelistEditor';
 import { JsonEditorPage } from './pages/JsonEditorPage';
 import { MetadataPage } from './pages/MetadataPage';
@@ -63,6 +64,9 @@ function Routes() {
   } else if (p === '/bundle') {
     title = t('admin.bundle');
     page = <BundlePage />;
+  } else if (p === '/katalog') {
+    title = t('catalogue.title');
+    page = <CataloguePage />;
   } else if (p === '/presets') {
     title = t('admin.presets');
     page = <PresetsPage />;
@@ -76,6 +80,7 @@ function Routes() {
   const nav = [
     { to: '/', label: t('admin.metadata'), current: p === '/' },
     { to: '/methods/new', label: t('admin.newMethod'), current: p === '/methods/new' },
+    { to: '/katalog', label: t('catalogue.title'), current: p === '/katalog' },
     { to: '/bundle', label: t('admin.bundle'), current: p === '/bundle' },
     { to: '/presets', label: t('admin.presets'), current: p === '/presets' },
     { to: '/register', label: t('admin.register'), current: p.startsWith('/register') },

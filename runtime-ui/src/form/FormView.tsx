@@ -115,7 +115,7 @@ export function AutoAnswered({ state }: { state: FormState }) {
           <div key={q.id} className="summary-row" data-auto={q.id}>
             <dt>{q.heading || q.text}</dt>
             <dd>
-              {formatValue(q, q.value) || t('form.notAnswered')}{' '}
+              {formatValue(q, q.value, t) || t('form.notAnswered')}{' '}
               <span className="auto-tag">
                 ({t('form.autoOne')}, {q.autoSource === 'preset' ? t('form.autoPreset') : t('form.autoRule')})
               </span>
@@ -141,7 +141,7 @@ export function AnswerSummary({ state }: { state: FormState }) {
               <div key={q.id} className="summary-row">
                 <dt>{q.heading || q.text}</dt>
                 <dd>
-                  {isAnswered(q.value) ? formatValue(q, q.value) : t('form.notAnswered')}
+                  {isAnswered(q.value) ? formatValue(q, q.value, t) : t('form.notAnswered')}
                   {q.auto ? <span className="auto-tag"> ({t('form.autoOne')})</span> : null}
                 </dd>
               </div>

@@ -203,11 +203,12 @@ function TextLike({ q, value, id, disabled, onChange, describedBy, error, type }
   );
 }
 
+/** The stored answer of a rating when "Vet ej / ej aktuellt" was chosen (its own value, not "no answer"). */
+export const NOT_APPLICABLE = 'vet-ej';
+
 /** Rating 1–5: five buttons (radio semantics: one choice, arrow keys move), labels from the method. */
 function ScaleButtons({ q, value, id, disabled, onChange, error }: ControlProps) {
   const t = useT();
-  // "Vet ej / ej aktuellt" is stored as no answer; remember here that it was the choice.
-  const [notApplicable, setNotApplicable] = useState(false);
   const points = [1, 2, 3, 4, 5];
   const item = (key: string, checked: boolean, label: ReactNode, onSelect: () => void, idx: number) => (
     <div className="scale-point" key={key}>
@@ -233,25 +234,19 @@ function ScaleButtons({ q, value, id, disabled, onChange, error }: ControlProps)
             <span className="scale-number">{p}</span>
             {q.scaleLabels?.[String(p)] ? <span className="scale-label">{q.scaleLabels[String(p)]}</span> : null}
           </>,
-          () => {
-            setNotApplicable(false);
-            onChange(p);
-          },
+          () => onChange(p),
           i,
         ),
       )}
       {q.allowNotApplicable
-        ? item('na', notApplicable && (value === null || value === undefined), t('form.notApplicable'), () => {
-            setNotApplicable(true);
-            onChange(null);
-          }, 5)
+        ? item('na', value === NOT_APPLICABLE, t('form.notApplicable'), () => onChange(NOT_APPLICABLE), 5)
         : null}
     </div>
   );
 }
 
 /** Rating 0–100 %: a slider and a number field showing the same value. */
-function PercentInput({ value, id, disabled, onChange, describedBy, error }: ControlProps) {
+function PercentInput({ q, value, id, disabled, onChange, describedBy, error }: ControlProps) {
   const t = useT();
   const initial = typeof value === 'number' ? value : null;
   const [n, setN] = useState<number | null>(initial);
@@ -292,6 +287,17 @@ function PercentInput({ value, id, disabled, onChange, describedBy, error }: Con
         />
         <span aria-hidden="true"> %</span>
       </label>
+      {q.allowNotApplicable ? (
+        <label className="percent-na">
+          <input
+            type="checkbox"
+            checked={value === NOT_APPLICABLE}
+            disabled={disabled}
+            onChange={(e) => onChange(e.target.checked ? NOT_APPLICABLE : null)}
+          />{' '}
+          {t('form.notApplicable')}
+        </label>
+      ) : null}
     </div>
   );
 }

@@ -25,8 +25,10 @@ export function fieldErrors(problems: Problem[], t: Translate): Record<string, s
 }
 
 /** An answer as text for summaries: option labels for choices, "%" for percent. */
-export function formatValue(q: QuestionState, value: unknown): string {
+export function formatValue(q: QuestionState, value: unknown, t?: Translate): string {
   if (value === null || value === undefined || value === '') return '';
+  // A rating's "Vet ej / ej aktuellt" is stored as its own value.
+  if (q.kind === 'rating' && value === 'vet-ej') return t ? t('form.notApplicable') : String(value);
   const label = (v: unknown) => q.options?.find((o) => o.value === v)?.label ?? String(v);
   if (Array.isArray(value)) return value.map(label).join(', ');
   if (q.kind === 'rating') {

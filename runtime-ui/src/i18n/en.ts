@@ -666,4 +666,16 @@ export const en: Record<MessageKey, string> = {
   'designer.limit.belowOne': 'Must be at least 1.',
   'designer.limit.tooLarge': 'Must be at most 100,000.',
   'designer.limit.minAboveMax': 'The lowest value cannot be greater than the highest.',
+  // Method catalogue (admin console)
+  'catalogue.title': 'Method catalogue',
+  'catalogue.intro': 'Every follow-up and mapping area with its methods: purpose, who answers, number of questions, rating questions and the rules the method uses. The table is built from the newest versions in the metadata store.',
+  'catalogue.area': 'Area',
+  'catalogue.method': 'Method',
+  'catalogue.purpose': 'Purpose',
+  'catalogue.respondents': 'Respondents',
+  'catalogue.questions': 'Questions',
+  'catalogue.ratings': 'Ratings 1–5 / %',
+  'catalogue.rules': 'Rules',
+  'catalogue.noMethod': 'No method yet',
+  'catalogue.summary': '{methods} methods, {questions} questions.',
 };

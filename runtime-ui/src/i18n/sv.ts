@@ -664,6 +664,18 @@ export const sv = {
   'designer.limit.belowOne': 'Måste vara minst 1.',
   'designer.limit.tooLarge': 'Får vara högst 100 000.',
   'designer.limit.minAboveMax': 'Lägsta värdet får inte vara större än det högsta.',
+  // Method catalogue (admin console)
+  'catalogue.title': 'Metodkatalog',
+  'catalogue.intro': 'Varje uppföljnings- och kartläggningsområde med sina metoder: syfte, vem som svarar, antal frågor, betygsfrågor och vilka regler metoden använder. Tabellen byggs av de senaste versionerna i metadatalagret.',
+  'catalogue.area': 'Område',
+  'catalogue.method': 'Metod',
+  'catalogue.purpose': 'Syfte',
+  'catalogue.respondents': 'Svarar',
+  'catalogue.questions': 'Frågor',
+  'catalogue.ratings': 'Betyg 1–5 / %',
+  'catalogue.rules': 'Regler',
+  'catalogue.noMethod': 'Ingen metod ännu',
+  'catalogue.summary': '{methods} metoder, {questions} frågor.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

@@ -17,6 +17,18 @@ public final class FormProblemCodes {
     public static final String HIDDEN_QUESTION = "answer.hidden-question";
     public static final String AUTO_ANSWERED = "answer.auto-answered";
 
+    /**
+     * The stored answer of a rating question with {@code allowNotApplicable} when the respondent chose "Vet ej /
+     * ej aktuellt": its own value, so that it satisfies {@code required}, is told apart from an unanswered question
+     * and is left out of means (only numbers are averaged). Refused on a rating that does not allow it.
+     */
+    public static final String NOT_APPLICABLE = "vet-ej";
+
+    /** Whether a stored answer is the rating value "Vet ej / ej aktuellt". */
+    public static boolean isNotApplicable(Object answer) {
+        return NOT_APPLICABLE.equals(answer);
+    }
+
     private FormProblemCodes() {
     }
 }

@@ -154,6 +154,10 @@ class FrontendsBrowserIntegrationTests extends BrowserTestSupport {
         open("/admin/codelists/new");
         waitForText(By.tagName("h1"), "Kodlista");
         check("admin-codelist");
+        open("/admin/katalog");
+        waitForText(By.tagName("h1"), "Metodkatalog");
+        waitForText(By.cssSelector("table.catalogue"), "Barn och unga – ChASE, ungas röster");
+        check("admin-catalogue");
         click(By.xpath("//button[normalize-space()='Logga ut']"));
         waitFor(By.id("username"));
 

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import se.placera.forms.FormProblemCodes;
 import se.placera.forms.Option;
 import se.placera.forms.internal.CompiledMethod.Area;
 import se.placera.forms.internal.CompiledMethod.Choice;
@@ -259,7 +260,9 @@ class MethodCompiler {
             ObjectNode p = props.putObject(q.id());
             if ("rating".equals(q.kind())) {
                 if (q.allowNotApplicable()) {
-                    p.putArray("type").add("integer").add("null");
+                    // "Vet ej / ej aktuellt" is its own value, the string "vet-ej": a number on the scale or that.
+                    p.putArray("type").add("integer").add("string");
+                    p.put("pattern", "^" + FormProblemCodes.NOT_APPLICABLE + "$");
                 } else {
                     p.put("type", "integer");
                 }

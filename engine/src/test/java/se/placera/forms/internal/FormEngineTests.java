@@ -135,6 +135,43 @@ class FormEngineTests {
                 .doesNotContain("javascript:").contains("href=\"https://www.socialstyrelsen.se\"");
     }
 
+    static final String RATINGS = """
+            {"kind": "method", "id": "r", "title": "R", "purpose": "survey", "areas": [
+              {"id": "a", "title": "A", "questions": [
+                {"id": "betyg", "text": "Betyg", "kind": "rating", "scale": "1-5", "required": true,
+                 "allowNotApplicable": true},
+                {"id": "procent", "text": "Procent", "kind": "rating", "scale": "percent", "allowNotApplicable": true},
+                {"id": "strikt", "text": "Strikt", "kind": "rating", "scale": "1-5"}
+              ]}]}
+            """;
+
+    @Test
+    void vetEjIsItsOwnAnswerOfARatingThatAllowsIt() {
+        CompiledMethod m = compile(RATINGS);
+        // Unanswered: the required rating blocks a submit.
+        var e = ENGINE.evaluate(m, Map.of(), Map.of(), Map.of(), Map.of());
+        assertThat(e.errors()).extracting(Problem::code).containsExactly("answer.required");
+        assertThat(e.errors()).extracting(Problem::pointer).containsExactly("/answers/betyg");
+
+        // "Vet ej" satisfies required and is kept as the answer, told apart from "no answer".
+        e = ENGINE.evaluate(m, Map.of("betyg", "vet-ej", "procent", "vet-ej"), Map.of(), Map.of(), Map.of());
+        assertThat(e.errors()).isEmpty();
+        assertThat(e.effective()).containsEntry("betyg", "vet-ej").containsEntry("procent", "vet-ej");
+
+        // Any other text is not a rating, and a rating without allowNotApplicable refuses "vet-ej".
+        e = ENGINE.evaluate(m, Map.of("betyg", "kanske"), Map.of(), Map.of(), Map.of());
+        assertThat(e.errors()).extracting(Problem::pointer).containsExactly("/answers/betyg");
+        assertThat(e.errors()).extracting(Problem::code).containsExactly("schema.pattern");
+        e = ENGINE.evaluate(m, Map.of("betyg", 3, "strikt", "vet-ej"), Map.of(), Map.of(), Map.of());
+        assertThat(e.errors()).extracting(Problem::pointer).containsExactly("/answers/strikt");
+        assertThat(e.errors()).extracting(Problem::code).containsExactly("schema.type");
+        assertThat(e.typeErrors()).hasSize(1);
+
+        // Numbers keep their range.
+        e = ENGINE.evaluate(m, Map.of("betyg", 6), Map.of(), Map.of(), Map.of());
+        assertThat(e.errors()).extracting(Problem::code).containsExactly("schema.maximum");
+    }
+
     static List<String> codes(List<Problem> problems) {
         return problems.stream().map(Problem::code).toList();
     }

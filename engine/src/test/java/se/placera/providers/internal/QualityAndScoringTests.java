@@ -59,6 +59,17 @@ class QualityAndScoringTests {
     }
 
     @Test
+    void vetEjOnARatingIsLeftOutOfTheMean() {
+        FormState s = state(Map.of("helhetsbetyg", "vet-ej", "konsulentstod", 2, "maluppfyllelse", "vet-ej"),
+                rating("helhetsbetyg", "1-5"), rating("konsulentstod", "1-5"), rating("maluppfyllelse", "percent"));
+        // The preferred question said "vet ej": the next preferred answered one counts, never the text.
+        assertThat(ResponseRatings.rating(s, List.of("helhetsbetyg", "konsulentstod"), true)).isEqualTo(2.0);
+        assertThat(ResponseRatings.rating(s, List.of("saknas"), false)).isEqualTo(2.0);
+        FormState onlyVetEj = state(Map.of("helhetsbetyg", "vet-ej"), rating("helhetsbetyg", "1-5"));
+        assertThat(ResponseRatings.rating(onlyVetEj, List.of("helhetsbetyg"), true)).isNull();
+    }
+
+    @Test
     void distancesAreGreatCircleKilometres() {
         double stockholmGoteborg = MatchingService.distanceKm(new Unit.Location(59.329, 18.069),
                 new Unit.Location(57.709, 11.975));
