@@ -133,6 +133,48 @@ class AuditIntegrationTests extends IdentityTestBase {
         assertThat(header.at("/content").size()).as("the list stays described").isPositive();
     }
 
+    @Test
+    void loginsWithHugeUserNamesLeaveTheLogSmallReadableAndVerifiable() {
+        String huge = "1".repeat(5 * 1024 * 1024);
+        for (int i = 0; i < 5; i++) {
+            browser().post("/api/auth/login", Map.of("username", huge + i, "password", "fel"));
+        }
+        var failed = admin().get("/api/audit?action=login.failure&size=10").expect(200).json();
+        assertThat(failed.size()).isPositive();
+        for (JsonNode e : failed) {
+            assertThat(e.toString().length()).as("an entry stays small").isLessThan(10_000);
+            assertThat(e.toString()).doesNotContain("1".repeat(600));
+        }
+        var verified = admin().get("/api/audit/verify").expect(200).json();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        org.bson.Document head = mongo.findOne(new Query().with(org.springframework.data.domain.Sort.by(
+                org.springframework.data.domain.Sort.Direction.DESC, "_id")).limit(1), org.bson.Document.class,
+                "audit_log");
+        assertThat(head.toJson().length()).isLessThan(10_000);
+    }
+
+    @Test
+    void theNameOfAFailedLoginIsKeptOnlyAsAKeyedHash() {
+        String personnummer = "19" + (int) (Math.random() * 1_0000_0000) + "1234";
+        browser().post("/api/auth/login", Map.of("username", personnummer, "password", "fel-losenord"));
+        // An administrator finds the attempt by the name tried ...
+        var found = admin().get("/api/audit?actor=" + personnummer + "&action=login.failure").expect(200).json();
+        assertThat(found.size()).isEqualTo(1);
+        JsonNode e = found.get(0);
+        assertThat(e.get("actor").asString()).isEqualTo("anonymous");
+        assertThat(e.at("/details/username/hmac").asString()).hasSize(64);
+        assertThat(e.at("/details/username/length").asInt()).isEqualTo(personnummer.length());
+        // ... but the log itself never holds it (nor its unkeyed hash).
+        assertThat(e.toString()).doesNotContain(personnummer);
+        var stored = mongo.find(Query.query(Criteria.where("details.username.hmac")
+                .is(e.at("/details/username/hmac").asString())), org.bson.Document.class, "audit_log");
+        assertThat(stored).hasSize(1);
+        assertThat(stored.getFirst().toJson()).doesNotContain(personnummer)
+                .doesNotContain(se.placera.audit.internal.AuditChain.sha256(personnummer));
+        // The key was generated and kept in the database (no key configured in tests).
+        assertThat(mongo.getCollection("audit_settings").countDocuments()).isEqualTo(1);
+    }
+
     private HttpResponse<String> adminGet(String path) throws Exception {
         String basic = Base64.getEncoder().encodeToString("admin:placera-demo".getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
