@@ -147,6 +147,18 @@ class AuditIntegrationTests extends IdentityTestBase {
         }
         var verified = admin().get("/api/audit/verify").expect(200).json();
         assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        // A caseworker's 5 MB subject id (if the request is accepted at all) leaves a small entry too.
+        String methodId = unique("stor-metod");
+        IdentityFixtures.publish(admin(), methodId);
+        var started = Api.at(port).asCaseworker().post("/api/responses", Map.of("methodId", methodId,
+                "subject", Map.of("type", "client", "id", huge, "attributes", Map.of())));
+        if (started.status() == 201) {
+            String id = started.json().get("responseId").asString();
+            var entries = admin().get("/api/audit?subjectType=response&subjectId=" + id).expect(200).json();
+            assertThat(entries.size()).isEqualTo(1);
+            assertThat(entries.get(0).toString().length()).isLessThan(10_000);
+            assertThat(entries.get(0).at("/details/subjectId").asString()).contains("truncated: " + huge.length());
+        }
         org.bson.Document head = mongo.findOne(new Query().with(org.springframework.data.domain.Sort.by(
                 org.springframework.data.domain.Sort.Direction.DESC, "_id")).limit(1), org.bson.Document.class,
                 "audit_log");
@@ -173,6 +185,34 @@ class AuditIntegrationTests extends IdentityTestBase {
                 .doesNotContain(se.placera.audit.internal.AuditChain.sha256(personnummer));
         // The key was generated and kept in the database (no key configured in tests).
         assertThat(mongo.getCollection("audit_settings").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void refusedAttemptsAreAuditedAsDenied() {
+        String methodId = unique("nekad-metod");
+        IdentityFixtures.publish(admin(), methodId);
+        String id = IdentityFixtures.start(Api.at(port).asCaseworker(), methodId, unique("klient"))
+                .get("responseId").asString();
+        // Another administration's user: 404 as if missing, and a denied entry with the record's administration.
+        Api.at(port).as("omsorg", "placera-demo").get("/api/responses/" + id).expect(404);
+        var denied = admin().get("/api/audit?subjectId=" + id + "&action=response.access").expect(200).json();
+        assertThat(denied.size()).isEqualTo(1);
+        assertThat(denied.get(0).get("outcome").asString()).isEqualTo("denied");
+        assertThat(denied.get(0).get("actor").asString()).isEqualTo("omsorg");
+        assertThat(denied.get(0).get("administration").asString()).isEqualTo("exempelkommun-sof");
+        // A response that does not exist is a plain miss, not a refused attempt.
+        String missing = unique("finns-inte");
+        Api.at(port).asCaseworker().get("/api/responses/" + missing).expect(404);
+        assertThat(admin().get("/api/audit?subjectId=" + missing).expect(200).json().size()).isZero();
+
+        // A permission check's 403.
+        Api.at(port).asCaseworker().post("/api/register/providers", Map.of("name", "Nekad AB", "regi", "extern"))
+                .expect(403);
+        var forbidden = admin().get("/api/audit?action=access.denied&actor=handlaggare&subjectId=/api/register/providers")
+                .expect(200).json();
+        assertThat(forbidden.size()).isPositive();
+        assertThat(forbidden.get(0).get("outcome").asString()).isEqualTo("denied");
+        assertThat(forbidden.get(0).at("/details/code").asString()).isEqualTo("REGISTER_FORBIDDEN");
     }
 
     private HttpResponse<String> adminGet(String path) throws Exception {

@@ -136,13 +136,8 @@ class AuditOutboxIntegrationTests {
     @Test
     void anEntryAppendedButNotClearedIsNotAppendedAgain() {
         String method = RegisterFixtures.unique("outbox-dubbel");
-        JsonNode saved = f.admin.post("/api/metadata/methods", Map.of("kind", "method", "id", method,
-                "title", "Dubbel", "areas", List.of(Map.of("id", "a", "title", "A", "questions", List.of(
-                        Map.of("id", "q", "text", "Q", "kind", "background", "answerType", "text")))))).expect(200)
-                .json();
-        f.admin.post("/api/metadata/methods/" + method + "/versions/" + saved.at("/definition/version").asInt()
-                + "/publish", null).expect(200);
-        String id = f.caseworker.post("/api/responses", Map.of("methodId", method)).expect(201).json()
+        se.placera.security.IdentityFixtures.publish(f.admin, method);
+        String id = se.placera.security.IdentityFixtures.start(f.caseworker, method, RegisterFixtures.unique("klient"))
                 .get("responseId").asString();
         // As after a crash between the append and the clearing: the delivered entry is put back on the document.
         Document entry = mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, "form_responses");

@@ -223,7 +223,8 @@ public class AuditLog {
             if (n <= 1) {
                 throw e;
             }
-            log.warn("Reading audit entries {}..{} failed; reading fewer at a time", from, from + n - 1, e);
+            log.warn("Reading audit entries {}..{} failed ({}); reading fewer at a time", from, from + n - 1,
+                    e.getMessage());
             return range(from, n / 2);
         }
     }

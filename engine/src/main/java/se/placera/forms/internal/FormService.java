@@ -203,9 +203,28 @@ class FormService implements Forms {
         CurrentUser user = users.current();
         // Someone else's response is reported as missing: its existence is not disclosed.
         if (doc == null || !(doc.createdBy.equals(user.username()) || user.hasRole(Roles.ADMIN))) {
+            auditRefused(id, doc);
             throw PlaceraException.notFound(FormProblemCodes.RESPONSE_NOT_FOUND, "There is no response '" + id + "'.");
         }
         return doc;
+    }
+
+    /**
+     * A refused attempt (PA-11): a response that exists but is outside the user's administrations or someone
+     * else's is answered 404 like a missing one, and audited as denied with the record's administration. A
+     * response that does not exist at all is not audited.
+     */
+    private void auditRefused(String id, ResponseDocument visible) {
+        ResponseDocument target = visible;
+        if (target == null) {
+            Query q = Query.query(Criteria.where("_id").is(id));
+            q.fields().include("_id", "administration");
+            target = mongo.findOne(q, ResponseDocument.class);
+        }
+        if (target != null) {
+            events.publishEvent(new Audited("response.access", "response", id, target.administration, "denied",
+                    Map.of("code", FormProblemCodes.RESPONSE_NOT_FOUND)));
+        }
     }
 
     /** The stored answers with the changes applied: a null value clears an answer. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The last line of defence: nothing unbounded enters an entry, and details are JSON values, not dumps. */
+@SuppressWarnings("unchecked")
 class AuditBoundsTests {
 
     final AuditBounds bounds = new AuditBounds(new AuditProperties(256, 2048, 10, null, Duration.ofSeconds(30)));
@@ -36,7 +37,7 @@ class AuditBoundsTests {
         assertThat(AuditChain.canonicalJson(marked).length()).isLessThanOrEqualTo(2048);
         assertThat(marked.get("truncated")).isEqualTo(true);
         assertThat((String) marked.get("sha256")).hasSize(64);
-        assertThat((List<?>) marked.get("keys")).contains("k0");
+        assertThat((List<Object>) marked.get("keys")).contains("k0");
     }
 
     @Test
@@ -47,7 +48,7 @@ class AuditBoundsTests {
                 "tags", List.of("a", "b")));
         Map<String, Object> details = bounds.details(Map.of("before", before, "after", after));
         assertThat(details).containsOnlyKeys("changes");
-        assertThat((List<?>) details.get("changes")).containsExactlyInAnyOrder(
+        assertThat((List<Object>) details.get("changes")).containsExactlyInAnyOrder(
                 Map.of("field", "places", "before", 5L, "after", 6L),
                 Map.of("field", "tags", "before", List.of("a"), "after", List.of("a", "b")));
         // Small facts stay as they are, numbers as numbers (not their text).
