@@ -15,11 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         batches of this size, by sequence number, so no reply can outgrow the driver's limit)
  * @param pseudonymKey     the HMAC key for the names of failed logins (Base64); when empty, one is generated at
  *                         first start and kept in the database ({@code audit_settings})
- * @param outboxSweep      how often documents whose audit entry could not be written yet are looked for
  */
 @ConfigurationProperties("placera.audit")
 public record AuditProperties(@DefaultValue("512") int maxValueLength, @DefaultValue("8192") int maxDetailsLength,
-        @DefaultValue("100") int readBatch, String pseudonymKey, @DefaultValue("30s") java.time.Duration outboxSweep) {
+        @DefaultValue("100") int readBatch, String pseudonymKey) {
 
     public AuditProperties {
         maxValueLength = Math.max(maxValueLength, 128);
@@ -29,6 +28,6 @@ public record AuditProperties(@DefaultValue("512") int maxValueLength, @DefaultV
 
     /** The defaults (for tests and tools). */
     public static AuditProperties defaults() {
-        return new AuditProperties(512, 8192, 100, null, java.time.Duration.ofSeconds(30));
+        return new AuditProperties(512, 8192, 100, null);
     }
 }

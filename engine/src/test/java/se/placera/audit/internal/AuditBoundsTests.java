@@ -2,7 +2,6 @@ package se.placera.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.Test;
 @SuppressWarnings("unchecked")
 class AuditBoundsTests {
 
-    final AuditBounds bounds = new AuditBounds(new AuditProperties(256, 2048, 10, null, Duration.ofSeconds(30)));
+    final AuditBounds bounds = new AuditBounds(new AuditProperties(256, 2048, 10, null));
 
     @Test
     void aLongTextIsCutAndMarkedWithItsLengthAndHash() {

@@ -2,7 +2,6 @@ package se.placera.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +68,7 @@ class AuditLogPagingTests {
         var address = server.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         mongo = new LimitedTemplate(client, 1_000_000);
-        var props = new AuditProperties(512, 8192, 10, null, Duration.ofSeconds(30));
+        var props = new AuditProperties(512, 8192, 10, null);
         AccessScope scope = new AccessScope() {
             @Override
             public Set<String> visibleAdministrations() {
