@@ -213,6 +213,13 @@ class AuditIntegrationTests extends IdentityTestBase {
         assertThat(forbidden.size()).isPositive();
         assertThat(forbidden.get(0).get("outcome").asString()).isEqualTo("denied");
         assertThat(forbidden.get(0).at("/details/code").asString()).isEqualTo("REGISTER_FORBIDDEN");
+        // An access rule of the filter chain's 403.
+        Api.at(port).asCaseworker().get("/api/users").expect(403);
+        var ruled = admin().get("/api/audit?action=access.denied&actor=handlaggare&subjectId=/api/users")
+                .expect(200).json();
+        assertThat(ruled.size()).isPositive();
+        assertThat(ruled.get(0).at("/details/code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(ruled.get(0).at("/details/method").asString()).isEqualTo("GET");
     }
 
     private HttpResponse<String> adminGet(String path) throws Exception {
