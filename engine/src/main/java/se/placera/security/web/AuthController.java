@@ -109,9 +109,11 @@ class AuthController {
         String password = body == null || body.password() == null ? "" : body.password();
         var refusedUntil = attempts.refusedUntil(username, request.getRemoteAddr());
         if (refusedUntil.isPresent()) {
-            // Throttled: answered without checking the password, and not counted as another failure.
-            events.publishEvent(new Audited("login.failure", "user", username, null, "failure",
-                    Map.of("username", username, "method", LoginMethod.LOCAL, "reason", "throttled")));
+            // Throttled: answered without checking the password, and not counted as another failure. The name
+            // tried may be a personnummer: the audit log keeps only its keyed hash and length.
+            events.publishEvent(new Audited("login.failure", "user", null, null, "failure",
+                    Map.of("username", Audited.pseudonymous(username), "method", LoginMethod.LOCAL,
+                            "reason", "throttled")));
             return throttled(refusedUntil.get());
         }
         var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);

@@ -172,6 +172,14 @@ class FormEngineTests {
         assertThat(e.errors()).extracting(Problem::code).containsExactly("schema.maximum");
     }
 
+    @Test
+    void vetEjIsLeftOutOfTheRatingsListenersAverage() {
+        CompiledMethod m = compile(RATINGS);
+        assertThat(ResponseOutbox.ratingsOf(m, Map.of("betyg", "vet-ej", "procent", 50, "strikt", 4)))
+                .containsExactly(Map.entry("procent", 3.0), Map.entry("strikt", 4.0));
+        assertThat(ResponseOutbox.ratingsOf(m, Map.of("betyg", "vet-ej", "procent", "vet-ej"))).isEmpty();
+    }
+
     static List<String> codes(List<Problem> problems) {
         return problems.stream().map(Problem::code).toList();
     }
