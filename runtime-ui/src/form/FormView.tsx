@@ -55,7 +55,7 @@ export function FormView({ state, errors = {}, prefix = '', layout = 'sections',
         .filter((q) => !q.auto)
         .map((q) => (
           <QuestionField
-            key={q.id}
+            key={`${a.id}/${q.id}`}
             q={q}
             value={q.value}
             error={errors[q.id ?? '']}

@@ -104,12 +104,13 @@ export function DialogPage({ id }: { id: string }) {
           <div ref={heading} tabIndex={-1} className="dialog-card">
             <section aria-label={t('dialog.client')}>
               {guardianId ? <h2 className="respondent">{t('dialog.client')}</h2> : null}
-              <QuestionField q={entry.q} value={entry.q.value} error={client.errors[entry.q.id ?? '']} large onChange={(v) => void client.change(entry.q.id ?? '', v)} />
+              {/* Keyed by question: no typed text or choice of one question may survive into the next. */}
+              <QuestionField key={entry.q.id} q={entry.q} value={entry.q.value} error={client.errors[entry.q.id ?? '']} large onChange={(v) => void client.change(entry.q.id ?? '', v)} />
             </section>
             {gq ? (
               <section aria-label={t('dialog.guardian')} className="guardian">
                 <h2 className="respondent">{t('dialog.guardian')}</h2>
-                <QuestionField q={gq.q} value={gq.q.value} prefix="g-" error={guardian.errors[gq.q.id ?? '']} onChange={(v) => void guardian.change(gq.q.id ?? '', v)} />
+                <QuestionField key={`g-${gq.q.id}`} q={gq.q} value={gq.q.value} prefix="g-" error={guardian.errors[gq.q.id ?? '']} onChange={(v) => void guardian.change(gq.q.id ?? '', v)} />
               </section>
             ) : null}
           </div>
