@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { responses } from '../api/client';
+import { ApiProblem, responses } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
 import { Link, navigate, query } from '../app/router';
 import { QuestionField } from '../form/QuestionField';
+import { SaveProblem } from '../form/SaveProblem';
 import { questionsOf } from '../form/values';
 import { useI18n } from '../i18n';
 import { useResponse } from './useResponse';
@@ -54,7 +55,8 @@ export function DialogPage({ id }: { id: string }) {
       const gDone = guardian.state && guardian.state.status === 'draft' ? await guardian.submit() : true;
       if (done && gDone) navigate(`/responses/${id}/receipt`);
     } catch (e) {
-      setError(e);
+      // Problems from the server are shown next to the buttons (SaveProblem), with sign-in on 401.
+      if (!(e instanceof ApiProblem)) setError(e);
     }
   };
 
@@ -128,6 +130,7 @@ export function DialogPage({ id }: { id: string }) {
               </button>
             )}
           </div>
+          <SaveProblem error={client.saveError ?? guardian.saveError} retry={async () => { await client.retry(); await guardian.retry(); }} />
           {current === total - 1 ? <p>{t('dialog.done')}</p> : null}
         </>
       ) : (
