@@ -9,6 +9,8 @@ public final class FormProblemCodes {
     public static final String ALREADY_SUBMITTED = "FORM_ALREADY_SUBMITTED";
     public static final String INVALID_ANSWERS = "FORM_INVALID_ANSWERS";
     public static final String INVALID_PRESET = "FORM_INVALID_PRESET";
+    /** A receipt is asked for a response that has not been submitted. */
+    public static final String NOT_SUBMITTED = "FORM_NOT_SUBMITTED";
 
     /** Field-level codes ({@code errors[].code}). */
     public static final String REQUIRED = "answer.required";
