@@ -96,6 +96,13 @@ export const en: Record<MessageKey, string> = {
   'receipt.lead': 'The response was submitted {date}.',
   'receipt.id': 'Response id',
   'receipt.back': 'Back to my tasks',
+  'subjectType.placement': 'Placement',
+  'subjectType.client': 'Client',
+  'subjectType.case': 'Case',
+  'subjectType.provider': 'Provider',
+  'subjectType.unit': 'Unit',
+  'receipt.print': 'Print',
+  'receipt.pdf': 'Download as PDF',
 
   'dialog.title': 'Dialog interview',
   'dialog.question': 'Question {n} of {total}',

@@ -94,6 +94,13 @@ export const sv = {
   'receipt.lead': 'Svaret är inskickat {date}.',
   'receipt.id': 'Svarets id',
   'receipt.back': 'Till mina arbetsuppgifter',
+  'subjectType.placement': 'Placering',
+  'subjectType.client': 'Klient',
+  'subjectType.case': 'Ärende',
+  'subjectType.provider': 'Utförare',
+  'subjectType.unit': 'Enhet',
+  'receipt.print': 'Skriv ut',
+  'receipt.pdf': 'Ladda ner som PDF',
 
   'dialog.title': 'Dialogintervju',
   'dialog.question': 'Fråga {n} av {total}',

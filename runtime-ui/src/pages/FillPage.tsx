@@ -6,7 +6,7 @@ import { ErrorSummary } from '../form/ErrorSummary';
 import { SaveProblem } from '../form/SaveProblem';
 import { AutoAnswered, FormView, type Layout } from '../form/FormView';
 import { inputId } from '../form/QuestionField';
-import { questionsOf } from '../form/values';
+import { questionsOf, subjectText } from '../form/values';
 import { useI18n } from '../i18n';
 import { useResponse } from './useResponse';
 
@@ -79,7 +79,7 @@ export function FillPage({ id }: { id: string }) {
       <h1>{state.method?.title}</h1>
       {state.subject?.id ? (
         <p className="subject-line">
-          {t('tasks.subject', { type: state.subject.type && state.subject.type !== 'none' ? state.subject.type : '', id: state.subject.id })}
+          {t('tasks.subject', { type: subjectText(state.subject, t), id: '' }).trim()}
         </p>
       ) : null}
       <ErrorSummary items={summary} />

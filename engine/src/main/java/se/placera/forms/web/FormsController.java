@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +29,7 @@ import se.placera.forms.AutoAnswerPresets;
 import se.placera.forms.FormProblemCodes;
 import se.placera.forms.FormState;
 import se.placera.forms.Forms;
+import se.placera.forms.StartOnce;
 import se.placera.forms.Subject;
 import se.placera.shared.PlaceraException;
 
@@ -38,8 +41,10 @@ class FormsController {
     private final Forms forms;
     private final AutoAnswerPresets presets;
     private final Pdfs pdfs;
+    private final StartOnce startOnce;
 
-    FormsController(Forms forms, AutoAnswerPresets presets, Pdfs pdfs) {
+    FormsController(Forms forms, AutoAnswerPresets presets, Pdfs pdfs, StartOnce startOnce) {
+        this.startOnce = startOnce;
         this.forms = forms;
         this.presets = presets;
         this.pdfs = pdfs;
@@ -59,8 +64,11 @@ class FormsController {
     @PostMapping("/api/responses")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a response on a method; returns the form state")
-    FormState start(@Valid @RequestBody StartRequest request) {
-        return forms.start(request.methodId(), request.version(), request.subject(), request.respondentRole());
+    FormState start(@Valid @RequestBody StartRequest request,
+            @Parameter(description = "Same key from the same user within 24 h returns the same response")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return startOnce.start(idempotencyKey, request.methodId(), request.version(), request.subject(),
+                request.respondentRole());
     }
 
     @GetMapping("/api/responses")
