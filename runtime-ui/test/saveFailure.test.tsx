@@ -18,6 +18,7 @@ vi.mock('../src/api/client', async (importOriginal) => {
     ...real,
     auth: {
       ...real.auth,
+      me: vi.fn(async () => (signedIn ? { username: 'handlaggare' } : null)),
       login: vi.fn(async (u: string, p: string) => {
         login(u, p);
         signedIn = true;

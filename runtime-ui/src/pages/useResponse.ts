@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiProblem, responses, type AnswerValue, type Answers, type FormState } from '../api/client';
+import { ApiProblem, auth, responses, type AnswerValue, type Answers, type FormState } from '../api/client';
 import { fieldErrors } from '../form/values';
 import { useT } from '../i18n';
 
@@ -66,6 +66,12 @@ export function useResponse(id: string | null) {
         accept(await responses.get(cur.responseId));
         setLoadError(new Error(t('form.conflict')));
         return latest.current;
+      }
+      // Signed out elsewhere, the server may answer 401 or (no valid CSRF token) 403: ask who is signed in.
+      if (e instanceof ApiProblem && (e.status === 401 || e.status === 403) && !(await auth.me().catch(() => null))) {
+        const signedOut = new ApiProblem(401, 'SIGNED_OUT', e.message);
+        setSaveError(signedOut);
+        throw signedOut;
       }
       setSaveError(e);
       throw e;
