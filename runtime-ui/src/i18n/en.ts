@@ -112,6 +112,7 @@ export const en: Record<MessageKey, string> = {
   'dialog.finish': 'Finish and submit',
   'dialog.leave': 'Leave dialog mode',
   'dialog.done': 'All questions are answered. Submit when you are done.',
+  'dialog.unanswered': '{n} questions are unanswered. Go back and answer them, or submit anyway if they do not apply.',
 
   'admin.metadata': 'Metadata',
   'admin.kinds': 'Kinds',
@@ -501,6 +502,7 @@ export const en: Record<MessageKey, string> = {
   'matching.days': '{n} days',
   'matching.km': '{km} km away',
   'matching.placesValue': '{places} places, {vacancies} vacant',
+  'matching.placesValueOne': '{places} places, 1 vacant',
   'matching.individualPrice': 'Individual price',
   'matching.ivoValidTo': 'Yes, until {date}',
   'matching.ivoYes': 'Yes',

@@ -110,6 +110,7 @@ export const sv = {
   'dialog.finish': 'Avsluta och skicka in',
   'dialog.leave': 'Lämna dialogläget',
   'dialog.done': 'Alla frågor är besvarade. Skicka in när ni är klara.',
+  'dialog.unanswered': '{n} frågor är obesvarade. Gå tillbaka och svara, eller skicka in ändå om de inte gäller.',
 
   'admin.metadata': 'Metadata',
   'admin.kinds': 'Sorter',
@@ -499,6 +500,7 @@ export const sv = {
   'matching.days': '{n} dagar',
   'matching.km': '{km} km bort',
   'matching.placesValue': '{places} platser, {vacancies} lediga',
+  'matching.placesValueOne': '{places} platser, 1 ledig',
   'matching.individualPrice': 'Individuellt pris',
   'matching.ivoValidTo': 'Ja, t.o.m. {date}',
   'matching.ivoYes': 'Ja',

@@ -4,7 +4,7 @@ import { ErrorMessage } from '../app/Shell';
 import { Link, navigate, query } from '../app/router';
 import { QuestionField } from '../form/QuestionField';
 import { SaveProblem } from '../form/SaveProblem';
-import { questionsOf } from '../form/values';
+import { isAnswered, questionsOf } from '../form/values';
 import { useI18n } from '../i18n';
 import { useResponse } from './useResponse';
 
@@ -61,6 +61,7 @@ export function DialogPage({ id }: { id: string }) {
   };
 
   const entry = questions[current];
+  const unanswered = questions.filter(({ q }) => !isAnswered(q.value)).length;
   const gq = entry && guardian.state ? questionsOf(guardian.state).find(({ q }) => q.id === entry.q.id && !q.auto) : undefined;
   const summary = [
     ...questions.filter(({ q }) => client.errors[q.id ?? '']).map(({ q }, i) => ({
@@ -131,7 +132,7 @@ export function DialogPage({ id }: { id: string }) {
             )}
           </div>
           <SaveProblem error={client.saveError ?? guardian.saveError} retry={async () => { await client.retry(); await guardian.retry(); }} />
-          {current === total - 1 ? <p>{t('dialog.done')}</p> : null}
+          {current === total - 1 ? <p>{unanswered === 0 ? t('dialog.done') : t('dialog.unanswered', { n: unanswered })}</p> : null}
         </>
       ) : (
         <p>{t('form.noQuestions')}</p>
