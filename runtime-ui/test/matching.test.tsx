@@ -86,4 +86,25 @@ describe('MatchingPage', () => {
     const table = await screen.findByRole('table', { name: 'Jämförelsetabell' });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Enhet 1', 'Enhet 2', 'Enhet 3']);
   });
+
+  it('Rensa and a failed search clear results that no longer apply', { timeout: 20000 }, async () => {
+    search.mockResolvedValueOnce({ ...result, results: [{ ...hit(1), vacancies: 1 }], total: 1 });
+    render(
+      <I18nProvider lang="sv">
+        <MatchingPage />
+      </I18nProvider>,
+    );
+    fireEvent.change(screen.getByLabelText('Målgrupp'), { target: { value: 'barn-unga' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sök' }));
+    await screen.findByText('1 träffar av 1 som uppfyller kraven');
+    fireEvent.click(screen.getByRole('button', { name: 'Rensa' }));
+    expect(screen.queryByText(/träffar av/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sök' }));
+    await screen.findByText(/träffar av/);
+    search.mockRejectedValueOnce(new Error('The locality is not known.'));
+    fireEvent.click(screen.getByRole('button', { name: 'Sök' }));
+    await screen.findByRole('alert');
+    expect(screen.queryByText(/träffar av/)).toBeNull();
+  });
 });

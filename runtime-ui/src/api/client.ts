@@ -163,8 +163,18 @@ async function interimUser(): Promise<User | null> {
   return { username, roles: admin ? ['ADMIN', 'CASEWORKER'] : ['CASEWORKER'] };
 }
 
+/** A fresh key for one user action that must take effect once (e.g. one click on "Starta"). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
 export const responses = {
-  start: (body: S['StartRequest']) => ok(http.POST('/api/responses', { body })),
+  /** Starts a response; the same {@code idempotencyKey} (one per click) never starts a second one. */
+  start: (body: S['StartRequest'], idempotencyKey: string = newIdempotencyKey()) =>
+    ok(http.POST('/api/responses', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } })),
+  /** Where the receipt of a submitted response is downloaded as PDF. */
+  receiptPdfUrl: (id: string) => `/api/responses/${encodeURIComponent(id)}/receipt.pdf`,
   mine: (status?: 'draft' | 'submitted') => ok(http.GET('/api/responses', { params: { query: { status } } })),
   get: (id: string) => ok(http.GET('/api/responses/{id}', { params: { path: { id } } })),
   answer: (id: string, answers: Answers, revision?: number) =>

@@ -661,7 +661,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Same key from the same user within 24 h returns the same response */
+                    "Idempotency-Key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -1610,6 +1613,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/responses/{id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The receipt of a submitted response as PDF (answers by label); 409 for a draft */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/register/units/{id}/quality": {
         parameters: {
             query?: never;
@@ -2304,6 +2345,9 @@ export interface components {
             updatedAt?: string;
             /** Format: date-time */
             submittedAt?: string;
+            answerLabels?: {
+                [key: string]: unknown;
+            };
         };
         /** @description Ramavtal */
         FrameworkAgreement: {
@@ -2408,8 +2452,8 @@ export interface components {
             null?: boolean;
             object?: boolean;
             float?: boolean;
-            string?: boolean;
             container?: boolean;
+            string?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             integralNumber?: boolean;

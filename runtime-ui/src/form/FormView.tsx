@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AnswerValue, AreaState, FormState } from '../api/client';
 import { useT } from '../i18n';
 import { QuestionField } from './QuestionField';
-import { formatValue, isAnswered, questionsOf } from './values';
+import { answerText, isAnswered, questionsOf } from './values';
 
 export type Layout = 'steps' | 'sections';
 
@@ -55,7 +55,7 @@ export function FormView({ state, errors = {}, prefix = '', layout = 'sections',
         .filter((q) => !q.auto)
         .map((q) => (
           <QuestionField
-            key={q.id}
+            key={`${a.id}/${q.id}`}
             q={q}
             value={q.value}
             error={errors[q.id ?? '']}
@@ -115,7 +115,7 @@ export function AutoAnswered({ state }: { state: FormState }) {
           <div key={q.id} className="summary-row" data-auto={q.id}>
             <dt>{q.heading || q.text}</dt>
             <dd>
-              {formatValue(q, q.value, t) || t('form.notAnswered')}{' '}
+              {answerText(q, state.answerLabels as Record<string, unknown> | undefined, t) || t('form.notAnswered')}{' '}
               <span className="auto-tag">
                 ({t('form.autoOne')}, {q.autoSource === 'preset' ? t('form.autoPreset') : t('form.autoRule')})
               </span>
@@ -141,7 +141,7 @@ export function AnswerSummary({ state }: { state: FormState }) {
               <div key={q.id} className="summary-row">
                 <dt>{q.heading || q.text}</dt>
                 <dd>
-                  {isAnswered(q.value) ? formatValue(q, q.value, t) : t('form.notAnswered')}
+                  {isAnswered(q.value) ? answerText(q, state.answerLabels as Record<string, unknown> | undefined, t) : t('form.notAnswered')}
                   {q.auto ? <span className="auto-tag"> ({t('form.autoOne')})</span> : null}
                 </dd>
               </div>

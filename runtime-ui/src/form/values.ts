@@ -44,3 +44,19 @@ export function isAnswered(value: unknown): boolean {
 }
 
 export type { AnswerValue };
+
+/** "Placering P-17": the subject of a response with its type in words (the type code when unknown). */
+export function subjectText(subject: { type?: string; id?: string } | undefined, t: Translate): string {
+  if (!subject?.id) return '';
+  const type = subject.type && subject.type !== 'none' ? subject.type : '';
+  const key = `subjectType.${type}`;
+  return [type ? (isMessageKey(key) ? t(key) : type) : '', subject.id].filter(Boolean).join(' ');
+}
+
+/** The answer as the server named it for a submitted response (labels of the pinned version), else formatted. */
+export function answerText(q: QuestionState, labels: Record<string, unknown> | undefined, t?: Translate): string {
+  const label = labels?.[q.id ?? ''];
+  if (Array.isArray(label)) return label.map(String).join(', ');
+  if (typeof label === 'string' && label) return label;
+  return formatValue(q, q.value, t);
+}

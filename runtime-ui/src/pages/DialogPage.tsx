@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { responses } from '../api/client';
+import { ApiProblem, responses } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
 import { Link, navigate, query } from '../app/router';
 import { QuestionField } from '../form/QuestionField';
-import { questionsOf } from '../form/values';
+import { SaveProblem } from '../form/SaveProblem';
+import { isAnswered, questionsOf } from '../form/values';
 import { useI18n } from '../i18n';
 import { useResponse } from './useResponse';
 
@@ -54,11 +55,13 @@ export function DialogPage({ id }: { id: string }) {
       const gDone = guardian.state && guardian.state.status === 'draft' ? await guardian.submit() : true;
       if (done && gDone) navigate(`/responses/${id}/receipt`);
     } catch (e) {
-      setError(e);
+      // Problems from the server are shown next to the buttons (SaveProblem), with sign-in on 401.
+      if (!(e instanceof ApiProblem)) setError(e);
     }
   };
 
   const entry = questions[current];
+  const unanswered = questions.filter(({ q }) => !isAnswered(q.value)).length;
   const gq = entry && guardian.state ? questionsOf(guardian.state).find(({ q }) => q.id === entry.q.id && !q.auto) : undefined;
   const summary = [
     ...questions.filter(({ q }) => client.errors[q.id ?? '']).map(({ q }, i) => ({
@@ -104,12 +107,13 @@ export function DialogPage({ id }: { id: string }) {
           <div ref={heading} tabIndex={-1} className="dialog-card">
             <section aria-label={t('dialog.client')}>
               {guardianId ? <h2 className="respondent">{t('dialog.client')}</h2> : null}
-              <QuestionField q={entry.q} value={entry.q.value} error={client.errors[entry.q.id ?? '']} large onChange={(v) => void client.change(entry.q.id ?? '', v)} />
+              {/* Keyed by question: no typed text or choice of one question may survive into the next. */}
+              <QuestionField key={entry.q.id} q={entry.q} value={entry.q.value} error={client.errors[entry.q.id ?? '']} large onChange={(v) => void client.change(entry.q.id ?? '', v)} />
             </section>
             {gq ? (
               <section aria-label={t('dialog.guardian')} className="guardian">
                 <h2 className="respondent">{t('dialog.guardian')}</h2>
-                <QuestionField q={gq.q} value={gq.q.value} prefix="g-" error={guardian.errors[gq.q.id ?? '']} onChange={(v) => void guardian.change(gq.q.id ?? '', v)} />
+                <QuestionField key={`g-${gq.q.id}`} q={gq.q} value={gq.q.value} prefix="g-" error={guardian.errors[gq.q.id ?? '']} onChange={(v) => void guardian.change(gq.q.id ?? '', v)} />
               </section>
             ) : null}
           </div>
@@ -127,7 +131,8 @@ export function DialogPage({ id }: { id: string }) {
               </button>
             )}
           </div>
-          {current === total - 1 ? <p>{t('dialog.done')}</p> : null}
+          <SaveProblem error={client.saveError ?? guardian.saveError} retry={async () => { await client.retry(); await guardian.retry(); }} />
+          {current === total - 1 ? <p>{unanswered === 0 ? t('dialog.done') : t('dialog.unanswered', { n: unanswered })}</p> : null}
         </>
       ) : (
         <p>{t('form.noQuestions')}</p>

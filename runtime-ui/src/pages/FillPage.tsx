@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { ApiProblem } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
 import { Link, navigate } from '../app/router';
 import { ErrorSummary } from '../form/ErrorSummary';
+import { SaveProblem } from '../form/SaveProblem';
 import { AutoAnswered, FormView, type Layout } from '../form/FormView';
 import { inputId } from '../form/QuestionField';
-import { questionsOf } from '../form/values';
+import { questionsOf, subjectText } from '../form/values';
 import { useI18n } from '../i18n';
 import { useResponse } from './useResponse';
 
@@ -36,7 +38,14 @@ export function FillPage({ id }: { id: string }) {
     }));
 
   const saveDraft = async (close: boolean) => {
-    await r.flush();
+    setSavedNote(null);
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    try {
+      await r.flush();
+    } catch {
+      // SaveProblem, next to the buttons, says what failed; the answers stay on the page.
+      return;
+    }
     const time = new Date().toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
     setSavedNote(t('form.saved', { time }));
     if (close) navigate('/');
@@ -53,7 +62,8 @@ export function FillPage({ id }: { id: string }) {
       if (s) navigate(`/responses/${id}/receipt`);
       else setAttempts((n) => n + 1);
     } catch (err) {
-      setSubmitError(err);
+      // A failed save is shown next to the buttons (SaveProblem), anything else at the top.
+      if (!(err instanceof ApiProblem)) setSubmitError(err);
     } finally {
       setBusy(false);
     }
@@ -69,7 +79,7 @@ export function FillPage({ id }: { id: string }) {
       <h1>{state.method?.title}</h1>
       {state.subject?.id ? (
         <p className="subject-line">
-          {t('tasks.subject', { type: state.subject.type && state.subject.type !== 'none' ? state.subject.type : '', id: state.subject.id })}
+          {t('tasks.subject', { type: subjectText(state.subject, t), id: '' }).trim()}
         </p>
       ) : null}
       <ErrorSummary items={summary} />
@@ -90,8 +100,9 @@ export function FillPage({ id }: { id: string }) {
         <FormView state={state} errors={r.errors} errorsShown={attempts} showQuestion={showQuestion} layout={layout} onChange={(q, v) => void r.change(q, v)} />
         <AutoAnswered state={state} />
         <p className="save-status" aria-live="polite">
-          {r.saving ? t('form.saving') : savedNote}
+          {r.saving ? t('form.saving') : r.saveError ? null : savedNote}
         </p>
+        <SaveProblem error={r.saveError} retry={r.retry} />
         <div className="form-buttons">
           <button type="button" className="secondary" onClick={() => void saveDraft(false)}>
             {t('form.saveDraft')}

@@ -110,7 +110,11 @@ export function MatchingPage() {
       setCompared(null);
       setTimeout(() => resultsHeading.current?.focus(), 0);
     } catch (err) {
+      // Results of earlier criteria no longer apply: clear them rather than show them under the error.
       setError(err);
+      setResult(null);
+      setSelected([]);
+      setCompared(null);
     } finally {
       setBusy(false);
     }
@@ -243,7 +247,13 @@ export function MatchingPage() {
           <button type="submit" disabled={busy}>
             {t('matching.search')}
           </button>
-          <button type="button" className="secondary" onClick={() => setV(empty)}>
+          <button type="button" className="secondary" onClick={() => {
+              setV(empty);
+              setResult(null);
+              setSelected([]);
+              setCompared(null);
+              setError(null);
+            }}>
             {t('matching.clear')}
           </button>
         </div>
@@ -405,7 +415,7 @@ function CompareTable({ units, t, lang, lists }: { units: Hit[]; t: Translate; l
     ['matching.ages', (h) => `${h.minAge ?? '–'}–${h.maxAge ?? '–'}`],
     ['matching.col.agreement', (h) => agreementText(t, h)],
     ['matching.col.notice', (h) => (h.noticePeriodDays == null ? '–' : t('matching.days', { n: h.noticePeriodDays }))],
-    ['matching.col.places', (h) => t('matching.placesValue', { places: h.places ?? '–', vacancies: h.vacancies ?? '–' })],
+    ['matching.col.places', (h) => t(h.vacancies === 1 ? 'matching.placesValueOne' : 'matching.placesValue', { places: h.places ?? '–', vacancies: h.vacancies ?? '–' })],
     ['matching.col.price', (h) => (h.priceModel === 'individuell' ? t('matching.individualPrice') : formatKr(h.pricePerDay, lang))],
     ['matching.col.caseworkerRating', (h) => ratingText(t, h.caseworkerRating, lang)],
     ['matching.col.clientRating', (h) => ratingText(t, h.clientRating, lang)],

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { metadata, responses, type Definition, type ResponseSummary } from '../api/client';
+import { metadata, newIdempotencyKey, responses, type Definition, type ResponseSummary } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
 import { Link, navigate } from '../app/router';
 import { useI18n } from '../i18n';
@@ -21,6 +21,7 @@ export function TasksPage() {
   const [methodId, setMethodId] = useState('');
   const [subjectId, setSubjectId] = useState('');
   const [role, setRole] = useState('caseworker');
+  const [starting, setStarting] = useState(false);
 
   useEffect(() => {
     responses.mine('draft').then(setDrafts, setError);
@@ -35,17 +36,20 @@ export function TasksPage() {
 
   const start = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!method) return;
+    if (!method || starting) return;
+    // One key per click: a double click or a retried request returns the same draft (server-side).
+    setStarting(true);
     try {
       const type = method.content.subjectType ?? 'none';
       const s = await responses.start({
         methodId,
         subject: subjectId ? { type, id: subjectId, attributes: {} } : undefined,
         respondentRole: role,
-      });
+      }, newIdempotencyKey());
       navigate(`/responses/${s.responseId}`);
     } catch (err) {
       setError(err);
+      setStarting(false);
     }
   };
 
@@ -119,7 +123,7 @@ export function TasksPage() {
               ))}
             </select>
           </div>
-          <button type="submit" disabled={!method}>
+          <button type="submit" disabled={!method || starting} aria-busy={starting || undefined}>
             {t('tasks.startButton')}
           </button>
         </form>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiProblem, responses, type AnswerValue, type FormState } from '../api/client';
+import { ApiProblem, auth, responses, type AnswerValue, type Answers, type FormState } from '../api/client';
 import { fieldErrors } from '../form/values';
 import { useT } from '../i18n';
 
@@ -33,35 +33,69 @@ export function useResponse(id: string | null) {
     return next;
   }, []);
 
+  /**
+   * Answers not yet accepted by the server (a save failed: session ended, network, server error). They stay
+   * shown on the page and are sent again with the next change, on {@link retry} and before saving or submitting.
+   */
+  const unsaved = useRef<Answers>({});
+  const [saveError, setSaveError] = useState<unknown>(null);
+
+  /** Sends every unsaved answer in one request; throws what the server answered when that failed. */
+  const send = useCallback(async () => {
+    const cur = latest.current;
+    const changes = { ...unsaved.current };
+    if (!cur?.responseId || !Object.keys(changes).length) return cur;
+    setSaving(true);
+    try {
+      accept(await responses.answer(cur.responseId, changes, cur.revision));
+      for (const k of Object.keys(changes)) if (unsaved.current[k] === changes[k]) delete unsaved.current[k];
+      setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in changes))));
+      setSaveError(null);
+      setSavedAt(new Date());
+      return latest.current;
+    } catch (e) {
+      if (e instanceof ApiProblem && e.status === 400) {
+        // Nothing was stored; the field shows why, the text typed stays in the field.
+        for (const k of Object.keys(changes)) delete unsaved.current[k];
+        setErrors((prev) => ({ ...prev, ...fieldErrors(e.errors, t) }));
+        setSaveError(null);
+        return latest.current;
+      }
+      if (e instanceof ApiProblem && e.status === 409) {
+        unsaved.current = {};
+        accept(await responses.get(cur.responseId));
+        setLoadError(new Error(t('form.conflict')));
+        return latest.current;
+      }
+      // Signed out elsewhere, the server may answer 401 or (no valid CSRF token) 403: ask who is signed in.
+      if (e instanceof ApiProblem && (e.status === 401 || e.status === 403) && !(await auth.me().catch(() => null))) {
+        const signedOut = new ApiProblem(401, 'SIGNED_OUT', e.message);
+        setSaveError(signedOut);
+        throw signedOut;
+      }
+      setSaveError(e);
+      throw e;
+    } finally {
+      setSaving(false);
+    }
+  }, [accept, t]);
+
   const change = useCallback(
-    (questionId: string, value: AnswerValue) =>
-      enqueue(async () => {
-        const cur = latest.current;
-        if (!cur?.responseId) return;
-        setSaving(true);
-        try {
-          accept(await responses.answer(cur.responseId, { [questionId]: value }, cur.revision));
-          setErrors((e) => {
-            const { [questionId]: _removed, ...rest } = e;
-            void _removed;
-            return rest;
-          });
-          setSavedAt(new Date());
-        } catch (e) {
-          if (e instanceof ApiProblem && e.status === 400) setErrors((prev) => ({ ...prev, ...fieldErrors(e.errors, t) }));
-          else if (e instanceof ApiProblem && e.status === 409) {
-            accept(await responses.get(cur.responseId));
-            setLoadError(new Error(t('form.conflict')));
-          } else setLoadError(e);
-        } finally {
-          setSaving(false);
-        }
-      }),
-    [enqueue, accept, t],
+    (questionId: string, value: AnswerValue) => {
+      unsaved.current[questionId] = value;
+      // Shown at once, so a failed save does not take the user's choice off the page.
+      const cur = latest.current;
+      if (cur) accept(withValue(cur, questionId, value));
+      return enqueue(() => send().catch(() => undefined));
+    },
+    [enqueue, send, accept],
   );
 
-  /** Waits for pending saves; returns the saved state. */
-  const flush = useCallback(() => enqueue(async () => latest.current), [enqueue]);
+  /** Sends the unsaved answers again (after signing in anew, or when the network is back). */
+  const retry = useCallback(() => enqueue(send), [enqueue, send]);
+
+  /** Waits for pending saves and sends what is still unsaved; returns the saved state, throws when saving failed. */
+  const flush = useCallback(() => enqueue(send), [enqueue, send]);
 
   /** Submits; on problems shows them per field and returns null. */
   const submit = useCallback(
@@ -69,8 +103,11 @@ export function useResponse(id: string | null) {
       enqueue(async () => {
         const cur = latest.current;
         if (!cur?.responseId) return null;
+        const changes = Object.keys(unsaved.current).length ? { ...unsaved.current } : undefined;
         try {
-          const s = await responses.submit(cur.responseId, undefined, cur.revision);
+          const s = await responses.submit(cur.responseId, changes, cur.revision);
+          unsaved.current = {};
+          setSaveError(null);
           accept(s);
           setErrors({});
           return s;
@@ -79,11 +116,23 @@ export function useResponse(id: string | null) {
             setErrors(fieldErrors(e.errors, t));
             return null;
           }
+          setSaveError(e);
           throw e;
         }
       }),
     [enqueue, accept, t],
   );
 
-  return { state, setState: accept, loadError, errors, saving, savedAt, change, flush, submit };
+  return { state, setState: accept, loadError, errors, saving, savedAt, saveError, change, flush, retry, submit };
+}
+
+/** The state with one answer changed locally (the server's next state replaces it). */
+function withValue(s: FormState, questionId: string, value: AnswerValue): FormState {
+  return {
+    ...s,
+    areas: (s.areas ?? []).map((a) => ({
+      ...a,
+      questions: (a.questions ?? []).map((q) => (q.id === questionId ? { ...q, value: value ?? undefined } : q)),
+    })),
+  };
 }

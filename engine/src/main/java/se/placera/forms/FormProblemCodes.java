@@ -9,6 +9,12 @@ public final class FormProblemCodes {
     public static final String ALREADY_SUBMITTED = "FORM_ALREADY_SUBMITTED";
     public static final String INVALID_ANSWERS = "FORM_INVALID_ANSWERS";
     public static final String INVALID_PRESET = "FORM_INVALID_PRESET";
+    /** A receipt is asked for a response that has not been submitted. */
+    public static final String NOT_SUBMITTED = "FORM_NOT_SUBMITTED";
+    /** The Idempotency-Key header of a start has the wrong form. */
+    public static final String INVALID_IDEMPOTENCY_KEY = "FORM_INVALID_IDEMPOTENCY_KEY";
+    /** A start with the same Idempotency-Key is still running. */
+    public static final String START_IN_PROGRESS = "FORM_START_IN_PROGRESS";
 
     /** Field-level codes ({@code errors[].code}). */
     public static final String REQUIRED = "answer.required";

@@ -9,11 +9,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * What a form looks like now, computed on the server: the visible questions in order with their current
  * alternatives and values, which answers were given automatically, and messages. Front ends render this.
+ * <p>
+ * A submitted response also carries {@code answerLabels}: per question with alternatives, the label of the
+ * answer (a list of labels for several choices) as the pinned method version and its codelists name it,
+ * including codelist items retired since, so receipts and read-back never show raw codes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FormState(String responseId, MethodRef method, String status, Subject subject,
         List<AreaState> areas, Map<String, Object> answers, List<Message> messages, boolean complete,
-        Long revision, Instant updatedAt, Instant submittedAt) {
+        Long revision, Instant updatedAt, Instant submittedAt, Map<String, Object> answerLabels) {
+
+    /** A state without answer labels (drafts and previews carry the alternatives on each question instead). */
+    public FormState(String responseId, MethodRef method, String status, Subject subject, List<AreaState> areas,
+            Map<String, Object> answers, List<Message> messages, boolean complete, Long revision, Instant updatedAt,
+            Instant submittedAt) {
+        this(responseId, method, status, subject, areas, answers, messages, complete, revision, updatedAt,
+                submittedAt, null);
+    }
 
     /** The method version the state (and a response) is pinned to. */
     public record MethodRef(String id, int version, String title, String purpose) {

@@ -156,6 +156,36 @@ class FormEngine {
         return new Evaluation(method, outcomes, effective, auto, errors, typeErrors, notes);
     }
 
+    /**
+     * The label of each stored answer of a question with alternatives, as the method version (static
+     * alternatives) and its codelists (every item ever, retired ones included) name it; a value without a known
+     * label is kept as it is. Several choices give a list of labels.
+     */
+    Map<String, Object> answerLabels(CompiledMethod method, Map<String, Object> answers, Map<String, Object> user,
+            Map<String, Object> subject) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (Question q : method.questions().values()) {
+            Object v = answers == null ? null : answers.get(q.id());
+            if (v == null || q.options() == null) {
+                continue;
+            }
+            Map<String, String> labels = new java.util.HashMap<>();
+            if (q.options() instanceof CompiledMethod.OptionsSpec.Codelist c) {
+                labels.putAll(options.everyLabel(c.codelistId()));
+            } else {
+                for (Choice c : options.choices(q.options(), user, subject)) {
+                    labels.put(c.option().value(), c.option().label());
+                }
+            }
+            if (v instanceof List<?> list) {
+                out.put(q.id(), list.stream().map(x -> labels.getOrDefault(String.valueOf(x), String.valueOf(x))).toList());
+            } else {
+                out.put(q.id(), labels.getOrDefault(String.valueOf(v), String.valueOf(v)));
+            }
+        }
+        return out;
+    }
+
     private List<Option> alternatives(Question q, RuleContext context, Map<String, Object> user, Map<String, Object> subject) {
         List<Choice> choices = options.choices(q.options(), user, subject);
         List<Option> out = new ArrayList<>(choices.size());

@@ -305,7 +305,11 @@ class FormService implements Forms {
             outcomes.put(q.id(), new QuestionOutcome(q, v != null || auto != null, null, v, auto));
         }
         var e = new Evaluation(method, outcomes, doc.answers, doc.autoAnswered, List.of(), List.of(), List.of());
-        return state(doc, e);
+        FormState s = state(doc, e);
+        Map<String, Object> labels = engine.answerLabels(method, doc.answers, users.current().attributes(),
+                subjectOf(doc).asRuleMap());
+        return new FormState(s.responseId(), s.method(), s.status(), s.subject(), s.areas(), s.answers(),
+                s.messages(), s.complete(), s.revision(), s.updatedAt(), s.submittedAt(), labels);
     }
 
     private static FormState state(ResponseDocument doc, Evaluation e) {

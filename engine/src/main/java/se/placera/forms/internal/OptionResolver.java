@@ -78,6 +78,28 @@ class OptionResolver {
         }).orElse(List.of());
     }
 
+    /**
+     * Label of every value a codelist has ever had: the version in use first, then older versions for items
+     * removed since; items marked inactive (retired) keep their label. For reading back stored answers.
+     */
+    Map<String, String> everyLabel(String codelistId) {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        java.util.List<se.placera.metadata.Definition> versions;
+        try {
+            versions = new java.util.ArrayList<>(metadata.versions("codelist", codelistId));
+        } catch (RuntimeException missing) {
+            return labels;
+        }
+        versions.sort(java.util.Comparator.comparingInt(se.placera.metadata.Definition::version).reversed());
+        metadata.latestPublished("codelist", codelistId).ifPresent(d -> versions.addFirst(d));
+        for (var d : versions) {
+            for (JsonNode item : d.content().path("items")) {
+                labels.putIfAbsent(item.path("value").asString(), item.path("label").asString());
+            }
+        }
+        return labels;
+    }
+
     @EventListener
     void on(DefinitionPublished event) {
         if ("codelist".equals(event.kind())) {

@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,14 +19,19 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.placera.documents.Pdfs;
 import se.placera.forms.AutoAnswerPresets;
+import se.placera.forms.FormProblemCodes;
 import se.placera.forms.FormState;
 import se.placera.forms.Forms;
+import se.placera.forms.StartOnce;
 import se.placera.forms.Subject;
+import se.placera.shared.PlaceraException;
 
 /** HTTP API of the form runtime. */
 @RestController
@@ -31,10 +40,14 @@ class FormsController {
 
     private final Forms forms;
     private final AutoAnswerPresets presets;
+    private final Pdfs pdfs;
+    private final StartOnce startOnce;
 
-    FormsController(Forms forms, AutoAnswerPresets presets) {
+    FormsController(Forms forms, AutoAnswerPresets presets, Pdfs pdfs, StartOnce startOnce) {
+        this.startOnce = startOnce;
         this.forms = forms;
         this.presets = presets;
+        this.pdfs = pdfs;
     }
 
     /** Start a response; {@code version} defaults to the version in use. */
@@ -51,8 +64,11 @@ class FormsController {
     @PostMapping("/api/responses")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a response on a method; returns the form state")
-    FormState start(@Valid @RequestBody StartRequest request) {
-        return forms.start(request.methodId(), request.version(), request.subject(), request.respondentRole());
+    FormState start(@Valid @RequestBody StartRequest request,
+            @Parameter(description = "Same key from the same user within 24 h returns the same response")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return startOnce.start(idempotencyKey, request.methodId(), request.version(), request.subject(),
+                request.respondentRole());
     }
 
     @GetMapping("/api/responses")
@@ -65,6 +81,20 @@ class FormsController {
     @Operation(summary = "A response's form state")
     FormState get(@PathVariable String id) {
         return forms.get(id);
+    }
+
+    @GetMapping("/api/responses/{id}/receipt.pdf")
+    @Operation(summary = "The receipt of a submitted response as PDF (answers by label); 409 for a draft")
+    ResponseEntity<byte[]> receiptPdf(@PathVariable String id) {
+        FormState state = forms.get(id);
+        if (!"submitted".equals(state.status())) {
+            throw PlaceraException.conflict(FormProblemCodes.NOT_SUBMITTED,
+                    "Only a submitted response has a receipt.");
+        }
+        byte[] pdf = pdfs.write(ReceiptPdf.of(state));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"kvitto-" + id + ".pdf\"")
+                .body(pdf);
     }
 
     @PatchMapping("/api/responses/{id}/answers")
