@@ -95,7 +95,8 @@ export interface AuditEntry {
   subjectId?: string | null;
   administration?: string | null;
   outcome?: string | null;
-  details?: Record<string, string> | null;
+  /** JSON values; an update's `changes` is `[{field, before, after}]`; entries before format 2 hold text only. */
+  details?: Record<string, unknown> | null;
   prevHash?: string;
   hash?: string;
 }

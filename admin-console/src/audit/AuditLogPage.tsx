@@ -188,7 +188,7 @@ export function AuditLogPage() {
                       <td>{e.outcome === 'failure' ? t('audit.failure') : e.outcome === 'success' ? t('audit.success') : (e.outcome ?? '–')}</td>
                       <td>
                         {Object.entries(e.details ?? {})
-                          .map(([k, v]) => `${k}: ${v}`)
+                          .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
                           .join(', ') || '–'}
                       </td>
                     </tr>

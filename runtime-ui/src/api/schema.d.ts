@@ -2178,7 +2178,7 @@ export interface components {
             administration?: string;
             outcome?: string;
             details?: {
-                [key: string]: string;
+                [key: string]: unknown;
             };
             prevHash?: string;
             hash?: string;

@@ -22,7 +22,7 @@ class AuditChainTests {
         e.subjectId = "r-1";
         e.administration = "exempelkommun-sof";
         e.outcome = "success";
-        e.details = details;
+        e.details = details == null ? null : new java.util.LinkedHashMap<>(details);
         e.prevHash = prev;
         return e;
     }

@@ -133,6 +133,88 @@ class AuditIntegrationTests extends IdentityTestBase {
         assertThat(header.at("/content").size()).as("the list stays described").isPositive();
     }
 
+    @Test
+    void loginsWithHugeUserNamesLeaveTheLogSmallReadableAndVerifiable() {
+        String huge = "1".repeat(5 * 1024 * 1024);
+        for (int i = 0; i < 5; i++) {
+            browser().post("/api/auth/login", Map.of("username", huge + i, "password", "fel"));
+        }
+        var failed = admin().get("/api/audit?action=login.failure&size=10").expect(200).json();
+        assertThat(failed.size()).isPositive();
+        for (JsonNode e : failed) {
+            assertThat(e.toString().length()).as("an entry stays small").isLessThan(10_000);
+            assertThat(e.toString()).doesNotContain("1".repeat(600));
+        }
+        var verified = admin().get("/api/audit/verify").expect(200).json();
+        assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+        // A caseworker's 5 MB subject id (if the request is accepted at all) leaves a small entry too.
+        String methodId = unique("stor-metod");
+        IdentityFixtures.publish(admin(), methodId);
+        var started = Api.at(port).asCaseworker().post("/api/responses", Map.of("methodId", methodId,
+                "subject", Map.of("type", "client", "id", huge, "attributes", Map.of())));
+        if (started.status() == 201) {
+            String id = started.json().get("responseId").asString();
+            var entries = admin().get("/api/audit?subjectType=response&subjectId=" + id).expect(200).json();
+            assertThat(entries.size()).isEqualTo(1);
+            assertThat(entries.get(0).toString().length()).isLessThan(10_000);
+            assertThat(entries.get(0).at("/details/subjectId").asString()).contains("truncated: " + huge.length());
+        }
+        org.bson.Document head = mongo.findOne(new Query().with(org.springframework.data.domain.Sort.by(
+                org.springframework.data.domain.Sort.Direction.DESC, "_id")).limit(1), org.bson.Document.class,
+                "audit_log");
+        assertThat(head.toJson().length()).isLessThan(10_000);
+    }
+
+    @Test
+    void theNameOfAFailedLoginIsKeptOnlyAsAKeyedHash() {
+        String personnummer = "19" + (int) (Math.random() * 1_0000_0000) + "1234";
+        browser().post("/api/auth/login", Map.of("username", personnummer, "password", "fel-losenord"));
+        // An administrator finds the attempt by the name tried ...
+        var found = admin().get("/api/audit?actor=" + personnummer + "&action=login.failure").expect(200).json();
+        assertThat(found.size()).isEqualTo(1);
+        JsonNode e = found.get(0);
+        assertThat(e.get("actor").asString()).isEqualTo("anonymous");
+        assertThat(e.at("/details/username/hmac").asString()).hasSize(64);
+        assertThat(e.at("/details/username/length").asInt()).isEqualTo(personnummer.length());
+        // ... but the log itself never holds it (nor its unkeyed hash).
+        assertThat(e.toString()).doesNotContain(personnummer);
+        var stored = mongo.find(Query.query(Criteria.where("details.username.hmac")
+                .is(e.at("/details/username/hmac").asString())), org.bson.Document.class, "audit_log");
+        assertThat(stored).hasSize(1);
+        assertThat(stored.getFirst().toJson()).doesNotContain(personnummer)
+                .doesNotContain(se.placera.audit.internal.AuditChain.sha256(personnummer));
+        // The key was generated and kept in the database (no key configured in tests).
+        assertThat(mongo.getCollection("audit_settings").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void refusedAttemptsAreAuditedAsDenied() {
+        String methodId = unique("nekad-metod");
+        IdentityFixtures.publish(admin(), methodId);
+        String id = IdentityFixtures.start(Api.at(port).asCaseworker(), methodId, unique("klient"))
+                .get("responseId").asString();
+        // Another administration's user: 404 as if missing, and a denied entry with the record's administration.
+        Api.at(port).as("omsorg", "placera-demo").get("/api/responses/" + id).expect(404);
+        var denied = admin().get("/api/audit?subjectId=" + id + "&action=response.access").expect(200).json();
+        assertThat(denied.size()).isEqualTo(1);
+        assertThat(denied.get(0).get("outcome").asString()).isEqualTo("denied");
+        assertThat(denied.get(0).get("actor").asString()).isEqualTo("omsorg");
+        assertThat(denied.get(0).get("administration").asString()).isEqualTo("exempelkommun-sof");
+        // A response that does not exist is a plain miss, not a refused attempt.
+        String missing = unique("finns-inte");
+        Api.at(port).asCaseworker().get("/api/responses/" + missing).expect(404);
+        assertThat(admin().get("/api/audit?subjectId=" + missing).expect(200).json().size()).isZero();
+
+        // A permission check's 403.
+        Api.at(port).asCaseworker().post("/api/register/providers", Map.of("name", "Nekad AB", "regi", "extern"))
+                .expect(403);
+        var forbidden = admin().get("/api/audit?action=access.denied&actor=handlaggare&subjectId=/api/register/providers")
+                .expect(200).json();
+        assertThat(forbidden.size()).isPositive();
+        assertThat(forbidden.get(0).get("outcome").asString()).isEqualTo("denied");
+        assertThat(forbidden.get(0).at("/details/code").asString()).isEqualTo("REGISTER_FORBIDDEN");
+    }
+
     private HttpResponse<String> adminGet(String path) throws Exception {
         String basic = Base64.getEncoder().encodeToString("admin:placera-demo".getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,18 +22,25 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
+import se.placera.security.AccessScope;
 import se.placera.security.CurrentUser;
 import se.placera.security.CurrentUsers;
 import se.placera.shared.Audited;
+import se.placera.shared.PendingAudit;
 
 /**
- * Appends {@link Audited} events to the hash-chained log, synchronously in the publishing thread (no
- * transactions: an event that cannot be recorded fails the action that caused it). Appends are serialised by
- * a lock; the sequence number is the primary key, so even a second instance cannot fork the chain (its
- * insert fails on the duplicate key, and it re-reads the head and retries).
+ * Appends {@link Audited} events to the hash-chained log, synchronously in the publishing thread, and
+ * {@link PendingAudit} entries delivered by the outbox (idempotently: an entry id already in the log is not
+ * appended again). Appends are serialised by a lock; the sequence number is the primary key, so even a second
+ * instance cannot fork the chain (its insert fails on the duplicate key, and it re-reads the head and retries).
+ * Every entry is bounded ({@link AuditBounds}); the user name of a failed login is kept only as a keyed hash.
+ * Reads (search, verification, reports) go in batches of {@code placera.audit.read-batch} entries, so no
+ * database reply grows with the log.
  */
 @Service
 public class AuditLog {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
     /** What a verification found. */
     public record Verification(boolean valid, long entriesChecked, Long firstBrokenSeq, String reason) {
@@ -40,43 +51,103 @@ public class AuditLog {
             Instant from, Instant to, int page, int size) {
     }
 
+    /** The actor of an entry made without a signed-in user for an unauthenticated attempt (a failed login). */
+    static final String ANONYMOUS = "anonymous";
+
     private final MongoTemplate mongo;
     private final CurrentUsers users;
-    private final se.placera.security.AccessScope scope;
+    private final AccessScope scope;
     private final Clock clock;
+    private final AuditBounds bounds;
+    private final Pseudonyms pseudonyms;
+    private final int batch;
     private final ReentrantLock lock = new ReentrantLock();
     private long headSeq = -1;
     private String headHash;
 
-    AuditLog(MongoTemplate mongo, CurrentUsers users, se.placera.security.AccessScope scope, Optional<Clock> clock) {
+    AuditLog(MongoTemplate mongo, CurrentUsers users, AccessScope scope, Optional<Clock> clock, AuditProperties props,
+            Pseudonyms pseudonyms) {
         this.mongo = mongo;
         this.users = users;
         this.scope = scope;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.bounds = new AuditBounds(props);
+        this.pseudonyms = pseudonyms;
+        this.batch = props.readBatch();
     }
 
     @EventListener
     public void on(Audited event) {
         Optional<CurrentUser> user = users.find();
-        var e = new AuditEntry();
-        e.at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Object named = event.details() == null ? null : event.details().get("username");
-        e.actor = user.map(CurrentUser::username)
-                .orElse(named instanceof String s && !s.isBlank() ? s : "system");
-        e.actorAdministration = user.map(CurrentUser::administrationId).orElse(null);
-        e.action = event.action();
-        e.subjectType = event.subjectType();
-        e.subjectId = event.subjectId();
-        e.administration = event.administration();
-        e.outcome = event.outcome() == null ? "success" : event.outcome();
-        e.details = flatten(event.details());
-        append(e);
+        String actor = user.map(CurrentUser::username).orElse(
+                "login.failure".equals(event.action()) || named instanceof Audited.Pseudonymous ? ANONYMOUS
+                        : named instanceof String s && !s.isBlank() ? s : "system");
+        append(entry(event, actor, user.map(CurrentUser::administrationId).orElse(null),
+                clock.instant(), null));
     }
 
-    /** Appends an entry at the head of the chain. */
+    /** An entry delivered by the outbox: appended once, however often it is delivered. */
+    @EventListener
+    public void on(PendingAudit pending) {
+        append(entry(pending.audited(), pending.actor() == null ? "system" : pending.actor(),
+                pending.actorAdministration(), pending.at() == null ? clock.instant() : pending.at(),
+                pending.entryId()));
+    }
+
+    private AuditEntry entry(Audited event, String actor, String actorAdministration, Instant at, String entryId) {
+        var e = new AuditEntry();
+        e.v = AuditChain.VERSION;
+        e.entryId = bounds.text(entryId);
+        e.at = at.truncatedTo(ChronoUnit.MILLIS);
+        e.actor = bounds.text(actor);
+        e.actorAdministration = bounds.text(actorAdministration);
+        e.action = bounds.text(event.action());
+        e.subjectType = bounds.text(event.subjectType());
+        e.subjectId = bounds.text(event.subjectId());
+        e.administration = bounds.text(event.administration());
+        e.outcome = bounds.text(event.outcome() == null ? "success" : event.outcome());
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (event.details() != null) {
+            details.putAll(event.details());
+        }
+        if ("login.failure".equals(event.action())) {
+            // Whatever the caller passed: the name tried is never stored as typed (it may be a personnummer).
+            if (details.get("username") instanceof String s) {
+                details.put("username", Audited.pseudonymous(s));
+            }
+            if (named(event) != null && named(event).equals(event.subjectId())) {
+                e.subjectId = null;
+            }
+        }
+        details.replaceAll((k, v) -> v instanceof Audited.Pseudonymous p ? pseudonym(p.value()) : v);
+        e.details = bounds.details(details);
+        return e;
+    }
+
+    private static String named(Audited event) {
+        return event.details() == null ? null : switch (event.details().get("username")) {
+            case String s -> s;
+            case Audited.Pseudonymous p -> p.value();
+            case null, default -> null;
+        };
+    }
+
+    private Map<String, Object> pseudonym(String value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hmac", pseudonyms.of(value));
+        m.put("length", (long) value.length());
+        return m;
+    }
+
+    /** Appends an entry at the head of the chain (unless an entry with its entry id is there already). */
     void append(AuditEntry e) {
         lock.lock();
         try {
+            if (e.entryId != null && mongo.exists(Query.query(Criteria.where("entryId").is(e.entryId)),
+                    AuditEntry.class)) {
+                return;
+            }
             for (int attempt = 0; ; attempt++) {
                 if (headSeq < 0 || attempt > 0) {
                     readHead();
@@ -101,21 +172,28 @@ public class AuditLog {
     }
 
     private void readHead() {
-        AuditEntry last = mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1),
-                AuditEntry.class);
+        Query q = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
+        q.fields().include("_id", "hash");
+        AuditEntry last = mongo.findOne(q, AuditEntry.class);
         headSeq = last == null ? 0 : last.seq;
         headHash = last == null ? AuditChain.GENESIS : last.hash;
     }
 
-    /** Walks the chain from the first entry; reports the first entry whose link is broken. */
+    /**
+     * Walks the chain from the first entry in ranges of sequence numbers ({@code read-batch} at a time, fewer
+     * when a range is too large to read at once); reports the first entry whose link is broken.
+     */
     public Verification verify() {
         long expectedSeq = 1;
         String prev = AuditChain.GENESIS;
         long checked = 0;
-        int pageSize = 1000;
         while (true) {
-            List<AuditEntry> page = mongo.find(Query.query(Criteria.where("_id").gte(expectedSeq))
-                    .with(Sort.by(Sort.Direction.ASC, "_id")).limit(pageSize), AuditEntry.class);
+            List<AuditEntry> page = range(expectedSeq, batch);
+            if (page.isEmpty()) {
+                boolean more = mongo.exists(Query.query(Criteria.where("_id").gte(expectedSeq)), AuditEntry.class);
+                return more ? new Verification(false, checked, expectedSeq, "missing entry")
+                        : new Verification(true, checked, null, null);
+            }
             for (AuditEntry e : page) {
                 if (e.seq != expectedSeq) {
                     return new Verification(false, checked, expectedSeq, "missing entry");
@@ -130,9 +208,24 @@ public class AuditLog {
                 expectedSeq++;
                 checked++;
             }
-            if (page.size() < pageSize) {
-                return new Verification(true, checked, null, null);
+        }
+    }
+
+    /**
+     * The entries with sequence numbers in {@code [from, from + n)}, or a shorter range starting at {@code from}
+     * when the reply would be too large (entries written before entries were bounded can be megabytes each).
+     */
+    private List<AuditEntry> range(long from, int n) {
+        try {
+            return mongo.find(Query.query(Criteria.where("_id").gte(from).lt(from + n))
+                    .with(Sort.by(Sort.Direction.ASC, "_id")), AuditEntry.class);
+        } catch (DataAccessException e) {
+            if (n <= 1) {
+                throw e;
             }
+            log.warn("Reading audit entries {}..{} failed ({}); reading fewer at a time", from, from + n - 1,
+                    e.getMessage());
+            return range(from, n / 2);
         }
     }
 
@@ -140,7 +233,12 @@ public class AuditLog {
     public record Found(List<AuditEntry> entries, long total) {
     }
 
-    /** Searches entries; those of other administrations than the user may see are left out (GD-1). */
+    /**
+     * Searches entries; those of other administrations than the user may see are left out (GD-1). The page is
+     * read in batches (newest first, continuing below the last sequence number read), so one database reply
+     * holds at most {@code read-batch} entries. A failed login is found by the name tried ({@code actor}),
+     * hashed with the same key as when it was stored.
+     */
     public Found search(Search s) {
         List<Criteria> all = new ArrayList<>();
         all.add(new Criteria().orOperator(Criteria.where("administration").is(null),
@@ -153,7 +251,8 @@ public class AuditLog {
                     Criteria.where("details.subjectId").is(s.subjectId())));
         }
         if (notBlank(s.actor())) {
-            all.add(Criteria.where("actor").is(s.actor()));
+            all.add(new Criteria().orOperator(Criteria.where("actor").is(s.actor()),
+                    Criteria.where("details.username.hmac").is(pseudonyms.of(s.actor()))));
         }
         if (notBlank(s.action())) {
             all.add(s.action().endsWith("*")
@@ -170,35 +269,77 @@ public class AuditLog {
         if (s.to() != null) {
             all.add(Criteria.where("at").lt(s.to()));
         }
-        Criteria criteria = new Criteria().andOperator(all);
         int size = Math.min(Math.max(s.size(), 1), 1000);
-        Query q = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "_id"))
-                .skip((long) Math.max(s.page(), 0) * size).limit(size);
-        return new Found(mongo.find(q, AuditEntry.class), mongo.count(Query.query(criteria), AuditEntry.class));
+        List<AuditEntry> entries = new ArrayList<>(Math.min(size, batch));
+        long skip = (long) Math.max(s.page(), 0) * size;
+        Long below = null;
+        while (entries.size() < size) {
+            List<Criteria> c = new ArrayList<>(all);
+            if (below != null) {
+                c.add(Criteria.where("_id").lt(below));
+            }
+            List<AuditEntry> read = newest(new Criteria().andOperator(c), below == null ? skip : 0,
+                    Math.min(batch, size - entries.size()));
+            if (read.isEmpty()) {
+                break;
+            }
+            read.forEach(e -> entries.add(forDisplay(e)));
+            below = read.getLast().seq;
+        }
+        return new Found(entries, mongo.count(Query.query(new Criteria().andOperator(all)), AuditEntry.class));
     }
 
-    /** Entries of some actions in a period, oldest first (for reports). */
-    public List<AuditEntry> entries(List<String> actions, Instant from, Instant to) {
-        Criteria c = Criteria.where("action").in(actions);
-        if (from != null && to != null) {
-            c = c.andOperator(Criteria.where("at").gte(from), Criteria.where("at").lt(to));
-        } else if (from != null) {
-            c = c.and("at").gte(from);
-        } else if (to != null) {
-            c = c.and("at").lt(to);
+    private List<AuditEntry> newest(Criteria c, long skip, int n) {
+        try {
+            return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "_id")).skip(skip).limit(n),
+                    AuditEntry.class);
+        } catch (DataAccessException e) {
+            if (n <= 1) {
+                throw e;
+            }
+            return newest(c, skip, n / 2);
         }
-        return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.ASC, "_id")), AuditEntry.class);
+    }
+
+    /** An entry as shown: entries from before the bounds existed are cut to them (the stored entry is kept). */
+    private AuditEntry forDisplay(AuditEntry e) {
+        if (e.v != null) {
+            return e;
+        }
+        e.actor = bounds.text(e.actor);
+        e.action = bounds.text(e.action);
+        e.subjectType = bounds.text(e.subjectType);
+        e.subjectId = bounds.text(e.subjectId);
+        e.administration = bounds.text(e.administration);
+        e.details = bounds.details(e.details);
+        return e;
+    }
+
+    /** Entries of some actions in a period, oldest first, handed over in batches (for reports). */
+    public void forEach(List<String> actions, Instant from, Instant to, Consumer<AuditEntry> each) {
+        long after = 0;
+        while (true) {
+            List<Criteria> all = new ArrayList<>();
+            all.add(Criteria.where("action").in(actions));
+            all.add(Criteria.where("_id").gt(after));
+            if (from != null) {
+                all.add(Criteria.where("at").gte(from));
+            }
+            if (to != null) {
+                all.add(Criteria.where("at").lt(to));
+            }
+            Query q = Query.query(new Criteria().andOperator(all)).with(Sort.by(Sort.Direction.ASC, "_id"))
+                    .limit(batch);
+            List<AuditEntry> read = mongo.find(q, AuditEntry.class);
+            read.forEach(each);
+            if (read.size() < batch) {
+                return;
+            }
+            after = read.getLast().seq;
+        }
     }
 
     private static boolean notBlank(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static Map<String, String> flatten(Map<String, Object> details) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (details != null) {
-            details.forEach((k, v) -> m.put(k, v == null ? null : String.valueOf(v)));
-        }
-        return m;
     }
 }

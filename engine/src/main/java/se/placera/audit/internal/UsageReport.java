@@ -35,20 +35,25 @@ public class UsageReport {
 
     public Report report(Instant from, Instant to) {
         Map<String, Acc> byUser = new TreeMap<>();
-        for (AuditEntry e : log.entries(List.of("login.success", "response.submit", "response.answer"), from, to)) {
+        log.forEach(List.of("login.success", "response.submit", "response.answer"), from, to, e -> {
             Acc a = byUser.computeIfAbsent(e.actor, k -> new Acc());
-            Map<String, String> d = e.details == null ? Map.of() : e.details;
+            Map<String, Object> d = e.details == null ? Map.of() : e.details;
             switch (e.action) {
-                case "login.success" -> a.logins.merge(d.getOrDefault("method", "local"), 1, Integer::sum);
-                case "response.submit" -> a.submitted.merge(d.getOrDefault("methodId", "?"), 1, Integer::sum);
-                case "response.answer" -> a.saved.merge(d.getOrDefault("methodId", "?"), 1, Integer::sum);
+                case "login.success" -> a.logins.merge(text(d, "method", "local"), 1, Integer::sum);
+                case "response.submit" -> a.submitted.merge(text(d, "methodId", "?"), 1, Integer::sum);
+                case "response.answer" -> a.saved.merge(text(d, "methodId", "?"), 1, Integer::sum);
                 default -> { }
             }
-        }
+        });
         List<UserUsage> users = new ArrayList<>();
         byUser.forEach((u, a) -> users.add(new UserUsage(u, a.logins,
                 a.logins.values().stream().mapToInt(Integer::intValue).sum(), a.submitted, a.saved)));
         return new Report(from, to, users);
+    }
+
+    private static String text(Map<String, Object> details, String key, String otherwise) {
+        Object v = details.get(key);
+        return v == null ? otherwise : String.valueOf(v);
     }
 
     public byte[] xlsx(Report r) {

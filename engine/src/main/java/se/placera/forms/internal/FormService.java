@@ -20,7 +20,6 @@ import org.springframework.stereotype.Service;
 import se.placera.forms.FormProblemCodes;
 import se.placera.forms.FormState;
 import se.placera.forms.Forms;
-import se.placera.forms.ResponseSubmitted;
 import se.placera.forms.Subject;
 import se.placera.forms.internal.FormEngine.Evaluation;
 import se.placera.forms.internal.FormEngine.QuestionOutcome;
@@ -31,6 +30,8 @@ import se.placera.security.CurrentUser;
 import se.placera.security.CurrentUsers;
 import se.placera.security.Roles;
 import se.placera.shared.Audited;
+import se.placera.shared.Outbox;
+import se.placera.shared.PendingAudit;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 
@@ -46,9 +47,14 @@ class FormService implements Forms {
     private final AccessScope scope;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Outbox outbox;
+    private final ResponseOutbox responses;
 
     FormService(MethodRegistry methods, FormEngine engine, PresetService presets, MongoTemplate mongo,
-            CurrentUsers users, AccessScope scope, ApplicationEventPublisher events, Optional<Clock> clock) {
+            CurrentUsers users, AccessScope scope, ApplicationEventPublisher events, Optional<Clock> clock,
+            Outbox outbox, ResponseOutbox responses) {
+        this.outbox = outbox;
+        this.responses = responses;
         this.methods = methods;
         this.engine = engine;
         this.presets = presets;
@@ -86,8 +92,7 @@ class FormService implements Forms {
         doc.updatedAt = now;
         Evaluation e = evaluate(method, doc, Map.of(), user);
         doc.autoAnswered = new LinkedHashMap<>(e.autoAnswered());
-        doc = mongo.insert(doc);
-        events.publishEvent(audited("response.start", doc));
+        doc = write(doc, "response.start", true);
         return state(doc, e);
     }
 
@@ -115,8 +120,7 @@ class FormService implements Forms {
         doc.answers = keptAnswers(e);
         doc.autoAnswered = new LinkedHashMap<>(e.autoAnswered());
         doc.updatedAt = clock.instant();
-        doc = mongo.save(doc);
-        events.publishEvent(audited("response.answer", doc));
+        doc = write(doc, "response.answer", false);
         return state(doc, e);
     }
 
@@ -137,10 +141,8 @@ class FormService implements Forms {
         doc.status = "submitted";
         doc.updatedAt = now;
         doc.submittedAt = now;
-        doc = mongo.save(doc);
-        events.publishEvent(audited("response.submit", doc));
-        events.publishEvent(new ResponseSubmitted(doc.id, doc.methodId, doc.methodVersion, doc.purpose,
-                subjectOf(doc), doc.createdBy, doc.respondentRole, now));
+        // ResponseSubmitted follows the audit entry out of the outbox (ResponseOutbox).
+        doc = write(doc, "response.submit", false);
         return submittedState(doc, method);
     }
 
@@ -201,9 +203,28 @@ class FormService implements Forms {
         CurrentUser user = users.current();
         // Someone else's response is reported as missing: its existence is not disclosed.
         if (doc == null || !(doc.createdBy.equals(user.username()) || user.hasRole(Roles.ADMIN))) {
+            auditRefused(id, doc);
             throw PlaceraException.notFound(FormProblemCodes.RESPONSE_NOT_FOUND, "There is no response '" + id + "'.");
         }
         return doc;
+    }
+
+    /**
+     * A refused attempt (PA-11): a response that exists but is outside the user's administrations or someone
+     * else's is answered 404 like a missing one, and audited as denied with the record's administration. A
+     * response that does not exist at all is not audited.
+     */
+    private void auditRefused(String id, ResponseDocument visible) {
+        ResponseDocument target = visible;
+        if (target == null) {
+            Query q = Query.query(Criteria.where("_id").is(id));
+            q.fields().include("_id", "administration");
+            target = mongo.findOne(q, ResponseDocument.class);
+        }
+        if (target != null) {
+            events.publishEvent(new Audited("response.access", "response", id, target.administration, "denied",
+                    Map.of("code", FormProblemCodes.RESPONSE_NOT_FOUND)));
+        }
     }
 
     /** The stored answers with the changes applied: a null value clears an answer. */
@@ -241,6 +262,23 @@ class FormService implements Forms {
                     "The response was changed elsewhere (revision " + doc.revision + "). Reload and try again.");
         }
         return doc;
+    }
+
+    /**
+     * Writes a change together with its audit entry (one single-document write), then delivers the entry and its
+     * follow-up events. If the delivery fails, the change stands and the caller gets its answer; the entry stays
+     * on the document and the outbox sweep delivers it (exactly once to the audit log).
+     */
+    private ResponseDocument write(ResponseDocument doc, String action, boolean insert) {
+        CurrentUser user = users.current();
+        long revision = doc.revision == null ? 0 : doc.revision + 1;
+        List<PendingAudit> pending = new ArrayList<>(doc.pending == null ? List.of() : doc.pending);
+        pending.add(new PendingAudit(PendingAudit.idOf(doc.id, revision), clock.instant(), user.username(),
+                user.administrationId(), audited(action, doc)));
+        doc.pending = pending;
+        ResponseDocument saved = insert ? mongo.insert(doc) : mongo.save(doc);
+        outbox.deliver(responses, saved);
+        return saved;
     }
 
     /** An audit event for a response; the subject (client, case…) and method go in the details, never answers. */

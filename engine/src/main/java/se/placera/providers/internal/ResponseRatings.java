@@ -2,7 +2,6 @@ package se.placera.providers.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import se.placera.forms.FormState;
-import se.placera.forms.Forms;
 import se.placera.forms.ResponseSubmitted;
 import se.placera.providers.Register;
 import se.placera.providers.UnitId;
@@ -23,20 +20,19 @@ import se.placera.providers.UnitQualities.RatingKind;
  * EV-1: a submitted evaluation ({@code evaluation}: the caseworker rating) or follow-up interview
  * ({@code follow-up-interview}: the client rating) about a unit enriches the register at once. The unit is the
  * subject (type {@code unit}) or the subject's {@code unitId} attribute. A final evaluation whose
- * {@code sammanbrott} question is answered also records the placement's outcome.
+ * {@code sammanbrott} question is answered also records the placement's outcome. Everything needed comes with
+ * the event: the response is not read back (a read would be audited as the submitter's).
  */
 @Component
 class ResponseRatings {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseRatings.class);
 
-    private final Forms forms;
     private final UnitQualities qualities;
     private final Register register;
     private final MatchingProfiles profiles;
 
-    ResponseRatings(Forms forms, UnitQualities qualities, Register register, MatchingProfiles profiles) {
-        this.forms = forms;
+    ResponseRatings(UnitQualities qualities, Register register, MatchingProfiles profiles) {
         this.qualities = qualities;
         this.register = register;
         this.profiles = profiles;
@@ -60,9 +56,8 @@ class ResponseRatings {
             return;
         }
         try {
-            // The listener runs in the submitting request, so the submitter reads their own response.
-            FormState state = forms.get(event.responseId());
-            Double rating = rating(state, kind == RatingKind.CASEWORKER
+            Map<String, Object> answers = event.answers() == null ? Map.of() : event.answers();
+            Double rating = rating(event.ratings() == null ? Map.of() : event.ratings(), kind == RatingKind.CASEWORKER
                     ? profiles.standard().quality().caseworkerRatingQuestions()
                     : profiles.standard().quality().clientRatingQuestions(), kind == RatingKind.CASEWORKER);
             UnitId unit = new UnitId(unitId);
@@ -70,11 +65,11 @@ class ResponseRatings {
                 qualities.recordRating(event.responseId() + ":" + kind.name().toLowerCase(), unit, kind, rating,
                         event.submittedAt());
             }
-            Object breakdown = state.answers().get("sammanbrott");
+            Object breakdown = answers.get("sammanbrott");
             if ("ja".equals(breakdown) || "nej".equals(breakdown)) {
                 String placement = "placement".equals(event.subject().type()) && event.subject().id() != null
                         ? event.subject().id() : event.responseId();
-                LocalDate ended = state.answers().get("slutdatum") instanceof String d && !d.isBlank()
+                LocalDate ended = answers.get("slutdatum") instanceof String d && !d.isBlank()
                         ? LocalDate.parse(d.substring(0, Math.min(10, d.length()))) : null;
                 qualities.recordPlacementEnded("placement:" + placement, unit, ended, "ja".equals(breakdown));
             }
@@ -88,20 +83,7 @@ class ResponseRatings {
      * The rating on the 1–5 scale: with {@code firstWins} the first of the preferred questions answered, else the
      * mean of the preferred ones answered; with none of them answered, the mean of all rating answers.
      */
-    static Double rating(FormState state, List<String> preferred, boolean firstWins) {
-        Map<String, Double> ratings = new HashMap<>();
-        for (FormState.AreaState area : state.areas()) {
-            for (FormState.QuestionState q : area.questions()) {
-                if (!"rating".equals(q.kind())) {
-                    continue;
-                }
-                Object v = state.answers().get(q.id());
-                if (v instanceof Number n) {
-                    double d = n.doubleValue();
-                    ratings.put(q.id(), "percent".equals(q.scale()) ? 1 + 4 * d / 100.0 : d);
-                }
-            }
-        }
+    static Double rating(Map<String, Double> ratings, List<String> preferred, boolean firstWins) {
         List<Double> chosen = new ArrayList<>();
         for (String id : preferred) {
             if (ratings.containsKey(id)) {

@@ -55,8 +55,9 @@ class AuthenticationEvents {
     }
 
     static Audited loginFailure(String username, String method, String reason) {
-        return new Audited("login.failure", "user", username, null, "failure",
-                Map.of("username", username == null ? "" : username, "method", method, "reason", reason));
+        // The name tried may be a personnummer: the audit log keeps only its keyed hash and length.
+        return new Audited("login.failure", "user", null, null, "failure",
+                Map.of("username", Audited.pseudonymous(username), "method", method, "reason", reason));
     }
 
     static Audited loginSuccess(String username, String administration, String method) {

@@ -104,8 +104,9 @@ class AuthController {
         String password = body == null || body.password() == null ? "" : body.password();
         var lockedUntil = attempts.lockedUntil(username);
         if (lockedUntil.isPresent()) {
-            events.publishEvent(new Audited("login.failure", "user", username, null, "failure",
-                    Map.of("username", username, "method", LoginMethod.LOCAL, "reason", "locked")));
+            // The name tried may be a personnummer: the audit log keeps only its keyed hash and length.
+            events.publishEvent(new Audited("login.failure", "user", null, null, "failure",
+                    Map.of("username", Audited.pseudonymous(username), "method", LoginMethod.LOCAL, "reason", "locked")));
             return locked(lockedUntil.get());
         }
         var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);

@@ -20,6 +20,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.ApplicationEventPublisher;
+
+import se.placera.shared.Audited;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 
@@ -33,8 +37,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     static final String TYPE_BASE = "https://placera.se/problems/";
 
+    private final ApplicationEventPublisher events;
+
+    ProblemDetailsAdvice(ApplicationEventPublisher events) {
+        this.events = events;
+    }
+
     @ExceptionHandler(PlaceraException.class)
-    ResponseEntity<ProblemDetail> domain(PlaceraException e) {
+    ResponseEntity<ProblemDetail> domain(PlaceraException e, HttpServletRequest request) {
+        if (e.kind() == PlaceraException.Kind.FORBIDDEN) {
+            // A refused attempt is audited (PA-11); the audit module bounds the path.
+            events.publishEvent(new Audited("access.denied", "request", request.getRequestURI(), null, "denied",
+                    Map.of("code", e.code(), "method", request.getMethod())));
+        }
         HttpStatus status = switch (e.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;

@@ -49,13 +49,13 @@ class QualityAndScoringTests {
 
     @Test
     void theRatingOfAResponseIsThePreferredQuestionOrTheMeanOfAllRatings() {
-        FormState s = state(Map.of("helhetsbetyg", 4, "konsulentstod", 2, "maluppfyllelse", 50),
-                rating("helhetsbetyg", "1-5"), rating("konsulentstod", "1-5"), rating("maluppfyllelse", "percent"));
+        // As ResponseSubmitted carries them: rating answers on the 1–5 scale (50 % = 3).
+        Map<String, Double> s = Map.of("helhetsbetyg", 4.0, "konsulentstod", 2.0, "maluppfyllelse", 3.0);
         assertThat(ResponseRatings.rating(s, List.of("konsulentstod", "helhetsbetyg"), true)).isEqualTo(2.0);
         assertThat(ResponseRatings.rating(s, List.of("helhetsbetyg", "konsulentstod"), false)).isEqualTo(3.0);
-        // None preferred answered: the mean of all, with 50 % = 3 on the 1–5 scale.
+        // None preferred answered: the mean of all.
         assertThat(ResponseRatings.rating(s, List.of("saknas"), true)).isEqualTo(3.0);
-        assertThat(ResponseRatings.rating(state(Map.of(), rating("x", "1-5")), List.of(), true)).isNull();
+        assertThat(ResponseRatings.rating(Map.of(), List.of(), true)).isNull();
     }
 
     @Test
