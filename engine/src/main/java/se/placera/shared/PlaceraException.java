@@ -1,6 +1,8 @@
 package se.placera.shared;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A domain failure with a stable error code. Knows nothing of HTTP: the web advice maps each {@link Kind}
@@ -14,6 +16,7 @@ public class PlaceraException extends RuntimeException {
     private final Kind kind;
     private final String code;
     private final List<Problem> problems;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public PlaceraException(Kind kind, String code, String message, List<Problem> problems) {
         super(message);
@@ -48,5 +51,16 @@ public class PlaceraException extends RuntimeException {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** Adds a member to the problem details (e.g. the verbs a case allows now); returns this exception. */
+    public PlaceraException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** Extra members of the problem details, beyond {@code code} and {@code errors}. */
+    public Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 }

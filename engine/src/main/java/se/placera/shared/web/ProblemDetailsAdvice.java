@@ -56,7 +56,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-        return problem(status, e.code(), e.getMessage(), e.problems());
+        ProblemDetail body = body(status, e.code(), e.getMessage(), e.problems());
+        e.properties().forEach(body::setProperty);
+        return ResponseEntity.status(status).body(body);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

@@ -1,0 +1,101 @@
+package se.placera.placements.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import se.placera.shared.PendingAudit;
+
+/**
+ * One placement case in storage (PA-3, PA-13). It pins the process version it started on. Every change — a
+ * transition, a transfer, a method submitted on the case — is one document write guarded by {@link #revision}
+ * and carries its audit entry ({@link #pending}), so a change and its entry cannot part ways and two users cannot
+ * overwrite each other unnoticed.
+ */
+@Document("cases")
+class CaseDocument {
+
+    @Id
+    String id;
+    /** The administration (förvaltning) the case belongs to (GD-1). */
+    String administration;
+    String processId;
+    int processVersion;
+    String state;
+    Instant stateSince;
+    Client client;
+    /** The case's facts (målgrupp, placeringsform, lagrum, behov, önskat startdatum …): the subject of its forms. */
+    Map<String, Object> facts = new LinkedHashMap<>();
+    /** User name of the responsible caseworker. */
+    String responsible;
+    /** User name of the coordinator, if any. */
+    String coordinator;
+    List<Holding> holders = new ArrayList<>();
+    List<CaseTask> tasks = new ArrayList<>();
+    List<Step> history = new ArrayList<>();
+    /** Methods with a submitted response on this case (for {@code requiresMethod}). */
+    Set<String> submittedMethods = new LinkedHashSet<>();
+    String endReason;
+    Instant createdAt;
+    String createdBy;
+    Instant updatedAt;
+    @Version
+    Long revision;
+    /** Audit entries of writes not yet in the audit log: written with the change, removed once delivered. */
+    List<PendingAudit> pending;
+
+    /** The client: the identity number only encrypted and as a keyed hash; the masked form for lists. */
+    static class Client {
+        String identityCipher;
+        @Indexed
+        String identityHash;
+        String masked;
+        LocalDate birthDate;
+        boolean coordinationNumber;
+        String name;
+    }
+
+    /** Who held the case when (PA-9). */
+    static class Holding {
+        String username;
+        Instant from;
+        Instant until;
+        String reason;
+    }
+
+    /** A task the process gave the case on entering a state. */
+    static class CaseTask {
+        String id;
+        String taskId;
+        String state;
+        String title;
+        String assignee;
+        String assignedTo;
+        LocalDate due;
+        String method;
+        String status;
+        Instant createdAt;
+        Instant closedAt;
+    }
+
+    /** One transition taken. */
+    static class Step {
+        String verb;
+        String from;
+        String to;
+        String by;
+        Instant at;
+        String reason;
+        String comment;
+    }
+}
