@@ -19,6 +19,8 @@ public final class RegisterProblemCodes {
     /** Field-level codes ({@code errors[].code}). */
     public static final String REQUIRED = "required";
     public static final String NOT_IN_CODELIST = "not-in-codelist";
+    /** The codelist a value is checked against is not published or cannot be read: the value is refused. */
+    public static final String CODELIST_UNAVAILABLE = "codelist-unavailable";
     public static final String INVALID_VALUE = "invalid-value";
     public static final String VACANCIES_ABOVE_PLACES = "vacancies-above-places";
     public static final String UNKNOWN_REFERENCE = "unknown-reference";

@@ -412,9 +412,8 @@ class MatchingService implements Matching {
     }
 
     private void check(List<Problem> problems, String pointer, String value, String codelist) {
-        if (value != null && !codelists.contains(codelist, value)) {
-            problems.add(new Problem(pointer, RegisterProblemCodes.NOT_IN_CODELIST,
-                    "'" + value + "' is not a value of the codelist '" + codelist + "'."));
+        if (value != null) {
+            codelists.check(problems, pointer, value, codelist);
         }
     }
 
