@@ -11,6 +11,8 @@ public final class RegisterProblemCodes {
     public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
     public static final String FORBIDDEN = "REGISTER_FORBIDDEN";
     public static final String IMPORT_INVALID = "REGISTER_IMPORT_INVALID";
+    /** A write failed part-way through an import; what it had written was undone. */
+    public static final String IMPORT_FAILED = "REGISTER_IMPORT_FAILED";
     public static final String IMPORT_UNREADABLE = "REGISTER_IMPORT_UNREADABLE";
     public static final String DOCUMENT_REJECTED = "REGISTER_DOCUMENT_REJECTED";
     public static final String MATCHING_INVALID = "MATCHING_INVALID_CRITERIA";

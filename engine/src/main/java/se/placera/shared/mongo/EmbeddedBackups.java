@@ -127,8 +127,13 @@ final class EmbeddedBackups implements AutoCloseable {
 
     @Override
     public void close() {
-        if (schedule != null) {
-            schedule.shutdownNow();
+        if (schedule != null && !schedule.isShutdown()) {
+            schedule.shutdown();
+            try {
+                schedule.awaitTermination(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
