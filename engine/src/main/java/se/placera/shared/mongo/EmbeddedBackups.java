@@ -54,7 +54,8 @@ final class EmbeddedBackups implements AutoCloseable {
                 return t;
             });
             long ms = interval.toMillis();
-            schedule.scheduleWithFixedDelay(this::scheduled, ms, ms, TimeUnit.MILLISECONDS);
+            // The first one a minute after start, so an app restarted more often than the interval still gets backups.
+            schedule.scheduleWithFixedDelay(this::scheduled, Math.min(ms, 60_000), ms, TimeUnit.MILLISECONDS);
         } else {
             schedule = null;
         }

@@ -31,7 +31,8 @@ record EmbeddedDatabaseProperties(@DefaultValue("./data") String dataDir, @Defau
      * Online backups.
      *
      * @param folder   where backups go; default {@code <data-dir>/backups}
-     * @param interval time between scheduled backups; {@code 0} turns the schedule off (default 24h)
+     * @param interval time between scheduled backups, the first one a minute after start; {@code 0} turns the
+     *                 schedule off (default 24h)
      * @param keep     how many backups to keep; older ones are deleted after each backup (default 7)
      */
     record Backup(String folder, @DefaultValue("24h") Duration interval, @DefaultValue("7") int keep) {

@@ -85,5 +85,18 @@ class EmbeddedDatabaseCrashIntegrationTests {
             assertThat(lost).as("acknowledged responses lost of " + written.size()).isEmpty();
             assertThat(unaudited).as("audit entries lost").isEmpty();
         }
+
+        // Damage: half the file cut off. The app refuses to start, says why, exits non-zero, leaves the file alone.
+        Path file = data.resolve("placera.mv");
+        try (var ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() / 2);
+        }
+        byte[] damaged = Files.readAllBytes(file);
+        try (AppProcess app = AppProcess.start(data, "crash-3")) {
+            assertThat(app.awaitExit(READY)).isNotZero();
+            assertThat(app.output()).contains("The embedded database file " + file + " is damaged")
+                    .contains("restore-from");
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
     }
 }
