@@ -8,11 +8,18 @@ class DamagedDataFileException extends RuntimeException {
 
     private final transient Path file;
     private final transient Optional<Path> latestBackup;
+    private final String problem;
 
     DamagedDataFileException(Path file, String problem, Optional<Path> latestBackup) {
         super("The embedded database file " + file + " is damaged: " + problem + ". " + advice(file, latestBackup));
         this.file = file;
         this.latestBackup = latestBackup;
+        this.problem = problem;
+    }
+
+    /** What is wrong, without the advice. */
+    String description() {
+        return "The embedded database file " + file + " is damaged: " + problem + ".";
     }
 
     Path file() {

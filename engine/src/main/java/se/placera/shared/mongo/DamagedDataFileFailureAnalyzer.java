@@ -8,7 +8,7 @@ class DamagedDataFileFailureAnalyzer extends AbstractFailureAnalyzer<DamagedData
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DamagedDataFileException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(cause.description(),
                 DamagedDataFileException.advice(cause.file(), cause.latestBackup())
                         + " Placera did not open the file for writing; see README, \"Backup and restore\".",
                 cause);
