@@ -11,6 +11,8 @@ public final class RegisterProblemCodes {
     public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
     public static final String FORBIDDEN = "REGISTER_FORBIDDEN";
     public static final String IMPORT_INVALID = "REGISTER_IMPORT_INVALID";
+    /** A write failed part-way through an import; what it had written was undone. */
+    public static final String IMPORT_FAILED = "REGISTER_IMPORT_FAILED";
     public static final String IMPORT_UNREADABLE = "REGISTER_IMPORT_UNREADABLE";
     public static final String DOCUMENT_REJECTED = "REGISTER_DOCUMENT_REJECTED";
     public static final String MATCHING_INVALID = "MATCHING_INVALID_CRITERIA";
@@ -19,6 +21,8 @@ public final class RegisterProblemCodes {
     /** Field-level codes ({@code errors[].code}). */
     public static final String REQUIRED = "required";
     public static final String NOT_IN_CODELIST = "not-in-codelist";
+    /** The codelist a value is checked against is not published or cannot be read: the value is refused. */
+    public static final String CODELIST_UNAVAILABLE = "codelist-unavailable";
     public static final String INVALID_VALUE = "invalid-value";
     public static final String VACANCIES_ABOVE_PLACES = "vacancies-above-places";
     public static final String UNKNOWN_REFERENCE = "unknown-reference";

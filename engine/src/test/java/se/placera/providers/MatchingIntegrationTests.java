@@ -238,4 +238,65 @@ class MatchingIntegrationTests {
         assertThat(result.at("/results/2/score").asDouble()).isEqualTo(0.0);
         assertThat(result.at("/results/0/reasons/0/weight").asDouble()).isEqualTo(0.0);
     }
+
+    @Autowired
+    UnitQualities qualities;
+
+    @Test
+    void aCustomProfilesQualitySettingsDecideTheRatingsMatchingUses() {
+        String otherArea = RegisterFixtures.unique("kvalprofil");
+        String provider = f.createProvider("Profilkvalitet AB", "extern").get("id").asString();
+        String sparse = f.createUnit(RegisterFixtures.hvb(provider, "Glesa", otherArea, 3000)).at("/unit/id").asString();
+        String steady = f.createUnit(RegisterFixtures.hvb(provider, "Stabila", otherArea, 3000)).at("/unit/id").asString();
+        java.time.Instant at = java.time.Instant.parse("2025-01-01T00:00:00Z");
+        qualities.recordRating(sparse + ":1", new UnitId(sparse), UnitQualities.RatingKind.CASEWORKER, 5, at);
+        for (int i = 0; i < 3; i++) {
+            qualities.recordRating(steady + ":" + i, new UnitId(steady), UnitQualities.RatingKind.CASEWORKER, 4, at);
+        }
+        Map<String, Object> c = criteria();
+        c.put("tenderArea", otherArea);
+
+        // Standard: one answer is too few (minimum 3), so the steady unit's 4s rank above the sparse unit's 5.
+        JsonNode standard = f.caseworker.post("/api/matching/search", c).expect(200).json();
+        assertThat(names(standard)).containsExactly("Stabila", "Glesa");
+        assertThat(qualityScore(standard, "Glesa")).isEqualTo(0.5);
+
+        // A profile where one answer counts and nothing is shrunk toward a prior: the 5 outranks the 4s.
+        String id = RegisterFixtures.unique("ett-svar-racker");
+        Map<String, Object> content = Map.of("kind", "matching-profile", "id", id, "title", "Ett svar räcker",
+                "weights", Map.of("needs", 0, "quality", 1, "price", 0, "distance", 0, "agreement", 0),
+                "quality", Map.of("minimumResponses", 1, "priorMean", 3.5, "priorWeight", 0, "caseworkerShare", 1,
+                        "clientShare", 0, "breakdownShare", 0));
+        JsonNode saved = f.admin.post("/api/metadata/matching-profiles", content).expect(200).json();
+        f.admin.post("/api/metadata/matching-profiles/" + id + "/versions/"
+                + saved.at("/definition/version").asInt() + "/publish", null).expect(200);
+        c.put("profile", id);
+        JsonNode custom = f.caseworker.post("/api/matching/search", c).expect(200).json();
+        assertThat(names(custom)).containsExactly("Glesa", "Stabila");
+        assertThat(qualityScore(custom, "Glesa")).isEqualTo(1.0);
+        assertThat(qualityScore(custom, "Stabila")).isEqualTo(0.75);
+
+        // The standard profile's view is unchanged by the custom one.
+        assertThat(names(f.caseworker.post("/api/matching/search", criteriaIn(otherArea)).expect(200).json()))
+                .containsExactly("Stabila", "Glesa");
+    }
+
+    Map<String, Object> criteriaIn(String tenderArea) {
+        Map<String, Object> c = criteria();
+        c.put("tenderArea", tenderArea);
+        return c;
+    }
+
+    static double qualityScore(JsonNode result, String unitName) {
+        for (JsonNode hit : result.get("results")) {
+            if (unitName.equals(hit.get("unitName").asString())) {
+                for (JsonNode reason : hit.get("reasons")) {
+                    if ("quality".equals(reason.get("factor").asString())) {
+                        return reason.get("score").asDouble();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No quality reason for " + unitName + " in " + result);
+    }
 }

@@ -60,9 +60,32 @@ public class Codelists {
         return loaded;
     }
 
-    /** Whether the value is in the codelist; true when the codelist is not published (nothing to check against). */
+    /**
+     * Whether the value is in the codelist. Fails closed: false when the codelist is not published or cannot be
+     * read; callers tell the two apart with {@link #available(String)} to report {@code codelist-unavailable}.
+     */
     public boolean contains(String codelistId, String value) {
-        return items(codelistId).map(m -> m.containsKey(value)).orElse(true);
+        return items(codelistId).map(m -> m.containsKey(value)).orElse(false);
+    }
+
+    /** Whether the codelist is published and readable, so that values can be checked against it. */
+    public boolean available(String codelistId) {
+        return items(codelistId).isPresent();
+    }
+
+    /**
+     * Checks coded values against a codelist and adds a problem per refused value: {@code not-in-codelist}, or
+     * {@code codelist-unavailable} naming the codelist when it is missing or unreadable (nothing is accepted then).
+     */
+    public void check(java.util.List<se.placera.shared.Problem> out, String pointer, String value, String codelistId) {
+        if (!available(codelistId)) {
+            out.add(new se.placera.shared.Problem(pointer, se.placera.providers.RegisterProblemCodes.CODELIST_UNAVAILABLE,
+                    "The codelist '" + codelistId + "' is not published or cannot be read, so '" + value
+                            + "' cannot be checked and is refused."));
+        } else if (value == null || !contains(codelistId, value)) {
+            out.add(new se.placera.shared.Problem(pointer, se.placera.providers.RegisterProblemCodes.NOT_IN_CODELIST,
+                    "'" + value + "' is not a value of the codelist '" + codelistId + "'."));
+        }
     }
 
     public String label(String codelistId, String value) {

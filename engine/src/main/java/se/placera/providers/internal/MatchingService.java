@@ -145,7 +145,7 @@ class MatchingService implements Matching {
                 excluded.merge(failed, 1, Integer::sum);
                 continue;
             }
-            passed.add(new Candidate(u, p, qualities.of(new UnitId(u.id())), price, priceModel, distance, framework));
+            passed.add(new Candidate(u, p, quality(new UnitId(u.id()), profile), price, priceModel, distance, framework));
         }
 
         int minPrice = passed.stream().map(Candidate::price).filter(x -> x != null).min(Integer::compare).orElse(0);
@@ -412,10 +412,14 @@ class MatchingService implements Matching {
     }
 
     private void check(List<Problem> problems, String pointer, String value, String codelist) {
-        if (value != null && !codelists.contains(codelist, value)) {
-            problems.add(new Problem(pointer, RegisterProblemCodes.NOT_IN_CODELIST,
-                    "'" + value + "' is not a value of the codelist '" + codelist + "'."));
+        if (value != null) {
+            codelists.check(problems, pointer, value, codelist);
         }
+    }
+
+    /** The unit's quality as the profile's quality settings define it (the standard profile's when it is the default). */
+    private Quality quality(UnitId unit, MatchingProfiles.Profile profile) {
+        return qualities instanceof QualityService service ? service.of(unit, profile.quality()) : qualities.of(unit);
     }
 
     /** Great-circle distance (haversine). */

@@ -39,6 +39,8 @@ class QualityService implements UnitQualities {
     private final Clock clock;
     private final Map<String, Map<String, Fact>> factsByUnit = new ConcurrentHashMap<>();
     private final Map<String, Quality> computed = new ConcurrentHashMap<>();
+    /** Qualities computed with another profile's settings than the standard one's, per settings. */
+    private final Map<MatchingProfiles.QualitySettings, Map<String, Quality>> computedFor = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     /** Facts recorded and profiles published on another instance (shared.CacheGenerations). */
@@ -116,6 +118,7 @@ class QualityService implements UnitQualities {
         for (Fact f : fresh) {
             factsByUnit.computeIfAbsent(f.unitId(), k -> new ConcurrentHashMap<>()).put(f.id(), f);
             computed.remove(f.unitId());
+            computedFor.values().forEach(m -> m.remove(f.unitId()));
         }
     }
 
@@ -138,16 +141,29 @@ class QualityService implements UnitQualities {
         }
         unitFacts.put(fact.id(), fact);
         computed.remove(fact.unitId());
+        computedFor.values().forEach(m -> m.remove(fact.unitId()));
     }
 
     @Override
     public Quality of(UnitId unit) {
         ensureLoaded();
-        return computed.computeIfAbsent(unit.value(), this::compute);
+        return computed.computeIfAbsent(unit.value(), id -> compute(id, profiles.standard().quality()));
     }
 
-    private Quality compute(String unitId) {
-        MatchingProfiles.QualitySettings s = profiles.standard().quality();
+    /**
+     * The unit's quality with a profile's settings (minimum responses, prior mean and weight): matching with a
+     * custom profile sees ratings as that profile defines them, not as the standard profile does.
+     */
+    Quality of(UnitId unit, MatchingProfiles.QualitySettings settings) {
+        if (settings.equals(profiles.standard().quality())) {
+            return of(unit);
+        }
+        ensureLoaded();
+        return computedFor.computeIfAbsent(settings, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(unit.value(), id -> compute(id, settings));
+    }
+
+    private Quality compute(String unitId, MatchingProfiles.QualitySettings s) {
         Map<String, Fact> facts = factsByUnit.getOrDefault(unitId, Map.of());
         double cwSum = 0;
         int cwCount = 0;
@@ -206,6 +222,7 @@ class QualityService implements UnitQualities {
     void on(DefinitionPublished event) {
         if (MatchingProfiles.KIND.equals(event.kind())) {
             computed.clear();
+            computedFor.clear();
         }
     }
 }

@@ -201,6 +201,33 @@ class RegisterService implements Register {
         return saved;
     }
 
+    /**
+     * Undo of an import's write (import write phase only): puts the provider back as it was, or removes it if the
+     * import created it ({@code before} null). No version check: the import holds the only change since.
+     */
+    synchronized void undoImportedProvider(String id, Provider before) {
+        if (before == null) {
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), Provider.class);
+            providers.remove(id);
+        } else {
+            mongo.save(before);
+            providers.put(id, before);
+        }
+        audit("provider.import-undo", "provider", id, null, before);
+    }
+
+    /** Undo of an import's write to a unit; see {@link #undoImportedProvider}. */
+    synchronized void undoImportedUnit(String id, Unit before) {
+        if (before == null) {
+            mongo.remove(Query.query(Criteria.where("_id").is(id)), Unit.class);
+            units.remove(id);
+        } else {
+            mongo.save(before);
+            units.put(id, before);
+        }
+        audit("unit.import-undo", "unit", id, null, before);
+    }
+
     /** Stores a unit changed by the register itself (files, vacancies): no field validation, still audited. */
     synchronized Unit replaceUnit(Unit before, Unit changed, String action) {
         Instant now = clock.instant();

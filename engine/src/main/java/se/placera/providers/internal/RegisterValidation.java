@@ -181,13 +181,9 @@ public class RegisterValidation {
         period(out, at, p.validFrom(), p.validTo());
     }
 
-    private void codes(List<Problem> out, String at, List<String> values, String codelist) {
+    void codes(List<Problem> out, String at, List<String> values, String codelist) {
         for (int i = 0; i < values.size(); i++) {
-            String v = values.get(i);
-            if (v == null || !codelists.contains(codelist, v)) {
-                out.add(new Problem(at + "/" + i, RegisterProblemCodes.NOT_IN_CODELIST,
-                        "'" + v + "' is not a value of the codelist '" + codelist + "'."));
-            }
+            codelists.check(out, at + "/" + i, values.get(i), codelist);
         }
     }
 

@@ -4,7 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.function.IntConsumer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -103,6 +106,13 @@ public class RegisterWorkbook {
     private final Codelists codelists;
     private final ProvidersProperties properties;
     private final Clock clock;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RegisterWorkbook.class);
+    /** Called before each write of an import with its number (from 0); tests inject a failure part-way here. */
+    volatile IntConsumer beforeImportWrite = n -> { };
+
+    RegisterService register() {
+        return register;
+    }
 
     RegisterWorkbook(Spreadsheets spreadsheets, RegisterService register, RegisterValidation validation,
             UnitQualities qualities, Codelists codelists, ProvidersProperties properties, Optional<Clock> clock) {
@@ -391,6 +401,10 @@ public class RegisterWorkbook {
         int providersUpdated = 0;
         boolean applied = false;
         Map<String, Provider> savedProviders = new HashMap<>();
+        // All-or-nothing also while writing: each write pushes its undo; a failure part-way undoes them all.
+        Deque<Runnable> undo = new ArrayDeque<>();
+        int writes = 0;
+        try {
         for (ParsedRow r : parsed) {
             if (!r.problems().isEmpty()) {
                 rejected++;
@@ -414,7 +428,12 @@ public class RegisterWorkbook {
                         : new Provider(before.id(), r.provider().name(), r.provider().orgNumber(), r.provider().regi(),
                                 r.provider().contact() == null ? before.contact() : r.provider().contact(),
                                 before.active(), before.version(), null, null, null);
+                beforeImportWrite.accept(writes++);
                 p = register.saveProvider(input);
+                String savedId = p.id();
+                if (before == null || !Objects.equals(before.version(), p.version())) {
+                    undo.push(() -> register.undoImportedProvider(savedId, before));
+                }
                 if (before == null) {
                     providersCreated++;
                     applied = true;
@@ -424,8 +443,10 @@ public class RegisterWorkbook {
                 }
                 savedProviders.put(p.id(), p);
             }
+            beforeImportWrite.accept(writes++);
             if (existing == null) {
-                register.saveUnit(r.unit());
+                Unit saved = register.saveUnit(r.unit());
+                undo.push(() -> register.undoImportedUnit(saved.id(), null));
                 created++;
                 applied = true;
             } else {
@@ -433,10 +454,24 @@ public class RegisterWorkbook {
                 if (Objects.equals(saved.version(), existing.version())) {
                     unchanged++;
                 } else {
+                    undo.push(() -> register.undoImportedUnit(saved.id(), existing));
                     updated++;
                     applied = true;
                 }
             }
+        }
+        } catch (RuntimeException failure) {
+            log.warn("Register import failed part-way; undoing {} write(s)", undo.size(), failure);
+            while (!undo.isEmpty()) {
+                try {
+                    undo.pop().run();
+                } catch (RuntimeException undoFailure) {
+                    log.error("Could not undo a write of a failed register import", undoFailure);
+                }
+            }
+            throw PlaceraException.conflict(RegisterProblemCodes.IMPORT_FAILED,
+                    "The import failed while writing and was undone; nothing of the file was imported: "
+                            + failure.getMessage());
         }
         return new RegisterImport(m, validateOnly, applied, rows, created, updated, unchanged, rejected,
                 providersCreated, providersUpdated, errors);

@@ -130,6 +130,8 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/organisation/**").authenticated()
                 .requestMatchers("/api/organisation/**", "/api/users/**", "/api/audit/**", "/api/usage/**")
                 .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
+                // System administration (embedded database backups): the one rule naming who is a system administrator.
+                .requestMatchers("/api/admin/**").access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
                 .requestMatchers("/api/responses", "/api/responses/**").access(writesSomeMethod(users))
                 .anyRequest().authenticated();
     }
