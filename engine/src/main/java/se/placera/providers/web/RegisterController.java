@@ -1,5 +1,8 @@
 package se.placera.providers.web;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
+import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -86,7 +89,8 @@ class RegisterController {
     }
 
     /** A deviation (avvikelse) to register against a unit. */
-    record DeviationRequest(String id, LocalDate date, String category, String description) {
+    record DeviationRequest(@Size(max = InputLimits.ID) String id, LocalDate date,
+            @Size(max = InputLimits.NAME) String category, @Size(max = InputLimits.TEXT) String description) {
     }
 
     record VacanciesRequest(Integer vacancies, Long version) {
@@ -118,7 +122,7 @@ class RegisterController {
     @PostMapping("/api/register/providers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a provider (register permission WRITE)")
-    Provider createProvider(@RequestBody Provider provider) {
+    Provider createProvider(@Valid @RequestBody Provider provider) {
         permissions.write();
         if (provider.id() != null && register.provider(new ProviderId(provider.id())).isPresent()) {
             throw PlaceraException.conflict(RegisterProblemCodes.DUPLICATE, "Provider '" + provider.id()
@@ -129,7 +133,7 @@ class RegisterController {
 
     @PutMapping("/api/register/providers/{id}")
     @Operation(summary = "Update a provider; send the version you read (409 if someone else changed it)")
-    Provider updateProvider(@PathVariable String id, @RequestBody Provider provider) {
+    Provider updateProvider(@PathVariable String id, @Valid @RequestBody Provider provider) {
         permissions.write();
         findProvider(id);
         return register.saveProvider(new Provider(id, provider.name(), provider.orgNumber(), provider.regi(),
@@ -176,7 +180,7 @@ class RegisterController {
     @PostMapping("/api/register/units")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a unit (register permission WRITE); coded fields take codelist values")
-    UnitDetails createUnit(@RequestBody Unit unit) {
+    UnitDetails createUnit(@Valid @RequestBody Unit unit) {
         permissions.write();
         if (unit.id() != null && register.unit(new UnitId(unit.id())).isPresent()) {
             throw PlaceraException.conflict(RegisterProblemCodes.DUPLICATE, "Unit '" + unit.id()
@@ -187,7 +191,7 @@ class RegisterController {
 
     @PutMapping("/api/register/units/{id}")
     @Operation(summary = "Update a unit's fields; send the version you read. Files are kept (own endpoints).")
-    UnitDetails updateUnit(@PathVariable String id, @RequestBody Unit unit) {
+    UnitDetails updateUnit(@PathVariable String id, @Valid @RequestBody Unit unit) {
         permissions.write();
         findUnit(id);
         return details(register.saveUnit(new Unit(id, unit.providerId(), unit.name(), unit.active(),
@@ -200,7 +204,7 @@ class RegisterController {
 
     @PatchMapping("/api/register/units/{id}/vacancies")
     @Operation(summary = "Report the current number of vacancies (lediga platser)")
-    UnitDetails vacancies(@PathVariable String id, @RequestBody VacanciesRequest request) {
+    UnitDetails vacancies(@PathVariable String id, @Valid @RequestBody VacanciesRequest request) {
         permissions.write();
         Unit u = findUnit(id);
         return details(register.saveUnit(new Unit(u.id(), u.providerId(), u.name(), u.active(), u.municipality(),
@@ -221,7 +225,7 @@ class RegisterController {
     @PostMapping("/api/register/units/{id}/deviations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a deviation (avvikelse) against the unit; the id makes a repeat harmless")
-    Quality deviation(@PathVariable String id, @RequestBody DeviationRequest request) {
+    Quality deviation(@PathVariable String id, @Valid @RequestBody DeviationRequest request) {
         permissions.write();
         findUnit(id);
         String factId = request.id() == null || request.id().isBlank()
@@ -290,7 +294,7 @@ class RegisterController {
 
     @PutMapping("/api/register/framework-agreements/{id}")
     @Operation(summary = "Create or update a framework agreement; send the version you read when updating")
-    FrameworkAgreement saveAgreement(@PathVariable String id, @RequestBody FrameworkAgreement agreement) {
+    FrameworkAgreement saveAgreement(@PathVariable String id, @Valid @RequestBody FrameworkAgreement agreement) {
         permissions.write();
         return register.saveFrameworkAgreement(new FrameworkAgreement(id, agreement.name(), agreement.placementForms(),
                 agreement.tenderAreas(), agreement.validFrom(), agreement.validTo(), agreement.active(),
