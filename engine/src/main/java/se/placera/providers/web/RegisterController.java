@@ -133,11 +133,12 @@ class RegisterController {
 
     @PutMapping("/api/register/providers/{id}")
     @Operation(summary = "Update a provider; send the version you read (409 if someone else changed it)")
-    Provider updateProvider(@PathVariable String id, @Valid @RequestBody Provider provider) {
+    Provider updateProvider(@PathVariable String id, @Valid @RequestBody Provider provider,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         permissions.write();
         findProvider(id);
         return register.saveProvider(new Provider(id, provider.name(), provider.orgNumber(), provider.regi(),
-                provider.contact(), provider.active(), provider.version(), null, null, null));
+                provider.contact(), provider.active(), version(provider.version(), ifMatch), null, null, null));
     }
 
     // ------------------------------------------------------------------ units
@@ -191,27 +192,29 @@ class RegisterController {
 
     @PutMapping("/api/register/units/{id}")
     @Operation(summary = "Update a unit's fields; send the version you read. Files are kept (own endpoints).")
-    UnitDetails updateUnit(@PathVariable String id, @Valid @RequestBody Unit unit) {
+    UnitDetails updateUnit(@PathVariable String id, @Valid @RequestBody Unit unit,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         permissions.write();
         findUnit(id);
         return details(register.saveUnit(new Unit(id, unit.providerId(), unit.name(), unit.active(),
                 unit.municipality(), unit.locality(), unit.address(), unit.location(), unit.focus(),
                 unit.targetGroups(), unit.placementForms(), unit.legalBases(), unit.genders(), unit.minAge(),
                 unit.maxAge(), unit.needs(), unit.places(), unit.vacancies(), null, unit.prices(), unit.agreement(),
-                unit.tenderArea(), unit.noticePeriodDays(), unit.ivoPermit(), List.of(), unit.version(), null, null,
+                unit.tenderArea(), unit.noticePeriodDays(), unit.ivoPermit(), List.of(), version(unit.version(), ifMatch), null, null,
                 null)));
     }
 
     @PatchMapping("/api/register/units/{id}/vacancies")
     @Operation(summary = "Report the current number of vacancies (lediga platser)")
-    UnitDetails vacancies(@PathVariable String id, @Valid @RequestBody VacanciesRequest request) {
+    UnitDetails vacancies(@PathVariable String id, @Valid @RequestBody VacanciesRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         permissions.write();
         Unit u = findUnit(id);
         return details(register.saveUnit(new Unit(u.id(), u.providerId(), u.name(), u.active(), u.municipality(),
                 u.locality(), u.address(), u.location(), u.focus(), u.targetGroups(), u.placementForms(),
                 u.legalBases(), u.genders(), u.minAge(), u.maxAge(), u.needs(), u.places(), request.vacancies(), null,
                 u.prices(), u.agreement(), u.tenderArea(), u.noticePeriodDays(), u.ivoPermit(), u.documents(),
-                request.version(), null, null, null)));
+                version(request.version(), ifMatch), null, null, null)));
     }
 
     @GetMapping("/api/register/units/{id}/quality")
@@ -294,11 +297,12 @@ class RegisterController {
 
     @PutMapping("/api/register/framework-agreements/{id}")
     @Operation(summary = "Create or update a framework agreement; send the version you read when updating")
-    FrameworkAgreement saveAgreement(@PathVariable String id, @Valid @RequestBody FrameworkAgreement agreement) {
+    FrameworkAgreement saveAgreement(@PathVariable String id, @Valid @RequestBody FrameworkAgreement agreement,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         permissions.write();
         return register.saveFrameworkAgreement(new FrameworkAgreement(id, agreement.name(), agreement.placementForms(),
                 agreement.tenderAreas(), agreement.validFrom(), agreement.validTo(), agreement.active(),
-                agreement.version(), null, null));
+                version(agreement.version(), ifMatch), null, null));
     }
 
     // ------------------------------------------------------------------ Excel
@@ -330,6 +334,28 @@ class RegisterController {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * The version an update was read at: the body's {@code version}, else an {@code If-Match} header ({@code 3},
+     * {@code "3"} or {@code W/"3"}); null when neither is given (the register then answers 428).
+     */
+    static Long version(Long fromBody, String ifMatch) {
+        if (fromBody != null || ifMatch == null || ifMatch.isBlank()) {
+            return fromBody;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw PlaceraException.invalid(RegisterProblemCodes.INVALID, "If-Match must be the version you read.",
+                    List.of(new se.placera.shared.Problem("", RegisterProblemCodes.INVALID_VALUE,
+                            "If-Match must be a version number.")));
+        }
+    }
 
     static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
         return ResponseEntity.ok()

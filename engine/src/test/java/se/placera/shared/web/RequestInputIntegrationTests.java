@@ -185,6 +185,36 @@ class RequestInputIntegrationTests {
         admin.get("/error").expect(404);
     }
 
+    // ------------------------------------------------------------------ small guards (item 16)
+
+    @Test
+    void aRuleWithAnInvalidPatternIsRefusedWithThePointerToTheRule() {
+        String id = "regex-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> method = Map.of("kind", "method", "id", id, "title", "Mönster", "purpose", "survey",
+                "areas", List.of(Map.of("id", "a", "title", "A", "questions", List.of(
+                        Map.of("id", "namn", "text", "Namn", "kind", "background", "answerType", "text"),
+                        Map.of("id", "a2", "text", "A2", "kind", "background", "answerType", "text",
+                                "visibleWhen", "answers.namn.matches('[a-z')")))));
+        JsonNode report = admin.post("/api/metadata/methods/validate", method).expect(200).json();
+        assertThat(report.get("valid").asBoolean()).isFalse();
+        assertThat(error(report, "/areas/0/questions/1/visibleWhen").get("code").asString()).isEqualTo("rule.regex");
+        // Publishing compiles with the same MethodCompiler; no draft is stored here because other classes in
+        // the shared context assert that every stored method is published.
+    }
+
+    @Test
+    void pagesCarryAContentSecurityPolicyAndAReferrerPolicy() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/app/", "/admin/", "/api/auth/me")) {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                    + path)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-eval")
+                            .contains("frame-ancestors 'none'").contains("object-src 'none'"));
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("strict-origin-when-cross-origin");
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The problem has the code and no Java class name, package or inner-class dollar in any text. */
