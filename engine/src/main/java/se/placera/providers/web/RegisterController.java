@@ -3,6 +3,7 @@ package se.placera.providers.web;
 import jakarta.validation.constraints.Size;
 import se.placera.shared.InputLimits;
 import jakarta.validation.Valid;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -41,6 +42,7 @@ import se.placera.providers.RegisterProblemCodes;
 import se.placera.providers.Unit;
 import se.placera.providers.UnitId;
 import se.placera.providers.UnitQualities;
+import se.placera.providers.internal.ProvidersProperties;
 import se.placera.providers.internal.RegisterWorkbook;
 import se.placera.providers.internal.UnitFiles;
 import se.placera.shared.PlaceraException;
@@ -59,14 +61,16 @@ class RegisterController {
     private final RegisterWorkbook workbook;
     private final UnitFiles files;
     private final Permissions permissions;
+    private final ProvidersProperties properties;
 
     RegisterController(Register register, UnitQualities qualities, RegisterWorkbook workbook, UnitFiles files,
-            Permissions permissions) {
+            Permissions permissions, ProvidersProperties properties) {
         this.register = register;
         this.qualities = qualities;
         this.workbook = workbook;
         this.files = files;
         this.permissions = permissions;
+        this.properties = properties;
     }
 
     /** A unit with its provider, framework agreement and quality fields. */
@@ -244,9 +248,9 @@ class RegisterController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))))
     UnitDetails putIvoPdf(@PathVariable String id, @RequestParam(required = false) String filename,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] body) {
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         permissions.write();
-        return details(files.putIvoPdf(new UnitId(id), filename, contentType, body));
+        return details(files.putIvoPdf(new UnitId(id), filename, contentType, document(body)));
     }
 
     @GetMapping("/api/register/units/{id}/ivo-permit/document")
@@ -267,9 +271,9 @@ class RegisterController {
                     mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))))
     UnitDetails addDocument(@PathVariable String id, @RequestParam String filename,
             @RequestParam(required = false) @Parameter(description = "information, avtal, ivo-tillstand or ovrigt") String kind,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] body) {
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         permissions.write();
-        return details(files.addDocument(new UnitId(id), kind, filename, contentType, body));
+        return details(files.addDocument(new UnitId(id), kind, filename, contentType, document(body)));
     }
 
     @GetMapping("/api/register/units/{id}/documents/{documentId}")
@@ -328,12 +332,20 @@ class RegisterController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = XLSX,
                     schema = @Schema(type = "string", format = "binary"))))
     RegisterImport importWorkbook(@RequestParam(required = false) String mode,
-            @RequestParam(defaultValue = "false") boolean validateOnly, @RequestBody byte[] body) {
+            @RequestParam(defaultValue = "false") boolean validateOnly, InputStream body) {
         permissions.write();
-        return workbook.importWorkbook(body, mode, validateOnly);
+        // Read with a bound: a workbook over the limit is refused (413) at the first byte past it.
+        return workbook.importWorkbook(InputLimits.readAtMost(body, properties.maxImportBytes(),
+                RegisterProblemCodes.FILE_TOO_LARGE, "The workbook"), mode, validateOnly);
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** An uploaded file, read with a bound: over the limit is 413 at the first byte past it, not after all. */
+    private byte[] document(InputStream body) {
+        return InputLimits.readAtMost(body, properties.maxDocumentBytes(), RegisterProblemCodes.FILE_TOO_LARGE,
+                "The file");
+    }
 
     /**
      * The version an update was read at: the body's {@code version}, else an {@code If-Match} header ({@code 3},

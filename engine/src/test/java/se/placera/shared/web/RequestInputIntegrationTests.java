@@ -123,6 +123,31 @@ class RequestInputIntegrationTests {
     }
 
     @Test
+    void anUploadOverTheFileLimitIsRefusedWhileStreamingAndOverTheBodyLimitAtOnce() throws Exception {
+        String providerId = admin.post("/api/register/providers", provider("Filernas Omsorg AB")).expect(201)
+                .json().get("id").asString();
+        String id = admin.post("/api/register/units", unit(providerId, "Filgården")).expect(201).json()
+                .at("/unit/id").asString();
+        // 11 MB of "PDF": under the 25 MB body limit, over the 10 MB document limit.
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy("%PDF-".getBytes(StandardCharsets.US_ASCII), 0, big, 0, 5);
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/register/units/" + id
+                        + "/documents?filename=stor.pdf")).header("Content-Type", "application/pdf")
+                .header("Authorization", basic())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(big)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertClean(Api.json(r.body()), "REGISTER_FILE_TOO_LARGE");
+
+        Raw huge = raw("POST /api/register/import HTTP/1.1\r\nHost: x\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Length: " + (InputLimits.UPLOAD_BODY_BYTES + 1) + "\r\nAuthorization: " + basic()
+                + "\r\n\r\n", new byte[0]);
+        assertThat(huge.status).isEqualTo(413);
+        assertClean(Api.json(huge.body), "REQUEST_TOO_LARGE");
+    }
+
+    @Test
     void aBodyUnderTheByteLimitWithATenMegabyteStyleStringIsRefusedByTheFieldLimit() {
         JsonNode p = admin.post("/api/register/providers", provider("x".repeat(1024 * 1024))).expect(400).json();
         assertThat(error(p, "/name").get("code").asString()).isEqualTo("size");
