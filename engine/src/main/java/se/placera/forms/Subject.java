@@ -1,5 +1,7 @@
 package se.placera.forms;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,7 +9,8 @@ import java.util.Map;
  * What a response is about: a placement, a client, a provider… by reference. {@code attributes} are facts the
  * caller knows (target group, placement form, start date) that rules read as {@code subject.<name>}.
  */
-public record Subject(String type, String id, Map<String, Object> attributes) {
+public record Subject(@Size(max = InputLimits.ID) String type, @Size(max = InputLimits.ID) String id,
+        @Size(max = InputLimits.LIST) Map<@Size(max = InputLimits.ID) String, Object> attributes) {
 
     public Subject {
         type = type == null ? "none" : type;

@@ -1,5 +1,8 @@
 package se.placera.metadata;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A portable set of definitions: the unit of export, import and the start-up load of {@code metadata/}.
  */
-public record Bundle(String format, Instant exportedAt, List<Entry> definitions) {
+public record Bundle(@Size(max = InputLimits.ID) String format, Instant exportedAt,
+        @Size(max = InputLimits.LONG_LIST) List<@Valid Entry> definitions) {
 
     public static final String FORMAT = "placera-bundle/1";
 
@@ -20,7 +24,7 @@ public record Bundle(String format, Instant exportedAt, List<Entry> definitions)
      * One definition. {@code version} is informative on import (the store numbers versions itself);
      * {@code status} is {@code published} (default) or {@code draft}.
      */
-    public record Entry(String kind, String id, Integer version, DefinitionStatus status, JsonNode content,
-            String source) {
+    public record Entry(@Size(max = InputLimits.ID) String kind, @Size(max = InputLimits.ID) String id, Integer version,
+            DefinitionStatus status, JsonNode content, @Size(max = InputLimits.SHORT_TEXT) String source) {
     }
 }

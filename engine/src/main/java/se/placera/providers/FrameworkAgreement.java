@@ -1,5 +1,7 @@
 package se.placera.providers;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,8 +19,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("register_framework_agreements")
 @Schema(description = "Ramavtal")
-public record FrameworkAgreement(@Id String id, String name, List<String> placementForms, List<String> tenderAreas,
-        LocalDate validFrom, LocalDate validTo, Boolean active, Long version, Instant updatedAt, String updatedBy) {
+public record FrameworkAgreement(@Id @Size(max = InputLimits.ID) String id, @Size(max = InputLimits.NAME) String name,
+        @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> placementForms,
+        @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.NAME) String> tenderAreas, LocalDate validFrom,
+        LocalDate validTo, Boolean active, Long version, Instant updatedAt, @Size(max = InputLimits.ID) String updatedBy) {
 
     public FrameworkAgreement {
         placementForms = placementForms == null ? List.of() : List.copyOf(placementForms);

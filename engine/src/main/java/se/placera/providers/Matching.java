@@ -1,5 +1,7 @@
 package se.placera.providers;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,13 @@ public interface Matching {
      * @param limit         at most this many results (default 50, at most 500)
      */
     @Schema(description = "Sökkriterier för matchning")
-    record Criteria(String targetGroup, String placementForm, String gender, Integer age, List<String> needs,
-            String legalBasis, String locality, Double lat, Double lon, Double maxDistanceKm, Integer maxPrice,
-            LocalDate dateNeeded, Boolean frameworkOnly, Boolean requireVacancy, String tenderArea, String profile,
-            Integer limit) {
+    record Criteria(@Size(max = InputLimits.ID) String targetGroup, @Size(max = InputLimits.ID) String placementForm,
+            @Size(max = InputLimits.ID) String gender, Integer age,
+            @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> needs,
+            @Size(max = InputLimits.ID) String legalBasis, @Size(max = InputLimits.NAME) String locality, Double lat,
+            Double lon, Double maxDistanceKm, Integer maxPrice, LocalDate dateNeeded, Boolean frameworkOnly,
+            Boolean requireVacancy, @Size(max = InputLimits.NAME) String tenderArea,
+            @Size(max = InputLimits.ID) String profile, Integer limit) {
 
         public Criteria {
             needs = needs == null ? List.of() : List.copyOf(needs);

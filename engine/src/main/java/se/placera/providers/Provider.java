@@ -1,5 +1,8 @@
 package se.placera.providers;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
 import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,14 +19,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("register_providers")
 @Schema(description = "Utförare (organisation)")
-public record Provider(@Id String id, String name, String orgNumber, String regi, Contact contact, Boolean active,
-        Long version, Instant createdAt, Instant updatedAt, String updatedBy) {
+public record Provider(@Id @Size(max = InputLimits.ID) String id, @Size(max = InputLimits.NAME) String name,
+        @Size(max = InputLimits.ID) String orgNumber, @Size(max = InputLimits.ID) String regi, @Valid Contact contact,
+        Boolean active, Long version, Instant createdAt, Instant updatedAt, @Size(max = InputLimits.ID) String updatedBy) {
 
     public static final String EXTERN = "extern";
     public static final String EGEN = "egen";
 
     /** Kontaktperson. */
-    public record Contact(String name, String email, String phone) {
+    public record Contact(@Size(max = InputLimits.NAME) String name, @Size(max = InputLimits.SHORT_TEXT) String email,
+            @Size(max = InputLimits.ID) String phone) {
     }
 
     public boolean isActive() {

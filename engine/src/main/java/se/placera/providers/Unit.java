@@ -1,5 +1,8 @@
 package se.placera.providers;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -29,12 +32,19 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document("register_units")
 @Schema(description = "Verksamhet (enhet) hos en utförare")
-public record Unit(@Id String id, String providerId, String name, Boolean active, String municipality,
-        String locality, Address address, Location location, String focus, List<String> targetGroups,
-        List<String> placementForms, List<String> legalBases, List<String> genders, Integer minAge, Integer maxAge,
-        List<String> needs, Integer places, Integer vacancies, Instant vacanciesUpdatedAt, List<Price> prices,
-        Agreement agreement, String tenderArea, Integer noticePeriodDays, IvoPermit ivoPermit,
-        List<DocumentRef> documents, Long version, Instant createdAt, Instant updatedAt, String updatedBy) {
+public record Unit(@Id @Size(max = InputLimits.ID) String id, @Size(max = InputLimits.ID) String providerId,
+        @Size(max = InputLimits.NAME) String name, Boolean active, @Size(max = InputLimits.NAME) String municipality,
+        @Size(max = InputLimits.NAME) String locality, @Valid Address address, Location location,
+        @Size(max = InputLimits.TEXT) String focus,
+        @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> targetGroups,
+        @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> placementForms,
+        @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> legalBases,
+        @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> genders, Integer minAge,
+        Integer maxAge, @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> needs, Integer places,
+        Integer vacancies, Instant vacanciesUpdatedAt, @Size(max = InputLimits.LIST) List<@Valid Price> prices,
+        @Valid Agreement agreement, @Size(max = InputLimits.NAME) String tenderArea, Integer noticePeriodDays,
+        @Valid IvoPermit ivoPermit, @Size(max = InputLimits.LIST) List<@Valid DocumentRef> documents, Long version,
+        Instant createdAt, Instant updatedAt, @Size(max = InputLimits.ID) String updatedBy) {
 
     public Unit {
         targetGroups = targetGroups == null ? List.of() : List.copyOf(targetGroups);
@@ -47,7 +57,8 @@ public record Unit(@Id String id, String providerId, String name, Boolean active
     }
 
     /** Postal address. */
-    public record Address(String street, String postalCode, String city) {
+    public record Address(@Size(max = InputLimits.SHORT_TEXT) String street,
+            @Size(max = InputLimits.ID) String postalCode, @Size(max = InputLimits.NAME) String city) {
     }
 
     /** WGS 84 coordinates. */
@@ -58,8 +69,9 @@ public record Unit(@Id String id, String providerId, String name, Boolean active
      * One price period. {@code model}: {@code per-dygn} (one price per day), {@code nivaer} (levels 1–5, the
      * ersättningsmodell with five levels) or {@code individuell} (agreed per placement).
      */
-    public record Price(LocalDate validFrom, LocalDate validTo, String model, Integer perDay,
-            Map<String, Integer> levels, String note) {
+    public record Price(LocalDate validFrom, LocalDate validTo, @Size(max = InputLimits.ID) String model,
+            Integer perDay, @Size(max = InputLimits.LIST) Map<@Size(max = InputLimits.ID) String, Integer> levels,
+            @Size(max = InputLimits.TEXT) String note) {
 
         public static final String PER_DAY = "per-dygn";
         public static final String LEVELS = "nivaer";
@@ -85,7 +97,8 @@ public record Unit(@Id String id, String providerId, String name, Boolean active
      * Avtalstyp: {@code ramavtal}, {@code direktupphandling} or {@code individavtal}; a framework agreement names
      * the {@link FrameworkAgreement} it belongs to.
      */
-    public record Agreement(String type, String frameworkAgreementId, LocalDate validFrom, LocalDate validTo) {
+    public record Agreement(@Size(max = InputLimits.ID) String type,
+            @Size(max = InputLimits.ID) String frameworkAgreementId, LocalDate validFrom, LocalDate validTo) {
         public static final String RAMAVTAL = "ramavtal";
         public static final String DIREKTUPPHANDLING = "direktupphandling";
         public static final String INDIVIDAVTAL = "individavtal";
@@ -97,8 +110,9 @@ public record Unit(@Id String id, String providerId, String name, Boolean active
      * @param scope      the placement forms (codelist {@code placeringsformer}) the permit covers
      * @param documentId the stored PDF of the permit, if uploaded
      */
-    public record IvoPermit(String number, List<String> scope, LocalDate validFrom, LocalDate validTo,
-            String documentId) {
+    public record IvoPermit(@Size(max = InputLimits.ID) String number,
+            @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> scope, LocalDate validFrom,
+            LocalDate validTo, @Size(max = InputLimits.ID) String documentId) {
 
         public IvoPermit {
             scope = scope == null ? List.of() : List.copyOf(scope);
@@ -115,8 +129,9 @@ public record Unit(@Id String id, String providerId, String name, Boolean active
     }
 
     /** A stored file; its bytes are fetched by id. {@code kind}: {@code ivo-tillstand}, {@code information}, {@code ovrigt}. */
-    public record DocumentRef(String id, String kind, String filename, String contentType, long size,
-            Instant uploadedAt, String uploadedBy) {
+    public record DocumentRef(@Size(max = InputLimits.ID) String id, @Size(max = InputLimits.ID) String kind,
+            @Size(max = InputLimits.NAME) String filename, @Size(max = InputLimits.ID) String contentType, long size,
+            Instant uploadedAt, @Size(max = InputLimits.ID) String uploadedBy) {
     }
 
     public boolean isActive() {

@@ -10,8 +10,11 @@ import java.util.Map;
  */
 public class PlaceraException extends RuntimeException {
 
-    /** What went wrong, in terms the web layer maps to a status. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN }
+    /**
+     * What went wrong, in terms the web layer maps to a status. {@code TOO_LARGE}: the input is larger than
+     * {@link InputLimits} allow; {@code PRECONDITION_REQUIRED}: an update did not say which version it read.
+     */
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, TOO_LARGE, PRECONDITION_REQUIRED }
 
     private final Kind kind;
     private final String code;

@@ -165,6 +165,7 @@ class RegisterIntegrationTests {
         // An update of the unit's fields keeps the files.
         Map<String, Object> change = RegisterFixtures.hvb(provider.get("id").asString(), "Dokumentgården 2",
                 "x", 3100);
+        change.put("version", withDoc.at("/unit/version").asLong());
         JsonNode updated = f.admin.put("/api/register/units/" + id, change).expect(200).json();
         assertThat(updated.at("/unit/documents").size()).isEqualTo(1);
         assertThat(updated.at("/unit/ivoPermit/documentId").asString()).startsWith("f-");

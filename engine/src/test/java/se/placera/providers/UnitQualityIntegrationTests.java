@@ -152,6 +152,8 @@ class UnitQualityIntegrationTests {
         // An inactive unit is no longer offered.
         Map<String, Object> inactive = RegisterFixtures.hvb(provider, "Förstagården", area, 3000);
         inactive.put("active", false);
+        inactive.put("version", f.admin.get("/api/register/units/" + first).expect(200).json().at("/unit/version")
+                .asLong());
         f.admin.put("/api/register/units/" + first, inactive).expect(200);
         assertThat(options(f.caseworker.get("/api/responses/" + responseId).expect(200).json()))
                 .containsExactly(second);

@@ -42,7 +42,7 @@ class PoiSpreadsheets implements Spreadsheets {
                 Row h = sheet.createRow(0);
                 for (int c = 0; c < s.headers().size(); c++) {
                     Cell cell = h.createCell(c);
-                    cell.setCellValue(s.headers().get(c));
+                    cell.setCellValue(fit(s.headers().get(c)));
                     cell.setCellStyle(header);
                 }
                 sheet.createFreezePane(0, 1);
@@ -62,7 +62,7 @@ class PoiSpreadsheets implements Spreadsheets {
                                 cell.setCellValue(d);
                                 cell.setCellStyle(date);
                             }
-                            default -> cell.setCellValue(String.valueOf(v));
+                            default -> cell.setCellValue(fit(String.valueOf(v)));
                         }
                     }
                 }
@@ -142,6 +142,22 @@ class PoiSpreadsheets implements Spreadsheets {
                 yield s.isEmpty() ? null : s;
             }
         };
+    }
+
+    /** Most characters an Excel cell holds; POI throws on more. */
+    static final int MAX_CELL = 32_767;
+    static final String TRUNCATED = " […]";
+
+    /** A text that fits one cell: longer ones are cut with a marker rather than failing the whole workbook. */
+    static String fit(String text) {
+        if (text == null || text.length() <= MAX_CELL) {
+            return text;
+        }
+        int end = MAX_CELL - TRUNCATED.length();
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + TRUNCATED;
     }
 
     private static String safeName(String name) {

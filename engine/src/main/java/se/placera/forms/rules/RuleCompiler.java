@@ -8,6 +8,10 @@ import dev.cel.common.CelOptions;
 import dev.cel.common.CelSourceLocation;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.ast.CelExpr.CelCall;
+import dev.cel.common.ast.CelExpr.CelComprehension;
 import dev.cel.common.types.CelKind;
 import dev.cel.common.types.CelTypes;
 import dev.cel.common.types.MapType;
@@ -103,6 +107,7 @@ public final class RuleCompiler {
             throw new RuleException(RuleException.RESULT_TYPE,
                     "The expression must be a bool but has type " + CelTypes.format(ast.getResultType()));
         }
+        checkPatterns(ast.getExpr());
         AnswerAccessAnalyzer.Analysis analysis = AnswerAccessAnalyzer.analyze(ast);
 
         CelRuntime.Program program;
@@ -113,6 +118,57 @@ public final class RuleCompiler {
         }
         return new CelCompiledRule(expression, expected, analysis.answerDependencies(), analysis.variables(), program,
                 directEvaluation ? DirectRule.plan(ast.getExpr()) : null);
+    }
+
+    /**
+     * A literal pattern of {@code matches} must compile, so a bad one is refused when the method is published rather
+     * than failing every evaluation. CEL runs {@code matches} on RE2 (backreferences and lookaround are not RE2).
+     */
+    private static void checkPatterns(CelExpr expr) {
+        switch (expr.getKind()) {
+            case CALL -> {
+                CelCall call = expr.call();
+                if ("matches".equals(call.function())) {
+                    CelExpr pattern = call.target().isPresent() ? first(call.args()) : second(call.args());
+                    if (pattern != null && pattern.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                            && pattern.constant().getKind() == CelConstant.Kind.STRING_VALUE) {
+                        try {
+                            com.google.re2j.Pattern.compile(pattern.constant().stringValue());
+                        } catch (com.google.re2j.PatternSyntaxException e) {
+                            throw new RuleException(RuleException.REGEX, "The pattern of matches() is not a valid "
+                                    + "regular expression: " + e.getDescription());
+                        }
+                    }
+                }
+                call.target().ifPresent(RuleCompiler::checkPatterns);
+                call.args().forEach(RuleCompiler::checkPatterns);
+            }
+            case SELECT -> checkPatterns(expr.select().operand());
+            case LIST -> expr.list().elements().forEach(RuleCompiler::checkPatterns);
+            case MAP -> expr.map().entries().forEach(e -> {
+                checkPatterns(e.key());
+                checkPatterns(e.value());
+            });
+            case STRUCT -> expr.struct().entries().forEach(e -> checkPatterns(e.value()));
+            case COMPREHENSION -> {
+                CelComprehension c = expr.comprehension();
+                checkPatterns(c.iterRange());
+                checkPatterns(c.accuInit());
+                checkPatterns(c.loopCondition());
+                checkPatterns(c.loopStep());
+                checkPatterns(c.result());
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static CelExpr first(java.util.List<CelExpr> args) {
+        return args.isEmpty() ? null : args.get(0);
+    }
+
+    private static CelExpr second(java.util.List<CelExpr> args) {
+        return args.size() < 2 ? null : args.get(1);
     }
 
     private static CelAbstractSyntaxTree astOf(CelValidationResult result) {

@@ -10,6 +10,8 @@ public final class RuleException extends RuntimeException {
     /** Nesting deeper than {@link RuleLimits#maxNestingDepth()} (the parser's recursion limit). */
     public static final String TOO_DEEP = "RULE_TOO_DEEP";
     public static final String DYNAMIC_ANSWER_ACCESS = "RULE_DYNAMIC_ANSWER_ACCESS";
+    /** A {@code matches} call with a literal pattern that is not a valid (RE2) regular expression. */
+    public static final String REGEX = "RULE_REGEX";
 
     private final String code;
     private final String detail;

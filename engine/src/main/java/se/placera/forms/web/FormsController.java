@@ -1,5 +1,7 @@
 package se.placera.forms.web;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
 import java.util.List;
 import java.util.Map;
 
@@ -51,14 +53,17 @@ class FormsController {
     }
 
     /** Start a response; {@code version} defaults to the version in use. */
-    record StartRequest(@NotBlank String methodId, Integer version, Subject subject, String respondentRole) {
+    record StartRequest(@NotBlank @Size(max = InputLimits.ID) String methodId, Integer version, @Valid Subject subject,
+            @Size(max = InputLimits.ID) String respondentRole) {
     }
 
     /** Answers to change; a null value clears an answer. {@code revision} guards against lost updates. */
-    record AnswersRequest(Map<String, Object> answers, Long revision) {
+    record AnswersRequest(@Size(max = InputLimits.LONG_LIST) Map<@Size(max = InputLimits.ID) String, Object> answers,
+            Long revision) {
     }
 
-    record PreviewRequest(Map<String, Object> answers, Subject subject) {
+    record PreviewRequest(@Size(max = InputLimits.LONG_LIST) Map<@Size(max = InputLimits.ID) String, Object> answers,
+            @Valid Subject subject) {
     }
 
     @PostMapping("/api/responses")
@@ -99,20 +104,20 @@ class FormsController {
 
     @PatchMapping("/api/responses/{id}/answers")
     @Operation(summary = "Change answers of a draft and save it; returns the new state")
-    FormState answer(@PathVariable String id, @RequestBody AnswersRequest request) {
+    FormState answer(@PathVariable String id, @Valid @RequestBody AnswersRequest request) {
         return forms.answer(id, request.answers(), request.revision());
     }
 
     @PostMapping("/api/responses/{id}/submit")
     @Operation(summary = "Submit, optionally with last changes; 400 with a pointer per problem, nothing stored")
-    FormState submit(@PathVariable String id, @RequestBody(required = false) AnswersRequest request) {
+    FormState submit(@PathVariable String id, @Valid @RequestBody(required = false) AnswersRequest request) {
         return forms.submit(id, request == null ? null : request.answers(), request == null ? null : request.revision());
     }
 
     @PostMapping("/api/methods/{methodId}/versions/{version}/preview")
     @Operation(summary = "Compute a form state without storing anything (designer preview, drafts included)")
     FormState preview(@PathVariable String methodId, @PathVariable int version,
-            @RequestBody(required = false) PreviewRequest request) {
+            @Valid @RequestBody(required = false) PreviewRequest request) {
         return forms.preview(methodId, version, request == null ? null : request.answers(),
                 request == null ? null : request.subject());
     }
@@ -123,13 +128,13 @@ class FormsController {
         return presets.forUser(username);
     }
 
-    record PresetRequest(Map<String, Object> values) {
+    record PresetRequest(@Size(max = InputLimits.LONG_LIST) Map<@Size(max = InputLimits.ID) String, Object> values) {
     }
 
     @PutMapping("/api/autoanswer-presets/{username}/{methodId}")
     @Operation(summary = "Set which questions of a method are answered automatically for a user, and with what")
     Map<String, Object> putPresets(@PathVariable String username, @PathVariable String methodId,
-            @RequestBody PresetRequest request) {
+            @Valid @RequestBody PresetRequest request) {
         return presets.put(username, methodId, request.values());
     }
 

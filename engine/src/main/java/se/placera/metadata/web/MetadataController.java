@@ -1,5 +1,6 @@
 package se.placera.metadata.web;
 
+import jakarta.validation.Valid;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -123,7 +124,7 @@ class MetadataController {
 
     @PostMapping("/bundle")
     @Operation(summary = "Import a bundle, all or nothing; ?validateOnly=true reports what would happen")
-    ResponseEntity<ImportReport> importBundle(@RequestBody Bundle bundle,
+    ResponseEntity<ImportReport> importBundle(@Valid @RequestBody Bundle bundle,
             @RequestParam(defaultValue = "false") boolean validateOnly) {
         ImportReport report = metadata.importBundle(bundle, validateOnly);
         if (!report.errors().isEmpty() && !validateOnly) {

@@ -310,8 +310,18 @@ class RegisterService implements Register {
         }
     }
 
+    /**
+     * An update must name the version it read (issue #11, item 7): without one it is refused with 428 rather than
+     * overwriting whatever is stored. The write itself is conditional on the version too ({@link #replace}).
+     */
     private static void checkVersion(Long given, Long current) {
-        if (given != null && !given.equals(current)) {
+        if (given == null) {
+            throw new PlaceraException(PlaceraException.Kind.PRECONDITION_REQUIRED,
+                    RegisterProblemCodes.VERSION_REQUIRED, "Send the version you read (field 'version' or an "
+                            + "If-Match header); the current version is " + current + ".",
+                    List.of(new Problem("/version", RegisterProblemCodes.REQUIRED, "The version you read.")));
+        }
+        if (!given.equals(current)) {
             throw PlaceraException.conflict(RegisterProblemCodes.CONCURRENT_UPDATE,
                     "The record was changed elsewhere (version " + current + "). Reload and try again.");
         }

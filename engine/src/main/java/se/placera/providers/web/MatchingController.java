@@ -1,10 +1,13 @@
 package se.placera.providers.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.placera.providers.Matching;
 import se.placera.providers.RegisterProblemCodes;
 import se.placera.providers.internal.RegisterWorkbook;
+import se.placera.shared.InputLimits;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 import se.placera.shared.SwedishTime;
@@ -37,20 +41,21 @@ class MatchingController {
     }
 
     /** Up to four units to compare, with the criteria that give their scores and reasons. */
-    record CompareRequest(Matching.Criteria criteria, List<String> unitIds) {
+    record CompareRequest(@Valid Matching.Criteria criteria,
+            @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> unitIds) {
     }
 
     @PostMapping("/api/matching/search")
     @Operation(summary = "Ranked units for the criteria, with the PA-2 columns and the reasons of each score; "
             + "'excluded' counts the units each hard filter dropped")
-    Matching.Result search(@RequestBody Matching.Criteria criteria) {
+    Matching.Result search(@Valid @RequestBody Matching.Criteria criteria) {
         permissions.read();
         return matching.match(criteria);
     }
 
     @PostMapping("/api/matching/export.xlsx")
     @Operation(summary = "The search results as Excel")
-    ResponseEntity<byte[]> export(@RequestBody Matching.Criteria criteria) {
+    ResponseEntity<byte[]> export(@Valid @RequestBody Matching.Criteria criteria) {
         permissions.read();
         return RegisterController.xlsx(workbook.exportResults(matching.match(criteria)),
                 "matchning-" + SwedishTime.today(clock) + ".xlsx");
@@ -59,7 +64,7 @@ class MatchingController {
     @PostMapping("/api/matching/compare")
     @Operation(summary = "Compare up to four units side by side: their result rows for the criteria, in the order "
             + "asked; a unit the hard filters drop is reported in 'excluded' by id")
-    CompareResult compare(@RequestBody CompareRequest request) {
+    CompareResult compare(@Valid @RequestBody CompareRequest request) {
         permissions.read();
         List<String> ids = request.unitIds() == null ? List.of() : request.unitIds();
         if (ids.isEmpty() || ids.size() > 4) {

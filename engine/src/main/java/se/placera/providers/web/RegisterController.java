@@ -1,5 +1,9 @@
 package se.placera.providers.web;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
+import jakarta.validation.Valid;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,6 +43,7 @@ import se.placera.providers.RegisterProblemCodes;
 import se.placera.providers.Unit;
 import se.placera.providers.UnitId;
 import se.placera.providers.UnitQualities;
+import se.placera.providers.internal.ProvidersProperties;
 import se.placera.providers.internal.RegisterWorkbook;
 import se.placera.providers.internal.UnitFiles;
 import se.placera.shared.PlaceraException;
@@ -58,17 +63,19 @@ class RegisterController {
     private final RegisterWorkbook workbook;
     private final UnitFiles files;
     private final Permissions permissions;
+    private final ProvidersProperties properties;
 
     private final Clock clock;
 
     RegisterController(Register register, UnitQualities qualities, RegisterWorkbook workbook, UnitFiles files,
-            Permissions permissions, Clock clock) {
+            Permissions permissions, ProvidersProperties properties, Clock clock) {
         this.clock = clock;
         this.register = register;
         this.qualities = qualities;
         this.workbook = workbook;
         this.files = files;
         this.permissions = permissions;
+        this.properties = properties;
     }
 
     /** A unit with its provider, framework agreement and quality fields. */
@@ -91,7 +98,8 @@ class RegisterController {
     }
 
     /** A deviation (avvikelse) to register against a unit. */
-    record DeviationRequest(String id, LocalDate date, String category, String description) {
+    record DeviationRequest(@Size(max = InputLimits.ID) String id, LocalDate date,
+            @Size(max = InputLimits.NAME) String category, @Size(max = InputLimits.TEXT) String description) {
     }
 
     record VacanciesRequest(Integer vacancies, Long version) {
@@ -123,7 +131,7 @@ class RegisterController {
     @PostMapping("/api/register/providers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a provider (register permission WRITE)")
-    Provider createProvider(@RequestBody Provider provider) {
+    Provider createProvider(@Valid @RequestBody Provider provider) {
         permissions.write();
         if (provider.id() != null && register.provider(new ProviderId(provider.id())).isPresent()) {
             throw PlaceraException.conflict(RegisterProblemCodes.DUPLICATE, "Provider '" + provider.id()
@@ -134,11 +142,12 @@ class RegisterController {
 
     @PutMapping("/api/register/providers/{id}")
     @Operation(summary = "Update a provider; send the version you read (409 if someone else changed it)")
-    Provider updateProvider(@PathVariable String id, @RequestBody Provider provider) {
+    Provider updateProvider(@PathVariable String id, @Valid @RequestBody Provider provider,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         permissions.write();
         findProvider(id);
         return register.saveProvider(new Provider(id, provider.name(), provider.orgNumber(), provider.regi(),
-                provider.contact(), provider.active(), provider.version(), null, null, null));
+                provider.contact(), provider.active(), version(provider.version(), ifMatch), null, null, null));
     }
 
     // ------------------------------------------------------------------ units
@@ -181,7 +190,7 @@ class RegisterController {
     @PostMapping("/api/register/units")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a unit (register permission WRITE); coded fields take codelist values")
-    UnitDetails createUnit(@RequestBody Unit unit) {
+    UnitDetails createUnit(@Valid @RequestBody Unit unit) {
         permissions.write();
         if (unit.id() != null && register.unit(new UnitId(unit.id())).isPresent()) {
             throw PlaceraException.conflict(RegisterProblemCodes.DUPLICATE, "Unit '" + unit.id()
@@ -192,27 +201,29 @@ class RegisterController {
 
     @PutMapping("/api/register/units/{id}")
     @Operation(summary = "Update a unit's fields; send the version you read. Files are kept (own endpoints).")
-    UnitDetails updateUnit(@PathVariable String id, @RequestBody Unit unit) {
+    UnitDetails updateUnit(@PathVariable String id, @Valid @RequestBody Unit unit,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         permissions.write();
         findUnit(id);
         return details(register.saveUnit(new Unit(id, unit.providerId(), unit.name(), unit.active(),
                 unit.municipality(), unit.locality(), unit.address(), unit.location(), unit.focus(),
                 unit.targetGroups(), unit.placementForms(), unit.legalBases(), unit.genders(), unit.minAge(),
                 unit.maxAge(), unit.needs(), unit.places(), unit.vacancies(), null, unit.prices(), unit.agreement(),
-                unit.tenderArea(), unit.noticePeriodDays(), unit.ivoPermit(), List.of(), unit.version(), null, null,
+                unit.tenderArea(), unit.noticePeriodDays(), unit.ivoPermit(), List.of(), version(unit.version(), ifMatch), null, null,
                 null)));
     }
 
     @PatchMapping("/api/register/units/{id}/vacancies")
     @Operation(summary = "Report the current number of vacancies (lediga platser)")
-    UnitDetails vacancies(@PathVariable String id, @RequestBody VacanciesRequest request) {
+    UnitDetails vacancies(@PathVariable String id, @Valid @RequestBody VacanciesRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         permissions.write();
         Unit u = findUnit(id);
         return details(register.saveUnit(new Unit(u.id(), u.providerId(), u.name(), u.active(), u.municipality(),
                 u.locality(), u.address(), u.location(), u.focus(), u.targetGroups(), u.placementForms(),
                 u.legalBases(), u.genders(), u.minAge(), u.maxAge(), u.needs(), u.places(), request.vacancies(), null,
                 u.prices(), u.agreement(), u.tenderArea(), u.noticePeriodDays(), u.ivoPermit(), u.documents(),
-                request.version(), null, null, null)));
+                version(request.version(), ifMatch), null, null, null)));
     }
 
     @GetMapping("/api/register/units/{id}/quality")
@@ -226,7 +237,7 @@ class RegisterController {
     @PostMapping("/api/register/units/{id}/deviations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register a deviation (avvikelse) against the unit; the id makes a repeat harmless")
-    Quality deviation(@PathVariable String id, @RequestBody DeviationRequest request) {
+    Quality deviation(@PathVariable String id, @Valid @RequestBody DeviationRequest request) {
         permissions.write();
         findUnit(id);
         String factId = request.id() == null || request.id().isBlank()
@@ -242,9 +253,9 @@ class RegisterController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))))
     UnitDetails putIvoPdf(@PathVariable String id, @RequestParam(required = false) String filename,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] body) {
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         permissions.write();
-        return details(files.putIvoPdf(new UnitId(id), filename, contentType, body));
+        return details(files.putIvoPdf(new UnitId(id), filename, contentType, document(body)));
     }
 
     @GetMapping("/api/register/units/{id}/ivo-permit/document")
@@ -265,9 +276,9 @@ class RegisterController {
                     mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))))
     UnitDetails addDocument(@PathVariable String id, @RequestParam String filename,
             @RequestParam(required = false) @Parameter(description = "information, avtal, ivo-tillstand or ovrigt") String kind,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] body) {
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         permissions.write();
-        return details(files.addDocument(new UnitId(id), kind, filename, contentType, body));
+        return details(files.addDocument(new UnitId(id), kind, filename, contentType, document(body)));
     }
 
     @GetMapping("/api/register/units/{id}/documents/{documentId}")
@@ -295,11 +306,12 @@ class RegisterController {
 
     @PutMapping("/api/register/framework-agreements/{id}")
     @Operation(summary = "Create or update a framework agreement; send the version you read when updating")
-    FrameworkAgreement saveAgreement(@PathVariable String id, @RequestBody FrameworkAgreement agreement) {
+    FrameworkAgreement saveAgreement(@PathVariable String id, @Valid @RequestBody FrameworkAgreement agreement,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         permissions.write();
         return register.saveFrameworkAgreement(new FrameworkAgreement(id, agreement.name(), agreement.placementForms(),
                 agreement.tenderAreas(), agreement.validFrom(), agreement.validTo(), agreement.active(),
-                agreement.version(), null, null));
+                version(agreement.version(), ifMatch), null, null));
     }
 
     // ------------------------------------------------------------------ Excel
@@ -325,12 +337,42 @@ class RegisterController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = XLSX,
                     schema = @Schema(type = "string", format = "binary"))))
     RegisterImport importWorkbook(@RequestParam(required = false) String mode,
-            @RequestParam(defaultValue = "false") boolean validateOnly, @RequestBody byte[] body) {
+            @RequestParam(defaultValue = "false") boolean validateOnly, InputStream body) {
         permissions.write();
-        return workbook.importWorkbook(body, mode, validateOnly);
+        // Read with a bound: a workbook over the limit is refused (413) at the first byte past it.
+        return workbook.importWorkbook(InputLimits.readAtMost(body, properties.maxImportBytes(),
+                RegisterProblemCodes.FILE_TOO_LARGE, "The workbook"), mode, validateOnly);
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** An uploaded file, read with a bound: over the limit is 413 at the first byte past it, not after all. */
+    private byte[] document(InputStream body) {
+        return InputLimits.readAtMost(body, properties.maxDocumentBytes(), RegisterProblemCodes.FILE_TOO_LARGE,
+                "The file");
+    }
+
+    /**
+     * The version an update was read at: the body's {@code version}, else an {@code If-Match} header ({@code 3},
+     * {@code "3"} or {@code W/"3"}); null when neither is given (the register then answers 428).
+     */
+    static Long version(Long fromBody, String ifMatch) {
+        if (fromBody != null || ifMatch == null || ifMatch.isBlank()) {
+            return fromBody;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.valueOf(v);
+        } catch (NumberFormatException e) {
+            throw PlaceraException.invalid(RegisterProblemCodes.INVALID, "If-Match must be the version you read.",
+                    List.of(new se.placera.shared.Problem("", RegisterProblemCodes.INVALID_VALUE,
+                            "If-Match must be a version number.")));
+        }
+    }
 
     static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {
         return ResponseEntity.ok()

@@ -69,6 +69,21 @@ class SecurityConfiguration {
     static final RequestMatcher SESSION_CHANGE = request -> request.getRequestedSessionId() != null
             && !java.util.Set.of("GET", "HEAD", "TRACE", "OPTIONS").contains(request.getMethod());
 
+    /**
+     * Content-Security-Policy and Referrer-Policy (issue #11, item 16). The two Vite-built front ends load one
+     * module script and one stylesheet from their own origin, with no inline script; 'unsafe-inline' styles and
+     * data: images are for Swagger UI. Help texts cannot carry data: links ({@code HelpText}).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
+    private static void pageHeaders(HttpSecurity http) throws Exception {
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers
+                        .ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiClientChain(HttpSecurity http, AuthenticationManager passwordLogin,
@@ -82,6 +97,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ActiveAccountFilter(users), AuthorizationFilter.class);
+        pageHeaders(http);
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             // Its own manager: the chain's shared one is the password check of HTTP Basic.
@@ -111,6 +127,7 @@ class SecurityConfiguration {
                 .requestCache(r -> r.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ActiveAccountFilter(users), AuthorizationFilter.class);
+        pageHeaders(http);
         KeycloakLogin login = keycloak.getIfAvailable();
         if (login != null) {
             login.configure(http, clients.getObject());

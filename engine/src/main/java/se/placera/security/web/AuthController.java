@@ -1,5 +1,8 @@
 package se.placera.security.web;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
+import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,7 +85,8 @@ class AuthController {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    record LoginRequest(String username, String password) {
+    record LoginRequest(@Size(max = InputLimits.SHORT_TEXT) String username,
+            @Size(max = InputLimits.PASSWORD) String password) {
     }
 
     /** The signed-in user as the apps see it (same shape from login and me). */
@@ -104,7 +108,7 @@ class AuthController {
 
     @PostMapping(path = "/api/auth/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Sign in with user name and password; sets the session cookie (new session id) and a new CSRF token")
-    ResponseEntity<?> login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
+    ResponseEntity<?> login(@Valid @RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
         String username = body == null || body.username() == null ? "" : body.username().trim();
         String password = body == null || body.password() == null ? "" : body.password();
         var refusedUntil = attempts.refusedUntil(username, request.getRemoteAddr());

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -19,9 +21,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.context.ApplicationEventPublisher;
 
 import se.placera.shared.Audited;
 import se.placera.shared.PlaceraException;
@@ -50,12 +49,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             events.publishEvent(new Audited("access.denied", "request", request.getRequestURI(), null, "denied",
                     Map.of("code", e.code(), "method", request.getMethod())));
         }
-        HttpStatus status = switch (e.kind()) {
-            case INVALID -> HttpStatus.BAD_REQUEST;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
+        HttpStatus status = statusOf(e);
         ProblemDetail body = body(status, e.code(), e.getMessage(), e.problems());
         e.properties().forEach(body::setProperty);
         return ResponseEntity.status(status).body(body);
@@ -72,23 +66,55 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "DUPLICATE", "The record already exists.", List.of());
     }
 
+    /**
+     * A body that is not JSON of the expected shape. The problem points at the field ({@code /units/3/name})
+     * with a stable code; its text is ours, never Jackson's (which names Java classes and may quote input).
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PlaceraException domain = JsonProblems.domainCause(ex);
+        if (domain != null) {
+            return ResponseEntity.status(statusOf(domain)).body(body(statusOf(domain), domain.code(),
+                    domain.getMessage(), domain.problems()));
+        }
         var body = body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "The request body is not valid JSON of the expected shape.",
-                List.of(new Problem("", "malformed", rootMessage(ex))));
+                "The request body is not valid JSON of the expected shape.", List.of(JsonProblems.of(ex)));
         return ResponseEntity.badRequest().body(body);
     }
 
+    /** Bean Validation on a {@code @Valid} request body: one problem per field, with a JSON pointer. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Problem> problems = ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> new Problem("/" + f.getField().replace('.', '/'), "invalid", f.getDefaultMessage()))
-                .toList();
+        List<Problem> problems = new java.util.ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(f -> problems.add(new Problem(
+                JsonProblems.pointerOfField(f.getField()), JsonProblems.constraintCode(f.getCode()),
+                JsonProblems.constraintDetail(f.getCode(), f.getArguments(), f.getDefaultMessage()))));
+        ex.getBindingResult().getGlobalErrors().forEach(g -> problems.add(new Problem("",
+                JsonProblems.constraintCode(g.getCode()), String.valueOf(g.getDefaultMessage()))));
         return ResponseEntity.badRequest().body(body(HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
                 "The request has invalid fields.", problems));
+    }
+
+    /** Multipart uploads over {@code spring.servlet.multipart.*}: 413 like every other too-large body. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body(HttpStatus.CONTENT_TOO_LARGE,
+                RequestSizeFilter.CODE, "The uploaded file is larger than allowed.", List.of()));
+    }
+
+    private static HttpStatus statusOf(PlaceraException e) {
+        return switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+        };
     }
 
     /** Spring's own errors (405, 415, 404 for unknown paths, type mismatches…) get a stable code too. */
@@ -120,20 +146,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .toList());
         }
         return pd;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        String m = c.getMessage();
-        if (m == null) {
-            return "Unreadable body";
-        }
-        // Keep the first line only: Jackson appends source excerpts that may contain personal data.
-        int nl = m.indexOf('\n');
-        return nl > 0 ? m.substring(0, nl) : m;
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,7 @@
 package se.placera.users.internal;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,9 +56,14 @@ public class UserService implements UserDirectory, ApplicationRunner {
      * What an administrator sends to add or change an account. {@code revision}, on an update, is the revision
      * the administrator read: when someone else has changed the account since, the update is refused (409).
      */
-    public record UserRequest(String username, String firstName, String lastName, String email, String phone,
-            String jobRole, List<String> administrations, String team, Map<String, String> permissions,
-            Map<String, String> methodPermissions, String keycloakId, Boolean sendInvitation, Long revision) {
+    public record UserRequest(@Size(max = InputLimits.ID) String username, @Size(max = InputLimits.NAME) String firstName,
+            @Size(max = InputLimits.NAME) String lastName, @Size(max = InputLimits.SHORT_TEXT) String email,
+            @Size(max = InputLimits.ID) String phone, @Size(max = InputLimits.NAME) String jobRole,
+            @Size(max = InputLimits.LIST) List<@Size(max = InputLimits.ID) String> administrations,
+            @Size(max = InputLimits.NAME) String team,
+            @Size(max = InputLimits.LIST) Map<@Size(max = InputLimits.ID) String, @Size(max = InputLimits.ID) String> permissions,
+            @Size(max = InputLimits.LONG_LIST) Map<@Size(max = InputLimits.ID) String, @Size(max = InputLimits.ID) String> methodPermissions,
+            @Size(max = InputLimits.NAME) String keycloakId, Boolean sendInvitation, Long revision) {
     }
 
     private final MongoTemplate mongo;

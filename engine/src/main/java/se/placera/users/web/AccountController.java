@@ -1,5 +1,8 @@
 package se.placera.users.web;
 
+import jakarta.validation.constraints.Size;
+import se.placera.shared.InputLimits;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -21,30 +24,31 @@ class AccountController {
         this.users = users;
     }
 
-    record PasswordRequest(String token, String password) {
+    record PasswordRequest(@Size(max = InputLimits.NAME) String token,
+            @Size(max = InputLimits.PASSWORD) String password) {
     }
 
-    record ResetRequest(String username) {
+    record ResetRequest(@Size(max = InputLimits.SHORT_TEXT) String username) {
     }
 
     @PostMapping("/api/auth/activate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Activate an account: the invitation's token and a password meeting the policy")
-    void activate(@RequestBody PasswordRequest request) {
+    void activate(@Valid @RequestBody PasswordRequest request) {
         users.activate(request.token(), request.password());
     }
 
     @PostMapping("/api/auth/password-reset")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Ask for a password-reset link by user name or e-mail; always 202 (no account is disclosed)")
-    void requestReset(@RequestBody ResetRequest request) {
+    void requestReset(@Valid @RequestBody ResetRequest request) {
         users.requestReset(request.username());
     }
 
     @PostMapping("/api/auth/password-reset/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Set a new password with the reset link's token")
-    void confirmReset(@RequestBody PasswordRequest request) {
+    void confirmReset(@Valid @RequestBody PasswordRequest request) {
         users.confirmReset(request.token(), request.password());
     }
 }

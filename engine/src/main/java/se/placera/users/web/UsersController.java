@@ -1,5 +1,6 @@
 package se.placera.users.web;
 
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,14 @@ class UsersController {
     @PostMapping("/api/users")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a user; by default an invitation with an activation link is e-mailed")
-    UserView create(@RequestBody UserRequest request) {
+    UserView create(@Valid @RequestBody UserRequest request) {
         return view(users.create(request));
     }
 
     @PutMapping("/api/users/{id}")
     @Operation(summary = "Update a user; a change of rights is e-mailed to the user. With the revision read, "
             + "a change made by someone else meanwhile is refused with 409 USER_CHANGED")
-    UserView update(@PathVariable String id, @RequestBody UserRequest request) {
+    UserView update(@PathVariable String id, @Valid @RequestBody UserRequest request) {
         return view(users.update(id, request));
     }
 

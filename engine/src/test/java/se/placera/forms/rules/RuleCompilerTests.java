@@ -476,4 +476,17 @@ class RuleCompilerTests {
             assertThat(RuleGraph.order(deps)).containsExactly("q2", "q1", "q3");
         }
     }
+
+    @Test
+    void anInvalidLiteralPatternOfMatchesIsRefusedAtCompileTime() {
+        RuleException e = compileError("answers.namn.matches('[a-z')", RuleResultType.BOOL);
+        assertThat(e.code()).isEqualTo("RULE_REGEX");
+        assertThat(compileError("matches(answers.namn, '(a)\\\\1')", RuleResultType.BOOL).code())
+                .isEqualTo("RULE_REGEX");
+        assertThat(compileError("[1].exists(x, answers.namn.matches('*'))", RuleResultType.BOOL).code())
+                .isEqualTo("RULE_REGEX");
+        // A valid pattern, and a pattern that is not a literal, compile.
+        bool("answers.namn.matches('^[A-ZÅÄÖ][a-zåäö]+$')");
+        bool("answers.namn.matches(answers.monster)");
+    }
 }
