@@ -50,7 +50,7 @@ export interface UserView {
   history?: Change[];
   revision?: number | null;
   /** The vendor's system administrator (set only by configuration or the first-administrator set-up). */
-  system: boolean;
+  system?: boolean;
 }
 
 export interface UserRequest {
