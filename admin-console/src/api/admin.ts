@@ -49,6 +49,8 @@ export interface UserView {
   deactivatedAt?: string | null;
   history?: Change[];
   revision?: number | null;
+  /** The vendor's system administrator (set only by configuration or the first-administrator set-up). */
+  system?: boolean;
 }
 
 export interface UserRequest {

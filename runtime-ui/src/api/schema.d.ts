@@ -34,7 +34,7 @@ export interface paths {
                 };
             };
         };
-        /** Update a user; a change of rights is e-mailed to the user. With the revision read, a change made by someone else meanwhile is refused with 409 USER_CHANGED */
+        /** Update a user; a change of rights is e-mailed to the user. With the revision read, a change made by someone else meanwhile is refused with 409 USER_CHANGED. Administrations, e-mail and Keycloak link change only through POST /api/users/{id}/changes (409 USER_CHANGE_NEEDS_APPROVAL) */
         put: {
             parameters: {
                 query?: never;
@@ -421,7 +421,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** All users, by user name; ?active=true|false filters */
+        /** The users of the administrations the caller administers (all for the system administrator), by user name; ?active=true|false filters */
         get: {
             parameters: {
                 query?: {
@@ -616,6 +616,124 @@ export interface paths {
                     };
                     content: {
                         "*/*": components["schemas"]["UserView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask to change a user's administrations, e-mail or Keycloak link: pending until a second administrator of the same administrations approves it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UserChangeView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/changes/{changeId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending change */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    changeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UserChangeView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/changes/{changeId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve and apply a pending change (not by the administrator who asked for it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    changeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UserChangeView"];
                     };
                 };
             };
@@ -1497,6 +1615,44 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/users/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change requests the caller may decide or see; ?status=pending|approved|rejected filters */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["UserChangeView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/usage": {
         parameters: {
             query?: never;
@@ -1866,7 +2022,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Municipalities, administrations (förvaltningar), departments and teams, and data sharing */
+        /** Municipalities, administrations (förvaltningar), departments and teams, and data sharing: the caller's own municipality (all of them for the system administrator) */
         get: {
             parameters: {
                 query?: never;
@@ -1882,7 +2038,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": Record<string, never>;
+                        "*/*": components["schemas"]["Municipality"][];
                     };
                 };
             };
@@ -2185,6 +2341,12 @@ export interface components {
             postalCode?: string;
             city?: string;
         };
+        Administration: {
+            id?: string;
+            name?: string;
+            departments?: components["schemas"]["Department"][];
+            sharesWith?: string[];
+        };
         Agreement: {
             type?: string;
             frameworkAgreementId?: string;
@@ -2238,6 +2400,12 @@ export interface components {
             details?: {
                 [key: string]: unknown;
             };
+        };
+        ChangeRequest: {
+            administrations?: string[];
+            email?: string;
+            keycloakId?: string;
+            reason?: string;
         };
         CompareRequest: {
             criteria?: components["schemas"]["Criteria"];
@@ -2299,6 +2467,10 @@ export interface components {
             /** Format: date-time */
             retiredAt?: string;
             source?: string;
+        };
+        Department: {
+            name?: string;
+            teams?: string[];
         };
         DeviationRequest: {
             id?: string;
@@ -2456,6 +2628,7 @@ export interface components {
             string?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            string?: boolean;
             integralNumber?: boolean;
             missingNode?: boolean;
             valueNode?: boolean;
@@ -2497,6 +2670,11 @@ export interface components {
             version?: number;
             title?: string;
             purpose?: string;
+        };
+        Municipality: {
+            id?: string;
+            name?: string;
+            administrations?: components["schemas"]["Administration"][];
         };
         Option: {
             value?: string;
@@ -2781,6 +2959,22 @@ export interface components {
             ivoValidTo?: string;
             active?: boolean;
         };
+        UserChangeView: {
+            id?: string;
+            userId?: string;
+            username?: string;
+            administrations?: string[];
+            email?: string;
+            keycloakId?: string;
+            reason?: string;
+            status?: string;
+            requestedBy?: string;
+            /** Format: date-time */
+            requestedAt?: string;
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+        };
         UserRequest: {
             username?: string;
             firstName?: string;
@@ -2846,6 +3040,7 @@ export interface components {
             history?: components["schemas"]["Change"][];
             /** Format: int64 */
             revision?: number;
+            system?: boolean;
         };
         VacanciesRequest: {
             /** Format: int32 */

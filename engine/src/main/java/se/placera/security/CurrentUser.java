@@ -73,6 +73,41 @@ public record CurrentUser(String id, String username, String firstName, String l
         return granted != null && granted.includes(level);
     }
 
+    /** Whether the user is the vendor's system administrator ({@link Roles#SYSTEM}). */
+    public boolean isSystemAdministrator() {
+        return roles.contains(Roles.SYSTEM);
+    }
+
+    /**
+     * The administrations whose users this user administers: the granted ones (never those merely shared
+     * with them) when the user is an administrator (administration console at ADMIN); none otherwise.
+     */
+    public Set<String> administeredAdministrations() {
+        if (!can(PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN)) {
+            return Set.of();
+        }
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        grantedAdministrations.forEach(a -> ids.add(a.id()));
+        if (ids.isEmpty() && administrationId != null && !administrationId.isEmpty()) {
+            ids.add(administrationId);
+        }
+        return Set.copyOf(ids);
+    }
+
+    /**
+     * Whether this user may administer an account of these administrations (GD-1 for administrators): the
+     * system administrator any; a municipality's administrator only an account whose administrations are all
+     * among the ones they administer themselves. An account without administrations (a system account) only the
+     * system administrator.
+     */
+    public boolean administers(java.util.Collection<String> administrations) {
+        if (isSystemAdministrator()) {
+            return true;
+        }
+        return administrations != null && !administrations.isEmpty()
+                && administeredAdministrations().containsAll(administrations);
+    }
+
     /** Whether data of this administration is visible to the user (GD-1). */
     public boolean canSee(String administrationId) {
         return administrationId != null && visibleAdministrations.contains(administrationId);

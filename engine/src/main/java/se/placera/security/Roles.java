@@ -12,6 +12,12 @@ import java.util.Set;
 public final class Roles {
     /** Designs and publishes metadata (methods, codelists, areas), administers users. */
     public static final String ADMIN = "ADMIN";
+    /**
+     * The vendor's system administrator: municipalities, administrations and the first administrator of a
+     * municipality. Not derived from permissions: only a seeded or set-up account carries it (the account's
+     * {@code system} flag), and nobody can grant it through the API.
+     */
+    public static final String SYSTEM = "SYSTEM";
     /** Fills in methods: caseworkers, coordinators. */
     public static final String CASEWORKER = "CASEWORKER";
 

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param municipalities   the organisation: municipalities, their administrations (förvaltningar), departments
  *                         and teams, and which administrations share data with which (GD-1)
- * @param seedUsers        accounts created at start-up when missing (the demo users of the run command)
+ * @param seedUsers        accounts created at start-up when missing, only with sample data
+ *                         ({@code placera.samples.enabled=true}): the demo users of the run command
  * @param appUrl           base address of the web app, for links in e-mails
  * @param activationTtl    how long an activation link is valid
  * @param resetTtl         how long a password-reset link is valid
@@ -50,9 +51,12 @@ public record UsersProperties(List<Municipality> municipalities, List<SeedUser> 
         }
     }
 
-    /** An account created at start-up if its user name is free; password null = invite by e-mail instead. */
+    /**
+     * An account created at start-up (with sample data only) if its user name is free; password null = invite
+     * by e-mail instead; {@code system} marks the vendor's system administrator.
+     */
     public record SeedUser(String username, String password, String firstName, String lastName, String email,
             String phone, String jobRole, List<String> administrations, String team,
-            Map<String, String> permissions, Map<String, String> methodPermissions) {
+            Map<String, String> permissions, Map<String, String> methodPermissions, Boolean system) {
     }
 }

@@ -3,8 +3,10 @@ package se.placera.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -12,57 +14,231 @@ import tools.jackson.databind.JsonNode;
 import se.placera.support.Api;
 
 /**
- * GD-1: a user of another administration gets 404 (not 403: no existence leak) on every endpoint that
- * addresses a record of client or case data, and nothing changes.
+ * GD-1, generated from the OpenAPI document: every documented operation must have a row in {@link #RULES} saying
+ * how it is scoped, or this test fails (a new endpoint without a rule fails the build). The stranger is the
+ * strongest outsider there is: an administrator with every module at ADMIN, of another administration <em>and</em>
+ * of another municipality. Every operation scoped by administration answers the stranger 404 for the fixtures
+ * (not 403: no existence leak) or leaves them out of its list, and nothing changes.
  */
 class DataSeparationIntegrationTests extends IdentityTestBase {
 
-    /** Path prefixes of endpoints that address one record of client or case data by id. */
-    static final List<String> RECORD_ENDPOINTS = List.of("/api/responses/{id}");
+    /** How an operation is scoped. */
+    enum Scope {
+        /** No sign-in needed (sign-in, activation, reset, the first administrator's set-up). */
+        PUBLIC,
+        /** Any signed-in user; the caller's own account or data that is not any administration's. */
+        SIGNED_IN,
+        /** A module permission guards data shared by the deployment (the register, metadata), not client data. */
+        MODULE,
+        /** Client or case data, or users and their presets: scoped to the caller's administrations (404 outside). */
+        ADMINISTRATION,
+        /** A list scoped to the caller's administrations: the fixture never appears in it. */
+        ADMINISTRATION_LIST,
+        /** Only the caller's own municipality. */
+        MUNICIPALITY,
+        /** The vendor's system administrator only (403 for everyone else). */
+        SYSTEM
+    }
+
+    /** The scope of an operation; {@code probe} names the fixture a list must not show. */
+    record Rule(Scope scope, String probe) {
+        static Rule of(Scope scope) {
+            return new Rule(scope, null);
+        }
+    }
+
+    static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static void rule(String operation, Scope scope) {
+        RULES.put(operation, Rule.of(scope));
+    }
+
+    static void list(String operation, String probe) {
+        RULES.put(operation, new Rule(Scope.ADMINISTRATION_LIST, probe));
+    }
+
+    static {
+        for (String op : List.of("post /api/auth/login", "post /api/auth/activate", "post /api/auth/password-reset",
+                "post /api/auth/password-reset/confirm", "get /api/auth/providers", "get /api/auth/csrf",
+                "post /api/auth/logout", "post /api/setup/first-admin")) {
+            rule(op, Scope.PUBLIC);
+        }
+        rule("get /api/auth/me", Scope.SIGNED_IN);
+        rule("get /api/organisation", Scope.MUNICIPALITY);
+        // Client and case data.
+        list("get /api/responses", "response");
+        rule("post /api/responses", Scope.SIGNED_IN); // creates in the caller's own home administration
+        rule("get /api/responses/{id}", Scope.ADMINISTRATION);
+        rule("patch /api/responses/{id}/answers", Scope.ADMINISTRATION);
+        rule("post /api/responses/{id}/submit", Scope.ADMINISTRATION);
+        rule("post /api/methods/{methodId}/versions/{version}/preview", Scope.MODULE);
+        // Users, their changes and presets.
+        list("get /api/users", "user");
+        rule("post /api/users", Scope.ADMINISTRATION); // only into the caller's own administrations
+        rule("get /api/users/{id}", Scope.ADMINISTRATION);
+        rule("put /api/users/{id}", Scope.ADMINISTRATION);
+        rule("post /api/users/{id}/changes", Scope.ADMINISTRATION);
+        rule("post /api/users/{id}/deactivate", Scope.ADMINISTRATION);
+        rule("post /api/users/{id}/reactivate", Scope.ADMINISTRATION);
+        rule("post /api/users/{id}/invitation", Scope.ADMINISTRATION);
+        rule("post /api/users/{id}/unlock", Scope.ADMINISTRATION);
+        list("get /api/users/changes", "change");
+        rule("post /api/users/changes/{changeId}/approve", Scope.ADMINISTRATION);
+        rule("post /api/users/changes/{changeId}/reject", Scope.ADMINISTRATION);
+        rule("get /api/autoanswer-presets/{username}", Scope.ADMINISTRATION);
+        rule("put /api/autoanswer-presets/{username}/{methodId}", Scope.ADMINISTRATION);
+        rule("delete /api/autoanswer-presets/{username}/{methodId}", Scope.ADMINISTRATION);
+        // Audit log and usage report.
+        list("get /api/audit", "client");
+        rule("get /api/audit/verify", Scope.MODULE); // a yes/no over the chain, no entries
+        list("get /api/usage", "caseworker");
+        rule("get /api/usage/export", Scope.MODULE); // the same report as /api/usage, as a workbook
+        // The register of providers and matching: shared by the deployment, REGISTER permission.
+        for (String op : List.of("get /api/register/export.xlsx", "get /api/register/framework-agreements",
+                "put /api/register/framework-agreements/{id}", "post /api/register/import",
+                "get /api/register/providers", "post /api/register/providers", "get /api/register/providers/{id}",
+                "put /api/register/providers/{id}", "get /api/register/template.xlsx", "get /api/register/units",
+                "post /api/register/units", "get /api/register/units/{id}", "put /api/register/units/{id}",
+                "post /api/register/units/{id}/deviations", "post /api/register/units/{id}/documents",
+                "delete /api/register/units/{id}/documents/{documentId}",
+                "get /api/register/units/{id}/documents/{documentId}",
+                "get /api/register/units/{id}/ivo-permit/document", "put /api/register/units/{id}/ivo-permit/document",
+                "get /api/register/units/{id}/quality", "patch /api/register/units/{id}/vacancies",
+                "post /api/matching/compare", "post /api/matching/export.xlsx", "post /api/matching/search")) {
+            rule(op, Scope.MODULE);
+        }
+        // Metadata: the deployment's methods, code lists and kinds (reading needs a login, changing ADMIN_CONSOLE).
+        for (String op : List.of("get /api/metadata/bundle", "post /api/metadata/bundle", "get /api/metadata/kinds",
+                "get /api/metadata/{kind}", "post /api/metadata/{kind}", "post /api/metadata/{kind}/validate",
+                "get /api/metadata/{kind}/{id}", "put /api/metadata/{kind}/{id}/draft",
+                "get /api/metadata/{kind}/{id}/versions", "get /api/metadata/{kind}/{id}/versions/{version}",
+                "post /api/metadata/{kind}/{id}/versions/{version}/publish",
+                "post /api/metadata/{kind}/{id}/versions/{version}/retire")) {
+            rule(op, Scope.MODULE);
+        }
+    }
+
+    static final String PASSWORD = "Blå-Cykel-Vid-Sjön-42";
 
     @Test
-    void anotherAdministrationSeesNothingAndChangesNothing() {
+    void everyDocumentedOperationHasAScopeRule() {
+        JsonNode paths = admin().get("/v3/api-docs").expect(200).json().get("paths");
+        var documented = new TreeSet<String>();
+        for (String path : paths.propertyNames()) {
+            for (String method : paths.get(path).propertyNames()) {
+                documented.add(method + " " + path);
+            }
+        }
+        assertThat(documented).as("operations without a scope rule in DataSeparationIntegrationTests.RULES")
+                .allMatch(RULES::containsKey);
+        assertThat(RULES.keySet()).as("rules for operations that no longer exist").allMatch(documented::contains);
+    }
+
+    /** The stranger: an administrator of Grannkommun's Socialtjänsten with every module at ADMIN. */
+    private Api stranger() {
+        String username = unique("grann-admin");
+        Map<String, String> all = new LinkedHashMap<>();
+        for (PlaceraModule m : PlaceraModule.values()) {
+            all.put(m.name(), "ADMIN");
+        }
+        Api.at(port).asSystemAdmin().post("/api/users", Map.of("username", username, "firstName", "Greta",
+                "lastName", "Granne", "email", username + "@grannkommun.se", "administrations",
+                List.of("grannkommun-sof"), "permissions", all)).expect(201);
+        String token = tokenIn(awaitMail(username + "@grannkommun.se", "Välkommen"), "/activate");
+        Api.at(port).post("/api/auth/activate", Map.of("token", token, "password", PASSWORD)).expect(204);
+        return Api.at(port).as(username, PASSWORD);
+    }
+
+    @Test
+    void anAdministratorOfAnotherMunicipalitySeesNothingAndChangesNothing() {
+        // Fixtures of Exempelkommun's Socialförvaltningen: a response, a user with a preset, a pending change.
         String methodId = unique("gd1-metod");
         IdentityFixtures.publish(admin(), methodId);
         Api owner = Api.at(port).asCaseworker();
-        Api stranger = Api.at(port).as("omsorg", "placera-demo");
-        JsonNode started = IdentityFixtures.start(owner, methodId, unique("klient"));
-        String id = started.get("responseId").asString();
-        JsonNode answered = owner.patch("/api/responses/" + id + "/answers",
+        String clientId = unique("klient");
+        JsonNode started = IdentityFixtures.start(owner, methodId, clientId);
+        String responseId = started.get("responseId").asString();
+        JsonNode answered = owner.patch("/api/responses/" + responseId + "/answers",
                 Map.of("answers", Map.of("notering", "hemligt"), "revision", started.get("revision").asLong()))
                 .expect(200).json();
+        String username = unique("fixtur");
+        String userId = createUser(username, "exempelkommun-sof", Map.of("FOLLOW_UP", "WRITE"));
+        admin().put("/api/autoanswer-presets/" + username + "/" + methodId, Map.of("values", Map.of("notering", "x")))
+                .expect(200);
+        String changeId = admin().post("/api/users/" + userId + "/changes",
+                Map.of("email", username + "@ny.exempelkommun.se")).expect(202).json().get("id").asString();
+        JsonNode userBefore = admin().get("/api/users/" + userId).expect(200).json();
+        Map<String, String> fixtures = Map.of("id", responseId, "changeId", changeId, "username", username,
+                "methodId", methodId, "version", "1", "response", responseId, "user", userId, "change", changeId,
+                "client", clientId, "caseworker", "handlaggare");
 
-        // Walk every documented operation under the record endpoints as the stranger.
+        Map<String, String> userFixtures = new java.util.HashMap<>(fixtures);
+        userFixtures.put("id", userId);
+        Api stranger = stranger();
+        List<String> failures = new ArrayList<>();
         List<String> walked = new ArrayList<>();
         JsonNode paths = admin().get("/v3/api-docs").expect(200).json().get("paths");
         for (String path : paths.propertyNames()) {
-            if (RECORD_ENDPOINTS.stream().noneMatch(p -> path.startsWith(p.replace("{id}", "{")))) {
-                continue;
-            }
             for (String method : paths.get(path).propertyNames()) {
-                String concrete = path.replaceFirst("\\{[^}]+}", id);
-                Object body = method.equals("get") || method.equals("delete") ? null
-                        : Map.of("answers", Map.of("notering", "ändrat"));
-                var r = stranger.send(method.toUpperCase(), concrete, body);
-                assertThat(r.status()).as(method + " " + concrete + ": " + r.text()).isEqualTo(404);
-                assertThat(r.json().get("code").asString()).endsWith("NOT_FOUND");
-                walked.add(method + " " + path);
+                Rule rule = RULES.get(method + " " + path);
+                if (rule == null) {
+                    failures.add("no rule: " + method + " " + path);
+                    continue;
+                }
+                String concrete = concrete(path, path.startsWith("/api/users/") ? userFixtures : fixtures);
+                Object body = method.equals("get") || method.equals("delete") ? null : bodyFor(path, username);
+                switch (rule.scope()) {
+                    case ADMINISTRATION -> {
+                        if (path.equals("/api/users") || path.equals("/api/responses")) {
+                            break; // creating: only into the caller's own administration, tested in its own test
+                        }
+                        var r = stranger.send(method.toUpperCase(), concrete, body);
+                        if (r.status() != 404 || !r.json().path("code").asString("").endsWith("NOT_FOUND")) {
+                            failures.add(method + " " + concrete + " -> " + r.status() + " " + r.text());
+                        }
+                        walked.add(method + " " + path);
+                    }
+                    case ADMINISTRATION_LIST -> {
+                        String query = path.equals("/api/audit") ? "?subjectId=" + clientId : "";
+                        var r = stranger.send(method.toUpperCase(), concrete + query, null);
+                        String probe = fixtures.get(rule.probe());
+                        if (r.status() != 200 || r.text().contains(probe)) {
+                            failures.add(method + " " + concrete + query + " shows " + probe + ": " + r.status());
+                        }
+                        walked.add(method + " " + path);
+                    }
+                    case SYSTEM -> {
+                        var r = stranger.send(method.toUpperCase(), concrete, body);
+                        if (r.status() != 403) {
+                            failures.add(method + " " + concrete + " -> " + r.status() + " (system only)");
+                        }
+                    }
+                    default -> { }
+                }
             }
         }
+        assertThat(failures).isEmpty();
         assertThat(walked).contains("get /api/responses/{id}", "patch /api/responses/{id}/answers",
-                "post /api/responses/{id}/submit");
-
-        // Lists leave it out; the admin of the other administration does not see it either in the audit log.
-        assertThat(stranger.get("/api/responses").expect(200).text()).doesNotContain(id);
+                "post /api/responses/{id}/submit", "get /api/responses", "get /api/users/{id}", "put /api/users/{id}",
+                "post /api/users/changes/{changeId}/approve", "put /api/autoanswer-presets/{username}/{methodId}",
+                "get /api/usage", "get /api/users");
 
         // Nothing changed.
-        JsonNode after = owner.get("/api/responses/" + id).expect(200).json();
+        JsonNode after = owner.get("/api/responses/" + responseId).expect(200).json();
         assertThat(after.get("revision").asLong()).isEqualTo(answered.get("revision").asLong());
         assertThat(after.get("status").asString()).isEqualTo("draft");
         assertThat(after.get("answers").get("notering").asString()).isEqualTo("hemligt");
+        JsonNode userAfter = admin().get("/api/users/" + userId).expect(200).json();
+        assertThat(userAfter.get("revision").asLong()).isEqualTo(userBefore.get("revision").asLong());
+        assertThat(userAfter.get("active").asBoolean()).isTrue();
+        assertThat(admin().get("/api/users/changes?status=pending").expect(200).text()).contains(changeId);
+        assertThat(admin().get("/api/autoanswer-presets/" + username).expect(200).text()).contains(methodId);
 
-        // The same administration's administrator does see it.
-        admin().get("/api/responses/" + id).expect(200);
+        // The organisation shows the stranger only their own municipality.
+        String org = stranger.get("/api/organisation").expect(200).text();
+        assertThat(org).contains("Grannkommun").doesNotContain("Exempelkommun");
+        // The owner's administrator does see the response.
+        admin().get("/api/responses/" + responseId).expect(200);
     }
 
     @Test
@@ -75,5 +251,32 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         // The Socialförvaltningen administrator cannot see Vård och omsorg's audit entries either.
         assertThat(entries.size()).isZero();
         Api.at(port).asCaseworker().get("/api/responses/" + started.get("responseId").asString()).expect(404);
+    }
+
+    private static String concrete(String path, Map<String, String> fixtures) {
+        var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path);
+        var sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, fixtures.getOrDefault(m.group(1), "x"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static Object bodyFor(String path, String username) {
+        if (path.startsWith("/api/responses")) {
+            return Map.of("answers", Map.of("notering", "ändrat"));
+        }
+        if (path.startsWith("/api/autoanswer-presets")) {
+            return Map.of("values", Map.of("notering", "ändrat"));
+        }
+        if (path.endsWith("/changes")) {
+            return Map.of("administrations", List.of("grannkommun-sof"));
+        }
+        if (path.equals("/api/users/{id}")) {
+            return Map.of("firstName", "Kapad", "lastName", "Konto", "email", username + "@exempelkommun.se",
+                    "administrations", List.of("exempelkommun-sof"), "permissions", Map.of("FOLLOW_UP", "WRITE"));
+        }
+        return Map.of();
     }
 }

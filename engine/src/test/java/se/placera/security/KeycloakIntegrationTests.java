@@ -69,14 +69,54 @@ class KeycloakIntegrationTests {
     }
 
     String token(String username) throws Exception {
-        String form = form(Map.of("grant_type", "password", "client_id", "placera-cli", "username", username,
-                "password", KC_PASSWORD, "scope", "openid"));
-        var r = http.send(HttpRequest.newBuilder(URI.create(KeycloakServer.get().issuer()
-                        + "/protocol/openid-connect/token"))
+        return token("placera", username);
+    }
+
+    /**
+     * An access token from the authorization code flow with PKCE, as the browser gets one (the realm has no
+     * password grant): the test signs in on Keycloak's form and exchanges the code itself.
+     */
+    String token(String clientId, String username) throws Exception {
+        String verifier = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.SecureRandom.getSeed(32));
+        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String redirect = "http://127.0.0.1:" + port + "/login/oauth2/code/keycloak";
+        String issuer = KeycloakServer.get().issuer();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new PlainCookies())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        var page = browser.send(get(issuer + "/protocol/openid-connect/auth?" + form(Map.of("client_id", clientId,
+                "response_type", "code", "scope", "openid", "redirect_uri", redirect, "state", "s",
+                "code_challenge", challenge, "code_challenge_method", "S256"))), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(page.body());
+        assertThat(action.find()).as(page.body()).isTrue();
+        var submitted = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", KC_PASSWORD,
+                        "credentialId", ""))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(submitted.headers().firstValue("Location").orElseThrow());
+        assertThat(code.find()).isTrue();
+        var r = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
+                        "client_id", clientId, "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8),
+                        "redirect_uri", redirect, "code_verifier", verifier)))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return Api.json(r.body()).get("access_token").asString();
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+        account("karin.kc", "kc.handlaggare@exempelkommun.se", null,
+                Map.of("FOLLOW_UP", "WRITE", "PLACEMENT", "WRITE", "REPORTS", "READ"));
+        // Same realm, valid signature and issuer, but issued to another client: its aud lacks "placera".
+        var refused = bearer(token(KeycloakServer.OTHER_CLIENT, "kc-handlaggare"), "/api/auth/me");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(bearer(token("kc-handlaggare"), "/api/auth/me").statusCode()).isEqualTo(200);
     }
 
     HttpResponse<String> bearer(String token, String path) throws Exception {

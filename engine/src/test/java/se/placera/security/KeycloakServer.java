@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,8 +54,7 @@ final class KeycloakServer {
             Path home = distribution();
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
-            Files.copy(Path.of("../docs/keycloak/placera-realm.json"), imports.resolve("placera-realm.json"),
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(imports.resolve("placera-realm.json"), testRealm());
             int port = freePort();
             int management = freePort();
             Path log = Path.of("target/keycloak.log").toAbsolutePath();
@@ -72,6 +70,29 @@ final class KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A public client of the same realm without Placera's audience mapper: its tokens are for someone else. */
+    static final String OTHER_CLIENT = "annan-klient";
+
+    /**
+     * The example realm of docs/keycloak plus, for the tests only, {@link #OTHER_CLIENT}: a token it obtains is
+     * signed by the realm and has the right issuer but not Placera's audience.
+     */
+    private static String testRealm() throws IOException {
+        var mapper = se.placera.support.Api.mapper();
+        var realm = (tools.jackson.databind.node.ObjectNode) mapper.readTree(
+                Files.readString(Path.of("../docs/keycloak/placera-realm.json")));
+        var other = ((tools.jackson.databind.node.ArrayNode) realm.get("clients")).addObject();
+        other.put("clientId", OTHER_CLIENT);
+        other.put("enabled", true);
+        other.put("publicClient", true);
+        other.put("protocol", "openid-connect");
+        other.put("standardFlowEnabled", true);
+        other.put("directAccessGrantsEnabled", false);
+        other.putArray("redirectUris").add("http://127.0.0.1/login/oauth2/code/keycloak");
+        other.putObject("attributes").put("pkce.code.challenge.method", "S256");
+        return realm.toPrettyString();
     }
 
     private void awaitReady(Duration timeout) {

@@ -38,6 +38,11 @@ public final class Api {
         return as("admin", "placera-demo");
     }
 
+    /** The vendor's system administrator of application.yml. */
+    public Api asSystemAdmin() {
+        return as("leverantor", "placera-demo");
+    }
+
     public Api asCaseworker() {
         return as("handlaggare", "placera-demo");
     }

@@ -136,7 +136,10 @@ class UserAdministrationIntegrationTests extends IdentityTestBase {
     void theOrganisationIsListed() {
         var org = Api.at(port).asCaseworker().get("/api/organisation").expect(200).json();
         assertThat(org.toString()).contains("Exempelkommun").contains("Vård- och omsorgsförvaltningen")
-                .contains("Grannkommun");
+                .doesNotContain("Grannkommun");
+        // The vendor's system administrator sees every municipality.
+        assertThat(Api.at(port).asSystemAdmin().get("/api/organisation").expect(200).text())
+                .contains("Exempelkommun").contains("Grannkommun");
     }
 
     @Test

@@ -27,15 +27,37 @@ public class UsageReport {
 
     private final AuditLog log;
     private final Spreadsheets spreadsheets;
+    private final se.placera.security.CurrentUsers currentUsers;
+    private final se.placera.security.UserDirectory directory;
 
-    UsageReport(AuditLog log, Spreadsheets spreadsheets) {
+    UsageReport(AuditLog log, Spreadsheets spreadsheets, se.placera.security.CurrentUsers currentUsers,
+            se.placera.security.UserDirectory directory) {
         this.log = log;
         this.spreadsheets = spreadsheets;
+        this.currentUsers = currentUsers;
+        this.directory = directory;
+    }
+
+    /**
+     * GD-1: the report holds only users the caller administers (the users of their own administrations; all
+     * for the system administrator).
+     */
+    private java.util.function.Predicate<String> administeredUsers() {
+        var caller = currentUsers.current();
+        Map<String, Boolean> seen = new java.util.HashMap<>();
+        return username -> seen.computeIfAbsent(username, u -> directory.byUsername(u)
+                .map(a -> caller.administers(a.user().grantedAdministrations().stream()
+                        .map(se.placera.security.CurrentUser.Administration::id).toList()))
+                .orElse(false));
     }
 
     public Report report(Instant from, Instant to) {
         Map<String, Acc> byUser = new TreeMap<>();
+        var inScope = administeredUsers();
         log.forEach(List.of("login.success", "response.submit", "response.answer"), from, to, e -> {
+            if (e.actor == null || !inScope.test(e.actor)) {
+                return;
+            }
             Acc a = byUser.computeIfAbsent(e.actor, k -> new Acc());
             Map<String, Object> d = e.details == null ? Map.of() : e.details;
             switch (e.action) {

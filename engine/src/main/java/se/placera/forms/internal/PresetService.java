@@ -1,6 +1,5 @@
 package se.placera.forms.internal;
 
-import se.placera.shared.CacheGenerations;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +18,8 @@ import se.placera.forms.AutoAnswerPresets;
 import se.placera.forms.FormProblemCodes;
 import se.placera.metadata.JsonSchemas;
 import se.placera.security.CurrentUsers;
+import se.placera.security.UserDirectory;
+import se.placera.shared.CacheGenerations;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 
@@ -31,12 +32,14 @@ class PresetService implements AutoAnswerPresets {
     private final JsonMapper mapper;
     private final CurrentUsers users;
     private final Clock clock;
+    private final UserDirectory directory;
     private final Map<String, Map<String, Object>> cache = new ConcurrentHashMap<>();
     /** Presets saved on another instance (shared.CacheGenerations): the cache is dropped. */
     private final CacheGenerations.Watch changes;
 
     PresetService(MongoTemplate mongo, MethodRegistry methods, JsonMapper mapper, CurrentUsers users,
-            Optional<Clock> clock, CacheGenerations generations) {
+            Optional<Clock> clock, CacheGenerations generations, UserDirectory directory) {
+        this.directory = directory;
         this.mongo = mongo;
         this.methods = methods;
         this.mapper = mapper;
@@ -58,6 +61,7 @@ class PresetService implements AutoAnswerPresets {
 
     @Override
     public Map<String, Object> put(String username, String methodId, Map<String, Object> values) {
+        requireAdministered(username);
         var definition = methods.forNewResponse(methodId, null);
         CompiledMethod method = methods.compiled(definition.id(), definition.version());
         Map<String, Object> v = values == null ? Map.of() : values;
@@ -87,8 +91,21 @@ class PresetService implements AutoAnswerPresets {
         return doc.values;
     }
 
+    /**
+     * GD-1: an administrator sets presets only for users of administrations they administer; any other user
+     * is reported as missing, as if there were no such user.
+     */
+    private void requireAdministered(String username) {
+        var target = directory.byUsername(username).map(a -> a.user().grantedAdministrations().stream()
+                .map(se.placera.security.CurrentUser.Administration::id).toList());
+        if (target.isEmpty() || !users.current().administers(target.get())) {
+            throw PlaceraException.notFound("USER_NOT_FOUND", "There is no user '" + username + "'.");
+        }
+    }
+
     @Override
     public void delete(String username, String methodId) {
+        requireAdministered(username);
         String key = PresetDocument.key(username, methodId);
         mongo.remove(Query.query(Criteria.where("_id").is(key)), PresetDocument.class);
         cache.remove(key);
@@ -96,6 +113,7 @@ class PresetService implements AutoAnswerPresets {
 
     @Override
     public List<Preset> forUser(String username) {
+        requireAdministered(username);
         return mongo.find(Query.query(Criteria.where("username").is(username)), PresetDocument.class).stream()
                 .map(d -> new Preset(d.username, d.methodId, d.values)).toList();
     }

@@ -16,6 +16,9 @@ import se.placera.providers.Provider;
 import se.placera.providers.ProviderId;
 import se.placera.providers.Register;
 import se.placera.providers.Unit;
+import se.placera.security.AccessLevel;
+import se.placera.security.CurrentUsers;
+import se.placera.security.PlaceraModule;
 import se.placera.shared.SwedishOrder;
 import se.placera.shared.SwedishTime;
 
@@ -24,17 +27,20 @@ import se.placera.shared.SwedishTime;
  * added a moment ago is offered at once. Params (all optional): {@code placementForm}, {@code targetGroup},
  * {@code tenderArea}, {@code providerId}, {@code frameworkAgreement}, {@code regi}, {@code activeOnly} (default true).
  * A string param {@code "subject.<name>"} or {@code "user.<name>"} takes its value from the response's subject or
- * the user. Value: the unit id; label: unit, provider and locality.
+ * the user. Value: the unit id; label: unit, provider and locality. The units and their prices are the register's:
+ * only a user with REGISTER READ gets them (others get no alternatives), as through {@code /api/register}.
  */
 @Component
 class ProvidersOptionSource implements OptionSource {
 
     private final Register register;
+    private final CurrentUsers users;
 
     private final Clock clock;
 
-    ProvidersOptionSource(Register register, Clock clock) {
+    ProvidersOptionSource(Register register, CurrentUsers users, Clock clock) {
         this.register = register;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -50,6 +56,9 @@ class ProvidersOptionSource implements OptionSource {
 
     @Override
     public List<Option> options(Map<String, Object> params, Map<String, Object> user, Map<String, Object> subject) {
+        if (!users.find().map(u -> u.can(PlaceraModule.REGISTER, AccessLevel.READ)).orElse(false)) {
+            return List.of();
+        }
         Map<String, Object> p = params == null ? Map.of() : params;
         String placementForm = param(p, "placementForm", user, subject);
         String targetGroup = param(p, "targetGroup", user, subject);

@@ -51,21 +51,31 @@ class KeycloakLogin {
         this.events = events;
     }
 
-    /** Bearer tokens: signature by the realm's keys, issuer, expiry and, if configured, audience. */
+    /**
+     * Bearer tokens: signature by the realm's keys, issuer, expiry and always the audience: {@code aud} must
+     * contain {@code audience}, or the client id when no audience is configured. A token the realm issued for
+     * another client is refused (the realm's client needs an audience mapper, see docs/keycloak).
+     */
     @Bean
     JwtDecoder keycloakJwtDecoder() {
         var kc = props.keycloak();
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(kc.issuerUri()).build();
-            List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-            validators.add(JwtValidators.createDefaultWithIssuer(kc.issuerUri()));
-            if (!kc.audience().isBlank()) {
-                validators.add(new JwtClaimValidator<List<String>>("aud",
-                        aud -> aud != null && aud.contains(kc.audience())));
-            }
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+            decoder.setJwtValidator(validator(kc.issuerUri(), audience(kc)));
             return decoder;
         });
+    }
+
+    /** The audience bearer tokens must carry: the configured one, else the client id. */
+    static String audience(SecurityProperties.Keycloak kc) {
+        return kc.audience().isBlank() ? kc.clientId() : kc.audience();
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(issuer));
+        validators.add(new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)));
+        return new DelegatingOAuth2TokenValidator<>(validators);
     }
 
     @Bean

@@ -51,11 +51,12 @@ class SecurityConfiguration {
     static final String[] PUBLIC = {"/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html", "/error", "/api/auth/login", "/api/auth/logout", "/api/auth/csrf",
             "/api/auth/providers", "/api/auth/activate", "/api/auth/password-reset", "/api/auth/password-reset/**",
-            "/oauth2/authorization/**", "/login/oauth2/code/**", "/app", "/app/**", "/admin", "/admin/**"};
+            "/oauth2/authorization/**", "/login/oauth2/code/**", "/app", "/app/**", "/admin", "/admin/**",
+            "/api/setup/first-admin"};
 
     /** Public endpoints that change state without a session (they carry their own secret, or sign in). */
     static final String[] CSRF_EXEMPT = {"/api/auth/login", "/api/auth/activate", "/api/auth/password-reset",
-            "/api/auth/password-reset/**"};
+            "/api/auth/password-reset/**", "/api/setup/first-admin"};
 
     static final RequestMatcher API_CLIENT = request -> {
         String h = request.getHeader("Authorization");
@@ -142,9 +143,13 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/auth/me").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/metadata/**").authenticated()
                 .requestMatchers("/api/metadata/**").access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
+                // The designer's preview runs any method version, drafts included: method design rights only.
+                .requestMatchers(HttpMethod.POST, "/api/methods/*/versions/*/preview")
+                .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
                 .requestMatchers("/api/autoanswer-presets/**")
                 .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
                 .requestMatchers(HttpMethod.GET, "/api/organisation/**").authenticated()
+                .requestMatchers("/api/organisation/**").access(systemAdministrator(users))
                 .requestMatchers("/api/organisation/**", "/api/users/**", "/api/audit/**", "/api/usage/**")
                 .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
                 // System administration (embedded database backups): the one rule naming who is a system administrator.
@@ -158,6 +163,12 @@ class SecurityConfiguration {
             AccessLevel level) {
         return (authentication, context) -> new AuthorizationDecision(
                 users.find().map(u -> u.can(module, level)).orElse(false));
+    }
+
+    /** The vendor's system administrator only (municipalities, administrations). */
+    static AuthorizationManager<RequestAuthorizationContext> systemAdministrator(DirectoryCurrentUsers users) {
+        return (authentication, context) -> new AuthorizationDecision(
+                users.find().map(u -> u.isSystemAdministrator()).orElse(false));
     }
 
     /** Entering answers: WRITE in follow-up, or WRITE on at least one method. */

@@ -21,14 +21,15 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Single-use, expiring secrets for account activation and password reset. Only a SHA-256 of the token is
+ * Single-use, expiring secrets for account activation, password reset and the first
+ * administrator's set-up. Only a SHA-256 of the token is
  * stored, so a copy of the database does not let anyone activate an account; consumption is one conditional
  * update in the database, so a link works exactly once even with several instances.
  */
 @Component
 public class AccountTokens {
 
-    public enum Purpose { ACTIVATION, RESET }
+    public enum Purpose { ACTIVATION, RESET, FIRST_ADMIN }
 
     @Document("account_tokens")
     static class TokenDocument {

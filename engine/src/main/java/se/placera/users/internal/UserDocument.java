@@ -38,6 +38,11 @@ public class UserDocument {
     public Instant updatedAt;
     public Instant deactivatedAt;
     public List<Change> history = new ArrayList<>();
+    /**
+     * The vendor's system administrator (municipalities, administrations, the first administrator of a
+     * municipality). Only set by configuration (a seed user) or the one-time first-administrator set-up.
+     */
+    public boolean system;
     @Version
     public Long revision;
 

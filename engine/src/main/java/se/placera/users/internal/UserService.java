@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -76,10 +77,17 @@ public class UserService implements UserDirectory, ApplicationRunner {
     private final ApplicationEventPublisher events;
     private final PasswordPolicy policy;
     private final Clock clock;
+    private final boolean samplesEnabled;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserService.class);
+
+    /** The first administrator's set-up link: single use, valid this long. */
+    static final java.time.Duration FIRST_ADMIN_TTL = java.time.Duration.ofHours(24);
+    static final String FIRST_ADMIN_SUBJECT = "first-admin";
 
     UserService(MongoTemplate mongo, Organisation organisation, UsersProperties props, PasswordEncoder encoder,
             AccountTokens tokens, org.springframework.beans.factory.ObjectProvider<CurrentUsers> currentUsers, Lockouts lockouts, ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            Optional<Clock> clock, org.springframework.core.env.Environment environment) {
         this.mongo = mongo;
         this.organisation = organisation;
         this.props = props;
@@ -90,6 +98,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
         this.events = events;
         this.policy = new PasswordPolicy(props.minPasswordLength());
         this.clock = clock.orElse(Clock.systemUTC());
+        this.samplesEnabled = environment.getProperty("placera.samples.enabled", Boolean.class, false);
     }
 
     // ---- start-up: indexes and seed accounts ----
@@ -99,6 +108,17 @@ public class UserService implements UserDirectory, ApplicationRunner {
         var ops = mongo.indexOps(UserDocument.class);
         ops.createIndex(new Index("username", Sort.Direction.ASC).unique());
         ops.createIndex(new Index("externalId", Sort.Direction.ASC).unique().sparse());
+        if (samplesEnabled) {
+            seedDemoUsers();
+        }
+        offerFirstAdministrator();
+    }
+
+    /**
+     * Creates the configured seed accounts that are missing. At start-up only with sample data
+     * ({@code placera.samples.enabled=true}): demo users with a known password never exist otherwise.
+     */
+    public void seedDemoUsers() {
         for (var seed : props.seedUsers()) {
             if (findByUsername(seed.username()).isPresent()) {
                 continue;
@@ -106,7 +126,9 @@ public class UserService implements UserDirectory, ApplicationRunner {
             var request = new UserRequest(seed.username(), seed.firstName(), seed.lastName(), seed.email(),
                     seed.phone(), seed.jobRole(), seed.administrations(), seed.team(), seed.permissions(),
                     seed.methodPermissions(), null, false, null);
-            UserDocument doc = validated(new UserDocument(), request, true);
+            boolean system = Boolean.TRUE.equals(seed.system());
+            UserDocument doc = validated(new UserDocument(), request, true, system);
+            doc.system = system;
             doc.id = UUID.randomUUID().toString();
             doc.active = true;
             doc.createdAt = clock.instant();
@@ -122,6 +144,66 @@ public class UserService implements UserDirectory, ApplicationRunner {
                 // Seeded by another instance meanwhile.
             }
         }
+    }
+
+    // ---- the first administrator (a start without demo users) ----
+
+    /** Whether an active administrator (system or municipality) exists. */
+    boolean administratorExists() {
+        return mongo.exists(Query.query(Criteria.where("active").is(true).orOperator(
+                Criteria.where("system").is(true), Criteria.where("permissions.ADMIN_CONSOLE").is("ADMIN"))),
+                UserDocument.class);
+    }
+
+    /**
+     * On a start without any administrator, logs a one-time link to create the first (system) administrator.
+     * Only a hash of its token is stored; it expires after {@link #FIRST_ADMIN_TTL} and works once.
+     */
+    void offerFirstAdministrator() {
+        if (administratorExists()) {
+            return;
+        }
+        String token = tokens.issue(FIRST_ADMIN_SUBJECT, Purpose.FIRST_ADMIN, FIRST_ADMIN_TTL);
+        LOG.warn("No administrator exists. Create the first (system) administrator within {} hours, once, at: {}",
+                FIRST_ADMIN_TTL.toHours(), props.appUrl() + "/admin/first-admin?token=" + token);
+    }
+
+    /** Creates the first system administrator with the set-up token of the log; the token works once. */
+    public UserDocument createFirstAdministrator(String token, String username, String firstName, String lastName,
+            String email, String password) {
+        if (tokens.peek(token, Purpose.FIRST_ADMIN).isEmpty()) {
+            throw PlaceraException.invalid("TOKEN_INVALID", "The link is unknown, used or expired.",
+                    List.of(new Problem("/token", "token.invalid", "Unknown, used or expired.")));
+        }
+        var request = new UserRequest(username, firstName == null || firstName.isBlank() ? "System" : firstName,
+                lastName == null || lastName.isBlank() ? "Administratör" : lastName, email, null, null, List.of(),
+                null, Map.of("ADMIN_CONSOLE", "ADMIN"), Map.of(), null, false, null);
+        UserDocument doc = validated(new UserDocument(), request, true, true);
+        List<Problem> problems = policy.check(password, doc.username, doc.firstName, doc.lastName,
+                doc.email.split("@")[0]);
+        if (!problems.isEmpty()) {
+            throw PlaceraException.invalid("PASSWORD_POLICY", "The password does not meet the policy.", problems);
+        }
+        if (tokens.consume(token, Purpose.FIRST_ADMIN).isEmpty()) {
+            throw PlaceraException.invalid("TOKEN_INVALID", "The link is unknown, used or expired.",
+                    List.of(new Problem("/token", "token.invalid", "Unknown, used or expired.")));
+        }
+        Instant now = clock.instant();
+        doc.id = UUID.randomUUID().toString();
+        doc.system = true;
+        doc.active = true;
+        doc.createdAt = now;
+        doc.updatedAt = now;
+        doc.passwordHash = encoder.encode(password);
+        doc.passwordChangedAt = now;
+        doc.history.add(new UserDocument.Change(now, "system", "first-administrator", Map.of()));
+        try {
+            doc = mongo.insert(doc);
+        } catch (DuplicateKeyException e) {
+            throw PlaceraException.conflict("USERNAME_TAKEN", "The user name '" + doc.username + "' is taken.");
+        }
+        audit("user.first-admin", doc, Map.of());
+        return doc;
     }
 
     // ---- the user directory ----
@@ -186,28 +268,50 @@ public class UserService implements UserDirectory, ApplicationRunner {
         String home = d.administrations.isEmpty() ? null : d.administrations.getFirst();
         String homeName = granted.isEmpty() ? "" : granted.getFirst().name();
         String municipality = granted.isEmpty() ? nz(d.municipality) : granted.getFirst().municipality();
+        var roles = new java.util.TreeSet<>(Roles.of(perms));
+        if (d.system) {
+            roles.add(Roles.SYSTEM);
+        }
         return new CurrentUser(d.id, d.username, nz(d.firstName), nz(d.lastName), nz(d.email), nz(d.jobRole),
-                municipality, homeName, nz(d.team), Roles.of(perms), nz(d.phone), home, granted,
+                municipality, homeName, nz(d.team), roles, nz(d.phone), home, granted,
                 organisation.visibleFor(d.administrations), perms, methods, "");
     }
 
     // ---- administration ----
 
+    /** The users the caller administers (GD-1): all for the system administrator, else those of their administrations. */
     public List<UserDocument> list(Boolean active) {
         Query q = active == null ? new Query() : Query.query(Criteria.where("active").is(active));
-        return mongo.find(q.with(Sort.by("username")), UserDocument.class);
+        CurrentUser caller = caller();
+        return mongo.find(q.with(Sort.by("username")), UserDocument.class).stream()
+                .filter(d -> caller.administers(d.administrations)).toList();
     }
 
+    /** A user the caller administers; any other is reported as missing (404), so its existence does not leak. */
     public UserDocument get(String id) {
-        UserDocument d = mongo.findById(id, UserDocument.class);
-        if (d == null) {
-            throw PlaceraException.notFound("USER_NOT_FOUND", "There is no user '" + id + "'.");
+        UserDocument d = load(id);
+        if (!caller().administers(d.administrations)) {
+            throw notFound(id);
         }
         return d;
     }
 
+    /** A user whatever the caller (activation, password reset, approvals check the scope themselves). */
+    UserDocument load(String id) {
+        UserDocument d = id == null ? null : mongo.findById(id, UserDocument.class);
+        if (d == null) {
+            throw notFound(id);
+        }
+        return d;
+    }
+
+    private static PlaceraException notFound(String id) {
+        return PlaceraException.notFound("USER_NOT_FOUND", "There is no user '" + id + "'.");
+    }
+
     public UserDocument create(UserRequest request) {
-        UserDocument doc = validated(new UserDocument(), request, true);
+        UserDocument doc = validated(new UserDocument(), request, true, false);
+        requireGrantable(caller(), null, doc);
         Instant now = clock.instant();
         doc.id = UUID.randomUUID().toString();
         doc.active = true;
@@ -233,7 +337,15 @@ public class UserService implements UserDirectory, ApplicationRunner {
                     "Someone else has changed the user since it was read; read it again.");
         }
         Map<String, Object> before = rights(doc);
-        validated(doc, request, false);
+        UserDocument old = copyOf(doc);
+        validated(doc, request, false, doc.system);
+        List<Problem> identity = identityChanges(old, doc);
+        if (!identity.isEmpty()) {
+            throw new PlaceraException(PlaceraException.Kind.CONFLICT, "USER_CHANGE_NEEDS_APPROVAL",
+                    "Administrations, e-mail and Keycloak link change only with a second administrator's approval: "
+                            + "POST /api/users/{id}/changes.", identity);
+        }
+        requireGrantable(caller(), old, doc);
         Map<String, Object> after = rights(doc);
         doc.updatedAt = clock.instant();
         Map<String, Object> change = new LinkedHashMap<>();
@@ -352,7 +464,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
         String userId = tokens.peek(token, purpose).orElseThrow(() -> PlaceraException.invalid("TOKEN_INVALID",
                         "The link is unknown, used or expired; ask for a new one.",
                         List.of(new Problem("/token", "token.invalid", "Unknown, used or expired."))));
-        UserDocument doc = get(userId);
+        UserDocument doc = load(userId);
         List<Problem> problems = policy.check(password, doc.username, doc.firstName, doc.lastName,
                 doc.email == null ? null : doc.email.split("@")[0]);
         if (!problems.isEmpty()) {
@@ -373,7 +485,124 @@ public class UserService implements UserDirectory, ApplicationRunner {
 
     // ---- helpers ----
 
-    private UserDocument validated(UserDocument doc, UserRequest r, boolean creating) {
+    // ---- what an administrator may grant (GD-1, US-4) ----
+
+    private CurrentUser caller() {
+        return currentUsers.getObject().current();
+    }
+
+    /**
+     * A municipality's administrator grants only administrations they administer themselves and no right above
+     * their own (a right left as it was is not a grant). The system administrator may grant any.
+     */
+    static void requireGrantable(CurrentUser caller, UserDocument before, UserDocument after) {
+        if (caller.isSystemAdministrator()) {
+            return;
+        }
+        List<Problem> problems = new ArrayList<>();
+        Set<String> mine = caller.administeredAdministrations();
+        for (int i = 0; i < after.administrations.size(); i++) {
+            if (!mine.contains(after.administrations.get(i))) {
+                problems.add(new Problem("/administrations/" + i, "not-administered",
+                        "You do not administer this administration."));
+            }
+        }
+        Map<String, String> was = before == null || before.permissions == null ? Map.of() : before.permissions;
+        after.permissions.forEach((m, l) -> {
+            if (!l.equals(was.get(m)) && !caller.can(PlaceraModule.valueOf(m), AccessLevel.valueOf(l))) {
+                problems.add(new Problem(Problem.pointer("permissions", m), "above-own",
+                        "You cannot grant a right above your own."));
+            }
+        });
+        Map<String, String> wasMethods = before == null || before.methodPermissions == null ? Map.of()
+                : before.methodPermissions;
+        after.methodPermissions.forEach((m, l) -> {
+            if (!l.equals(wasMethods.get(m)) && !caller.canUseMethod(m, AccessLevel.valueOf(l))) {
+                problems.add(new Problem(Problem.pointer("methodPermissions", m), "above-own",
+                        "You cannot grant a right above your own."));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new PlaceraException(PlaceraException.Kind.FORBIDDEN, "USER_GRANT_FORBIDDEN",
+                    "You may grant only your own administrations and no right above your own.", problems);
+        }
+    }
+
+    /** The fields that only change with a second administrator's approval (four eyes). */
+    static List<Problem> identityChanges(UserDocument before, UserDocument after) {
+        List<Problem> problems = new ArrayList<>();
+        if (!before.administrations.equals(after.administrations)) {
+            problems.add(new Problem("/administrations", "needs-approval", "Needs a second administrator."));
+        }
+        if (!Objects.equals(before.email, after.email)) {
+            problems.add(new Problem("/email", "needs-approval", "Needs a second administrator."));
+        }
+        if (!Objects.equals(before.externalId, after.externalId)) {
+            problems.add(new Problem("/keycloakId", "needs-approval", "Needs a second administrator."));
+        }
+        return problems;
+    }
+
+    private static UserDocument copyOf(UserDocument d) {
+        UserDocument c = new UserDocument();
+        c.administrations = new ArrayList<>(d.administrations);
+        c.email = d.email;
+        c.externalId = d.externalId;
+        c.permissions = d.permissions == null ? Map.of() : new TreeMap<>(d.permissions);
+        c.methodPermissions = d.methodPermissions == null ? Map.of() : new TreeMap<>(d.methodPermissions);
+        return c;
+    }
+
+    /**
+     * Applies an approved change of administrations, e-mail or Keycloak link (four eyes: {@link UserChanges}).
+     * Null fields stay as they are.
+     */
+    UserDocument applyIdentityChange(UserDocument doc, List<String> administrations, String email,
+            String keycloakId, String requestedBy, String approvedBy) {
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        if (administrations != null) {
+            before.put("administrations", List.copyOf(doc.administrations));
+            after.put("administrations", List.copyOf(administrations));
+            doc.administrations = new ArrayList<>(administrations);
+            doc.municipality = organisation.administration(administrations.getFirst())
+                    .map(p -> p.municipality().id()).orElse(doc.municipality);
+        }
+        if (email != null) {
+            before.put("email", doc.email);
+            after.put("email", email);
+            doc.email = email;
+        }
+        if (keycloakId != null) {
+            before.put("keycloakId", doc.externalId == null ? "" : doc.externalId);
+            after.put("keycloakId", keycloakId);
+            doc.externalId = keycloakId.isBlank() ? null : keycloakId;
+        }
+        doc.updatedAt = clock.instant();
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("before", before);
+        change.put("after", after);
+        change.put("requestedBy", requestedBy);
+        change.put("approvedBy", approvedBy);
+        doc.history.add(new UserDocument.Change(doc.updatedAt, approvedBy, "identity-changed", change));
+        try {
+            doc = mongo.save(doc);
+        } catch (DuplicateKeyException e) {
+            throw PlaceraException.conflict("KEYCLOAK_ID_TAKEN", "Another account is linked to this Keycloak user.");
+        }
+        audit("user.update", doc, change);
+        return doc;
+    }
+
+    /** Checks the fields of a change request the way an update would; returns the normalised values. */
+    UserDocument validatedChange(UserDocument doc, List<String> administrations, String email) {
+        var r = new UserRequest(null, doc.firstName, doc.lastName, email == null ? doc.email : email, null,
+                null, administrations == null ? doc.administrations : administrations, null, Map.of(), Map.of(),
+                null, false, null);
+        return validated(new UserDocument(), r, false, doc.system);
+    }
+
+    private UserDocument validated(UserDocument doc, UserRequest r, boolean creating, boolean system) {
         List<Problem> problems = new ArrayList<>();
         if (r == null) {
             throw PlaceraException.invalid("USER_INVALID", "The request is empty.", List.of());
@@ -396,7 +625,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
         }
         List<String> admins = r.administrations() == null ? List.of() : r.administrations().stream()
                 .filter(Objects::nonNull).distinct().toList();
-        if (admins.isEmpty()) {
+        if (admins.isEmpty() && !system) {
             problems.add(new Problem("/administrations", "required", "At least one administration is required."));
         }
         String municipality = null;

@@ -31,6 +31,23 @@ class AccountController {
     record ResetRequest(@Size(max = InputLimits.SHORT_TEXT) String username) {
     }
 
+    /** The one-time set-up of the first (system) administrator, with the token from the start-up log. */
+    record FirstAdminRequest(String token, String username, String firstName, String lastName, String email,
+            String password) {
+    }
+
+    record FirstAdminView(String id, String username) {
+    }
+
+    @PostMapping("/api/setup/first-admin")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create the first (system) administrator with the single-use link logged at the first start")
+    FirstAdminView firstAdmin(@RequestBody FirstAdminRequest request) {
+        var doc = users.createFirstAdministrator(request.token(), request.username(), request.firstName(),
+                request.lastName(), request.email(), request.password());
+        return new FirstAdminView(doc.id, doc.username);
+    }
+
     @PostMapping("/api/auth/activate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Activate an account: the invitation's token and a password meeting the policy")
