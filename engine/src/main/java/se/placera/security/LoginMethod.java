@@ -8,6 +8,8 @@ public final class LoginMethod {
     public static final String BASIC = "basic";
     /** Keycloak: OIDC in the browser or a bearer JWT (SAML identity providers come in through Keycloak). */
     public static final String KEYCLOAK = "keycloak";
+    /** A personal API token ({@code Authorization: Bearer plc_…}), stateless. */
+    public static final String TOKEN = "token";
 
     private LoginMethod() {
     }

@@ -64,6 +64,13 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
             rule(op, Scope.PUBLIC);
         }
         rule("get /api/auth/me", Scope.SIGNED_IN);
+        // The caller's own personal API tokens.
+        rule("get /api/me/tokens", Scope.SIGNED_IN);
+        rule("post /api/me/tokens", Scope.SIGNED_IN);
+        rule("delete /api/me/tokens/{id}", Scope.SIGNED_IN);
+        // The embedded database's backups hold every municipality's data.
+        rule("get /api/admin/backups", Scope.SYSTEM);
+        rule("post /api/admin/backups", Scope.SYSTEM);
         rule("get /api/organisation", Scope.MUNICIPALITY);
         // Client and case data.
         list("get /api/responses", "response");
@@ -71,6 +78,17 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("get /api/responses/{id}", Scope.ADMINISTRATION);
         rule("patch /api/responses/{id}/answers", Scope.ADMINISTRATION);
         rule("post /api/responses/{id}/submit", Scope.ADMINISTRATION);
+        rule("get /api/responses/{id}/receipt.pdf", Scope.ADMINISTRATION);
+        // Placement cases.
+        list("get /api/cases", "case");
+        list("post /api/cases/search", "case");
+        rule("post /api/cases", Scope.SIGNED_IN); // raised in the caller's own administration
+        rule("get /api/cases/{id}", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/reveal", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/transfer", Scope.ADMINISTRATION);
+        rule("get /api/cases/{id}/notes", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/notes", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/{verb}", Scope.ADMINISTRATION);
         rule("post /api/methods/{methodId}/versions/{version}/preview", Scope.MODULE);
         // Users, their changes and presets.
         list("get /api/users", "user");
@@ -82,6 +100,8 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("post /api/users/{id}/reactivate", Scope.ADMINISTRATION);
         rule("post /api/users/{id}/invitation", Scope.ADMINISTRATION);
         rule("post /api/users/{id}/unlock", Scope.ADMINISTRATION);
+        rule("get /api/users/{userId}/tokens", Scope.ADMINISTRATION);
+        rule("delete /api/users/{userId}/tokens/{id}", Scope.ADMINISTRATION);
         list("get /api/users/changes", "change");
         rule("post /api/users/changes/{changeId}/approve", Scope.ADMINISTRATION);
         rule("post /api/users/changes/{changeId}/reject", Scope.ADMINISTRATION);
@@ -174,6 +194,16 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
 
         Map<String, String> userFixtures = new java.util.HashMap<>(fixtures);
         userFixtures.put("id", userId);
+        userFixtures.put("userId", userId);
+        Map<String, String> caseFixtures = new java.util.HashMap<>(fixtures);
+        JsonNode raised = owner.post("/api/cases", Map.of("personalIdentityNumber", "19121212-1212",
+                "clientName", "Hemlig Klient", "targetGroup", "barn-unga", "legalBasis", "lvu-2")).expect(201).json();
+        String caseId = raised.get("id").asString();
+        caseFixtures.put("id", caseId);
+        caseFixtures.put("verb", "avbryt");
+        caseFixtures.put("case", caseId);
+        fixtures = new java.util.HashMap<>(fixtures);
+        fixtures.put("case", caseId);
         Api stranger = stranger();
         List<String> failures = new ArrayList<>();
         List<String> walked = new ArrayList<>();
@@ -185,11 +215,12 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
                     failures.add("no rule: " + method + " " + path);
                     continue;
                 }
-                String concrete = concrete(path, path.startsWith("/api/users/") ? userFixtures : fixtures);
+                String concrete = concrete(path, path.startsWith("/api/users/") ? userFixtures
+                        : path.startsWith("/api/cases/") ? caseFixtures : fixtures);
                 Object body = method.equals("get") || method.equals("delete") ? null : bodyFor(path, username);
                 switch (rule.scope()) {
                     case ADMINISTRATION -> {
-                        if (path.equals("/api/users") || path.equals("/api/responses")) {
+                        if (path.equals("/api/users") || path.equals("/api/responses") || path.equals("/api/cases")) {
                             break; // creating: only into the caller's own administration, tested in its own test
                         }
                         var r = stranger.send(method.toUpperCase(), concrete, body);
@@ -200,7 +231,8 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
                     }
                     case ADMINISTRATION_LIST -> {
                         String query = path.equals("/api/audit") ? "?subjectId=" + clientId : "";
-                        var r = stranger.send(method.toUpperCase(), concrete + query, null);
+                        var r = stranger.send(method.toUpperCase(), concrete + query,
+                                method.equals("get") ? null : bodyFor(path, username));
                         String probe = fixtures.get(rule.probe());
                         if (r.status() != 200 || r.text().contains(probe)) {
                             failures.add(method + " " + concrete + query + " shows " + probe + ": " + r.status());
@@ -264,6 +296,15 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
     }
 
     private static Object bodyFor(String path, String username) {
+        if (path.equals("/api/cases/search")) {
+            return Map.of("personalIdentityNumber", "19121212-1212");
+        }
+        if (path.equals("/api/cases/{id}/transfer")) {
+            return Map.of("to", "handlaggare");
+        }
+        if (path.equals("/api/cases/{id}/notes")) {
+            return Map.of("text", "kapad");
+        }
         if (path.startsWith("/api/responses")) {
             return Map.of("answers", Map.of("notering", "ändrat"));
         }

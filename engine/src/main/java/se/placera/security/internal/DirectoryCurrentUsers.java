@@ -72,6 +72,9 @@ public class DirectoryCurrentUsers implements CurrentUsers, AccessScope {
         if (auth instanceof JwtAuthenticationToken || auth instanceof OAuth2AuthenticationToken) {
             return LoginMethod.KEYCLOAK;
         }
+        if (auth instanceof ApiTokenAuthentication) {
+            return LoginMethod.TOKEN;
+        }
         return LoginMethod.LOCAL.equals(auth.getDetails()) ? LoginMethod.LOCAL : LoginMethod.BASIC;
     }
 

@@ -24,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -33,6 +34,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import se.placera.security.AccessLevel;
+import se.placera.security.ApiTokenDirectory;
+import se.placera.security.ApiTokenSecrets;
 import se.placera.security.PlaceraModule;
 import se.placera.security.SecurityProperties;
 
@@ -88,7 +91,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiClientChain(HttpSecurity http, AuthenticationManager passwordLogin,
-            DirectoryCurrentUsers users, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+            DirectoryCurrentUsers users, ObjectProvider<JwtDecoder> jwtDecoder, ApiTokenSecrets tokenSecrets,
+            ApiTokenDirectory apiTokens) throws Exception {
         var problems = new ProblemResponses(true);
         http.securityMatcher(API_CLIENT)
                 .authorizeHttpRequests(auth -> rules(auth, users))
@@ -97,13 +101,17 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .addFilterBefore(new ActiveAccountFilter(users), AuthorizationFilter.class);
+                .addFilterBefore(new ActiveAccountFilter(users), AuthorizationFilter.class)
+                // Personal API tokens (Bearer plc_…) first: a keyed-hash look-up, not bcrypt or a JWT.
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokenSecrets, apiTokens),
+                        BearerTokenAuthenticationFilter.class);
         pageHeaders(http);
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             // Its own manager: the chain's shared one is the password check of HTTP Basic.
             var jwt = new ProviderManager(new JwtAuthenticationProvider(decoder));
             http.oauth2ResourceServer(o -> o.jwt(j -> j.authenticationManager(jwt))
+                    .bearerTokenResolver(ApiTokenAuthenticationFilter.jwtOnly())
                     .authenticationEntryPoint(problems).accessDeniedHandler(problems));
         }
         return http.build();
@@ -152,8 +160,8 @@ class SecurityConfiguration {
                 .requestMatchers("/api/organisation/**").access(systemAdministrator(users))
                 .requestMatchers("/api/organisation/**", "/api/users/**", "/api/audit/**", "/api/usage/**")
                 .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
-                // System administration (embedded database backups): the one rule naming who is a system administrator.
-                .requestMatchers("/api/admin/**").access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
+                // System administration (embedded database backups hold every municipality's data): the vendor only.
+                .requestMatchers("/api/admin/**").access(systemAdministrator(users))
                 .requestMatchers("/api/responses", "/api/responses/**").access(writesSomeMethod(users))
                 .anyRequest().authenticated();
     }
