@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 
 import se.placera.PlaceraApplication;
 import se.placera.support.Api;
+import se.placera.support.DemoUsers;
 
 /**
  * The promise, the file way: a vendor drops metadata files into the metadata folder and restarts; the new
@@ -31,7 +32,7 @@ class MetadataFilesAndRestartIntegrationTests {
     Path metadataFolder;
 
     ConfigurableApplicationContext boot() {
-        return new SpringApplicationBuilder(PlaceraApplication.class).run(
+        return new SpringApplicationBuilder(PlaceraApplication.class, DemoUsers.class).run(
                 "--server.port=0",
                 "--placera.embedded-db.data-dir=" + data,
                 "--placera.metadata.directories=classpath:metadata,file:" + metadataFolder,

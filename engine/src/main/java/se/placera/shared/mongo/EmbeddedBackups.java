@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,7 +44,10 @@ final class EmbeddedBackups implements AutoCloseable {
     private final int keep;
     private final ScheduledExecutorService schedule;
 
-    EmbeddedBackups(DurableH2Backend backend, Path folder, int keep, Duration interval) {
+    private final Clock clock;
+
+    EmbeddedBackups(DurableH2Backend backend, Path folder, int keep, Duration interval, Clock clock) {
+        this.clock = clock;
         this.backend = backend;
         this.folder = folder;
         this.keep = Math.max(1, keep);
@@ -80,7 +84,7 @@ final class EmbeddedBackups implements AutoCloseable {
                     "The embedded database runs in memory (placera.embedded-db.in-memory): there is no file to back up");
         }
         Files.createDirectories(folder);
-        String name = "placera-" + LocalDateTime.now().format(STAMP) + ".zip";
+        String name = "placera-" + LocalDateTime.now(clock).format(STAMP) + ".zip";
         Path target = folder.resolve(name);
         Path tmp = folder.resolve(name + ".tmp");
         backend.paused(() -> {

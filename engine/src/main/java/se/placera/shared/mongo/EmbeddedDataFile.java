@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -42,7 +43,10 @@ final class EmbeddedDataFile {
     private final Path backups;
     private volatile long lastMarkWrite;
 
-    EmbeddedDataFile(Path file, Path backups) {
+    private final Clock clock;
+
+    EmbeddedDataFile(Path file, Path backups, Clock clock) {
+        this.clock = clock;
         this.file = file;
         this.mark = file.resolveSibling(file.getFileName() + MARK_SUFFIX);
         this.backups = backups;
@@ -95,7 +99,7 @@ final class EmbeddedDataFile {
             } catch (OverlappingFileLockException e) {
                 throw new IllegalStateException("Cannot restore: " + file + " is in use by this app", e);
             }
-            Path aside = file.resolveSibling(file.getFileName() + ".replaced-" + LocalDateTime.now().format(STAMP));
+            Path aside = file.resolveSibling(file.getFileName() + ".replaced-" + LocalDateTime.now(clock).format(STAMP));
             Files.move(file, aside);
             log.warn("Restore: the data file was moved aside to {}", aside);
         }

@@ -89,7 +89,7 @@ class FormRuntimeBenchmarkFixtureTests {
             }
         });
         assertThat(hidden).isEqualTo(new TreeSet<>(fixture.generated.hidden));
-        // Every visible question is answered (a rating may be answered "not applicable", stored as null).
+        // Every visible question is answered (a rating may be answered "vet-ej", not applicable).
         for (String id : fixture.generated.questionIds()) {
             if (!hidden.contains(id)) {
                 assertThat(fixture.answers).as("answer to " + id).containsKey(id);

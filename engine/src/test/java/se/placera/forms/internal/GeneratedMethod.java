@@ -365,7 +365,7 @@ final class GeneratedMethod {
         ObjectNode q = question(qs, a + "EjAktuellt", "rating", "Hur fungerar kontakten med andra myndigheter?");
         q.put("scale", "1-5");
         q.put("allowNotApplicable", true);
-        answers.putNull(a + "EjAktuellt"); // "Vet ej / ej aktuellt"
+        answers.put(a + "EjAktuellt", "vet-ej"); // "Vet ej / ej aktuellt", an answer of its own
 
         for (int p = 1; p <= 2; p++) {
             q = question(qs, a + "Procent" + p, "rating", p == 1

@@ -39,6 +39,8 @@ final class AppProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "se.placera.PlaceraApplication",
                 "--server.port=" + port, "--placera.embedded-db.data-dir=" + dataDir,
                 "--placera.embedded-db.backup.interval=0", "--logging.level.root=WARN",
+                // The demo users exist only with sample data; a small scale keeps the start quick.
+                "--placera.samples.enabled=true", "--placera.samples.scale=0.05",
                 "--logging.level.se.placera.shared.mongo=INFO"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
