@@ -21,7 +21,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -107,12 +106,8 @@ class EmbeddedMongoConfiguration {
         if (!(backend instanceof DurableH2Backend durable)) {
             return new EmbeddedBackups(null, props.backupFolder(), props.backup().keep(), Duration.ZERO, clock);
         }
-        return new EmbeddedBackups(durable, props.backupFolder(), props.backup().keep(), props.backup().interval(), clock);
-    }
-
-    @Bean
-    EmbeddedBackupController embeddedBackupController(EmbeddedBackups backups, ApplicationEventPublisher events) {
-        return new EmbeddedBackupController(backups, events);
+        return new EmbeddedBackups(durable, props.backupFolder(), props.backup().keep(), props.backup().interval(),
+                clock);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import se.placera.support.Api;
+import se.placera.support.AppWithDemoUsers;
 
 /**
  * The app in a separate JVM (the main class on the test class path), so a test can kill it with SIGKILL or watch
@@ -36,11 +37,9 @@ final class AppProcess implements AutoCloseable {
         Path log = dataDir.getParent().resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "se.placera.PlaceraApplication",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), AppWithDemoUsers.class.getName(),
                 "--server.port=" + port, "--placera.embedded-db.data-dir=" + dataDir,
                 "--placera.embedded-db.backup.interval=0", "--logging.level.root=WARN",
-                // The demo users exist only with sample data; a small scale keeps the start quick.
-                "--placera.samples.enabled=true", "--placera.samples.scale=0.05",
                 "--logging.level.se.placera.shared.mongo=INFO"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
