@@ -58,6 +58,7 @@ describe('the audit log', () => {
         { field: 'targetGroups', before: null, after: ['barn-unga', 'unga-vuxna'] },
         { field: 'contact', before: { name: 'Eva', email: null }, after: null },
         { field: 'nyttFalt', before: 'a', after: 'b' },
+        { field: 'vacanciesUpdatedAt', before: '2026-12-02T11:22:59.156236799Z', after: '2026-06-01T08:00:00Z' },
       ],
       methodId: 'vuxna-missbruk',
     });
@@ -67,6 +68,7 @@ describe('the audit log', () => {
       { label: 'Målgrupper', before: null, after: 'barn-unga, unga-vuxna' },
       { label: 'Kontaktperson', before: 'Namn: Eva', after: null },
       { label: 'nyttFalt', before: 'a', after: 'b' },
+      { label: 'Lediga platser uppdaterade', before: '2026-12-02 12:22', after: '2026-06-01 10:00' },
       { label: 'Metod', value: 'vuxna-missbruk' },
     ]);
     expect(lines.flatMap((l) => [l.before, l.after, l.value]).join(' ')).not.toMatch(/[{}=]/);

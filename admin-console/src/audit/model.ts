@@ -84,6 +84,16 @@ export interface DetailLine {
 /** Longest value text shown in the table; longer ones end with "…". */
 const MAX_VALUE = 300;
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/** A stored instant as Swedish local time, "2026-12-02 12:22". */
+function instantText(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleString('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+
 /** A field's name: `audit.field.<name>` in the UI language, else the name itself. */
 export function fieldLabel(t: Translate, field: string): string {
   const key = `audit.field.${field}`;
@@ -96,7 +106,7 @@ export function valueText(t: Translate, v: unknown, depth = 0): string {
   if (v === null || v === undefined || v === '') text = t('audit.empty');
   else if (typeof v === 'boolean') text = v ? t('audit.yes') : t('audit.no');
   else if (typeof v === 'number') text = v.toLocaleString('sv-SE');
-  else if (typeof v === 'string') text = v;
+  else if (typeof v === 'string') text = ISO_INSTANT.test(v) ? instantText(v) : v;
   else if (Array.isArray(v)) {
     const items = v.map((x) => valueText(t, x, depth + 1));
     text = items.length ? items.join(v.some((x) => typeof x === 'object' && x !== null) ? '; ' : ', ') : t('audit.empty');

@@ -471,6 +471,7 @@ export const en: Record<MessageKey, string> = {
   'audit.field.documents': 'Documents',
   'audit.field.documentId': 'Document',
   'audit.field.note': 'Note',
+  'audit.field.vacanciesUpdatedAt': 'Vacancies updated',
 
   'designer.title': 'Method designer',
   'designer.structure': 'Contents',

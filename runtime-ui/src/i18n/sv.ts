@@ -469,6 +469,7 @@ export const sv = {
   'audit.field.documents': 'Dokument',
   'audit.field.documentId': 'Dokument',
   'audit.field.note': 'Anteckning',
+  'audit.field.vacanciesUpdatedAt': 'Lediga platser uppdaterade',
 
   'designer.title': 'Metoddesigner',
   'designer.structure': 'Innehåll',
