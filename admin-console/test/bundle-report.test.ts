@@ -39,6 +39,9 @@ describe('the bundle import result', () => {
     expect(errorText(t, kinds, bundle, { pointer: '/definitions/0/kind', code: 'bundle.unknown-kind', detail: 'Unknown kind' })).toBe(
       'Post 1 (Kodlista), fält kind: Okänd sort av definition.',
     );
+    expect(errorText(t, kinds, bundle, { pointer: '/definitions/0/content/items', code: 'schema.required', detail: "required property 'items' not found" })).toBe(
+      'Post 1 (Kodlista), fält items: Uppgiften saknas.',
+    );
     expect(errorText(t, kinds, bundle, { pointer: '/format', code: 'bundle.format', detail: 'x' })).toBe('fält format: Filen är inte en Placera-bunt (fel format).');
   });
 });

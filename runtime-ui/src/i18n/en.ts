@@ -179,6 +179,14 @@ export const en: Record<MessageKey, string> = {
   'bundle.problem.bundle.unknown-kind': 'Unknown kind of definition.',
   'bundle.problem.metadata_id_mismatch': 'The entry\'s id differs from the id in its content.',
   'bundle.problem.json': 'The file is not valid JSON.',
+  'bundle.problem.schema.required': 'The value is missing.',
+  'bundle.problem.schema.type': 'The value is of the wrong sort (text instead of a list, say).',
+  'bundle.problem.schema.additionalProperties': 'The field is unknown for this kind.',
+  'bundle.problem.schema.enum': 'The value is not one of those allowed.',
+  'bundle.problem.schema.pattern': 'The value has the wrong form.',
+  'bundle.problem.schema.minItems': 'The list has too few values.',
+  'bundle.problem.schema.minLength': 'The text is too short.',
+  'bundle.problem.schema.maxLength': 'The text is too long.',
   'admin.dateCreated': 'Created',
   'admin.datePublished': 'Published',
 
@@ -472,6 +480,7 @@ export const en: Record<MessageKey, string> = {
   'audit.field.documentId': 'Document',
   'audit.field.note': 'Note',
   'audit.field.vacanciesUpdatedAt': 'Vacancies updated',
+  'audit.field.createdAt': 'Created',
 
   'designer.title': 'Method designer',
   'designer.structure': 'Contents',

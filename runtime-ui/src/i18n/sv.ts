@@ -177,6 +177,14 @@ export const sv = {
   'bundle.problem.bundle.unknown-kind': 'Okänd sort av definition.',
   'bundle.problem.metadata_id_mismatch': 'Postens id stämmer inte med innehållets id.',
   'bundle.problem.json': 'Filen är inte giltig JSON.',
+  'bundle.problem.schema.required': 'Uppgiften saknas.',
+  'bundle.problem.schema.type': 'Värdet är av fel sort (till exempel text i stället för en lista).',
+  'bundle.problem.schema.additionalProperties': 'Fältet är okänt för den här sorten.',
+  'bundle.problem.schema.enum': 'Värdet är inte ett av de tillåtna.',
+  'bundle.problem.schema.pattern': 'Värdet har fel form.',
+  'bundle.problem.schema.minItems': 'Listan har för få värden.',
+  'bundle.problem.schema.minLength': 'Texten är för kort.',
+  'bundle.problem.schema.maxLength': 'Texten är för lång.',
   'admin.dateCreated': 'Skapad',
   'admin.datePublished': 'Publicerad',
 
@@ -470,6 +478,7 @@ export const sv = {
   'audit.field.documentId': 'Dokument',
   'audit.field.note': 'Anteckning',
   'audit.field.vacanciesUpdatedAt': 'Lediga platser uppdaterade',
+  'audit.field.createdAt': 'Skapad',
 
   'designer.title': 'Metoddesigner',
   'designer.structure': 'Innehåll',

@@ -70,6 +70,7 @@ class AuditAndImportBrowserIntegrationTests extends BrowserTestSupport {
             assertThat(row.findElement(By.cssSelector("td:last-child")).getText()).doesNotContain("{", "}", "=");
         }
         check("admin-audit-changes");
+        copyToDocs("admin-audit-changes", "admin-audit-changes.png");
 
         // --- A bundle checked, then imported: a Swedish summary of what it does ---
         String listId = "e2e-lista-" + suffix;
@@ -89,6 +90,7 @@ class AuditAndImportBrowserIntegrationTests extends BrowserTestSupport {
                 .isEqualTo("Kodlista " + listId + ", version 1 (publicerad)");
         assertThat(driver.findElement(By.id("import-report")).getText()).doesNotContain("{", "\"");
         check("admin-bundle-checked");
+        copyToDocs("admin-bundle-checked", "admin-bundle-import.png");
 
         click(By.xpath("//button[normalize-space()='Importera']"));
         waitForText(By.id("import-summary"), "Importen är klar: 1 nya versioner");
@@ -107,7 +109,7 @@ class AuditAndImportBrowserIntegrationTests extends BrowserTestSupport {
         waitForText(By.id("import-summary"), "Bunten kan inte importeras");
         String errors = driver.findElement(By.id("import-errors")).getText();
         assertThat(errors).contains("Post 2 (rymdskepp apollo), fält kind: Okänd sort av definition.")
-                .contains("Post 1 (Kodlista e2e-trasig-" + suffix + ")");
+                .contains("Post 1 (Kodlista e2e-trasig-" + suffix + "), fält items: Uppgiften saknas.");
         check("admin-bundle-check-errors");
 
         click(By.xpath("//button[normalize-space()='Importera']"));
