@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '@rt/i18n';
 import { queryString, type UsageReport } from '../src/api/admin';
-import { actionLabel, currentMonth, loginMethods, methodRows, pageCount, periodProblem, verificationText } from '../src/audit/model';
+import { actionLabel, currentMonth, detailLines, loginMethods, methodRows, pageCount, periodProblem, verificationText } from '../src/audit/model';
 
 const t = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate('sv', k, p);
 
@@ -44,6 +44,35 @@ describe('the audit log', () => {
   it('names known event types and keeps the code', () => {
     expect(actionLabel(t, 'user.create')).toBe('Användare skapad (user.create)');
     expect(actionLabel(t, 'something.new')).toBe('something.new');
+    // Item 11 of issue 12: every event the server writes has a Swedish name.
+    expect(actionLabel(t, 'unit.create')).toBe('Verksamhet skapad (unit.create)');
+    expect(actionLabel(t, 'response.list')).toBe('Svarslista visad (response.list)');
+    expect(actionLabel(t, 'case.avsluta')).toBe('Ärende: avsluta (case.avsluta)');
+  });
+
+  it('shows the changed fields instead of JSON', () => {
+    const lines = detailLines(t, {
+      changes: [
+        { field: 'vacancies', before: 1, after: 3 },
+        { field: 'active', before: true, after: false },
+        { field: 'targetGroups', before: null, after: ['barn-unga', 'unga-vuxna'] },
+        { field: 'contact', before: { name: 'Eva', email: null }, after: null },
+        { field: 'nyttFalt', before: 'a', after: 'b' },
+        { field: 'vacanciesUpdatedAt', before: '2026-12-02T11:22:59.156236799Z', after: '2026-06-01T08:00:00Z' },
+      ],
+      methodId: 'vuxna-missbruk',
+    });
+    expect(lines).toEqual([
+      { label: 'Lediga platser', before: '1', after: '3' },
+      { label: 'Aktiv', before: 'Ja', after: 'Nej' },
+      { label: 'Målgrupper', before: null, after: 'barn-unga, unga-vuxna' },
+      { label: 'Kontaktperson', before: 'Namn: Eva', after: null },
+      { label: 'nyttFalt', before: 'a', after: 'b' },
+      { label: 'Lediga platser uppdaterade', before: '2026-12-02 12:22', after: '2026-06-01 10:00' },
+      { label: 'Metod', value: 'vuxna-missbruk' },
+    ]);
+    expect(lines.flatMap((l) => [l.before, l.after, l.value]).join(' ')).not.toMatch(/[{}=]/);
+    expect(detailLines(t, undefined)).toEqual([]);
   });
 
   it('says what the verification found', () => {

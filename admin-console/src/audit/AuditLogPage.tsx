@@ -6,6 +6,7 @@ import { audit, users, type AuditPage, type AuditSearch, type Municipality, type
 import { FieldErrors } from '../common/fields';
 import { problemMessage } from '../common/problems';
 import { administrationName } from '../users/model';
+import { AuditDetails } from './AuditDetails';
 import { actionLabel, KNOWN_ACTIONS, pageCount, verificationText } from './model';
 import { HeadRow } from '../common/tables';
 
@@ -185,11 +186,9 @@ export function AuditLogPage() {
                       <td>{actionLabel(t, e.action)}</td>
                       <td>{[e.subjectType, e.subjectId].filter(Boolean).join(': ') || '–'}</td>
                       <td>{e.administration ? administrationName(org, e.administration) : '–'}</td>
-                      <td>{e.outcome === 'failure' ? t('audit.failure') : e.outcome === 'success' ? t('audit.success') : (e.outcome ?? '–')}</td>
+                      <td>{e.outcome === 'failure' ? t('audit.failure') : e.outcome === 'success' ? t('audit.success') : e.outcome === 'denied' ? t('audit.denied') : (e.outcome ?? '–')}</td>
                       <td>
-                        {Object.entries(e.details ?? {})
-                          .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-                          .join(', ') || '–'}
+                        <AuditDetails details={e.details as Record<string, unknown> | undefined} />
                       </td>
                     </tr>
                   ))}

@@ -65,6 +65,28 @@ class AuditIntegrationTests extends IdentityTestBase {
                 .expect(200).json().size()).isEqualTo(2);
     }
 
+    /** Item 11 of issue 12: a write that changes something stores the changed fields, before and after. */
+    @Test
+    void writesStoreTheChangedFieldsBeforeAndAfter() {
+        String username = unique("andrad");
+        String id = createUser(username, "exempelkommun-sof", Map.of("FOLLOW_UP", "READ"));
+        admin().post("/api/users/" + id + "/deactivate", null).expect(200);
+
+        JsonNode created = admin().get("/api/audit?subjectId=" + id + "&action=user.create").expect(200).json().get(0);
+        assertThat(created.at("/details/changes/0/field").asString()).isEqualTo("administrations");
+        assertThat(created.at("/details/changes/0/before").isNull()).isTrue();
+        assertThat(created.at("/details/changes/0/after/0").asString()).isEqualTo("exempelkommun-sof");
+        assertThat(created.at("/details/account").asString()).isEqualTo(username);
+
+        JsonNode ended = admin().get("/api/audit?subjectId=" + id + "&action=user.deactivate").expect(200).json()
+                .get(0);
+        assertThat(ended.at("/details/changes").size()).isEqualTo(1);
+        assertThat(ended.at("/details/changes/0/field").asString()).isEqualTo("active");
+        assertThat(ended.at("/details/changes/0/before").asBoolean()).isTrue();
+        assertThat(ended.at("/details/changes/0/after").asBoolean()).isFalse();
+        assertThat(ended.get("details").has("before")).isFalse();
+    }
+
     @Test
     void exportsAreLogged() {
         admin().get("/api/usage/export").expect(200);

@@ -45,13 +45,18 @@ class UsageReportIntegrationTests extends IdentityTestBase {
 
         var xlsx = admin().get("/api/usage/export?from=" + today).expect(200);
         var sheet = spreadsheets.read(new ByteArrayInputStream(xlsx.bytes()), "Besvarade metoder");
+        // Item 12 of issue 12: the method's title, then its id; login methods in words.
+        assertThat(sheet.headers()).containsExactly("Användare", "Metod", "Metodens id", "Inskickade svar",
+                "Sparade ändringar");
         assertThat(sheet.rows()).anySatisfy(row -> {
             assertThat(row.get(0)).isEqualTo(username);
-            assertThat(row.get(1)).isEqualTo(methodId);
-            assertThat(((Number) row.get(2)).intValue()).isEqualTo(1);
+            assertThat(row.get(1)).isEqualTo("Testmetod " + methodId);
+            assertThat(row.get(2)).isEqualTo(methodId);
+            assertThat(((Number) row.get(3)).intValue()).isEqualTo(1);
         });
         var logins = spreadsheets.read(new ByteArrayInputStream(xlsx.bytes()), "Inloggningar");
-        assertThat(logins.rows()).anySatisfy(row -> assertThat(row).containsSequence(username, "local"));
+        assertThat(logins.rows()).anySatisfy(row -> assertThat(row)
+                .containsSequence(username, "Användarnamn och lösenord"));
 
         // Before the period: nothing.
         JsonNode empty = admin().get("/api/usage?from=2001-01-01&to=2001-01-31").expect(200).json();

@@ -3,11 +3,17 @@ package se.placera.providers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -213,11 +219,43 @@ class MatchingIntegrationTests {
         f.caseworker.post("/api/matching/compare", Map.of("unitIds", List.of("a", "b", "c", "d", "e"))).expect(400);
 
         var xlsx = f.caseworker.post("/api/matching/export.xlsx", criteria()).expect(200);
-        Spreadsheets.Sheet sheet = spreadsheets.read(new ByteArrayInputStream(xlsx.bytes()), null);
-        assertThat(sheet.headers()).contains("verksamhet", "dygnspris", "handlaggarbetyg", "sammanbrottsfrekvens",
-                "skal");
+        Spreadsheets.Sheet sheet = spreadsheets.read(new ByteArrayInputStream(xlsx.bytes()), "Sökresultat");
+        assertThat(sheet.headers()).contains("Verksamhet", "Pris per dygn (kr)", "Handläggarbetyg",
+                "Andel sammanbrott", "Skäl", "Uppsägningstid (dagar)", "Poäng").doesNotContain("poang", "dygnspris");
         assertThat(sheet.rows()).hasSize(3);
-        assertThat(sheet.rows().get(0).get(sheet.headers().indexOf("verksamhet"))).isEqualTo("Alfa");
+        assertThat(sheet.rows().get(0).get(sheet.headers().indexOf("Verksamhet"))).isEqualTo("Alfa");
+        int gender = sheet.headers().indexOf("Kön");
+        assertThat(sheet.headers().get(gender + 1)).isEqualTo("Kön (benämning)");
+        assertThat(sheet.rows()).allSatisfy(r -> {
+            if (r.get(gender) != null) {
+                assertThat((String) r.get(gender + 1)).doesNotContain("-man", "-kvinna");
+            }
+        });
+    }
+
+    /** Item 12 of issue 12: the search criteria on a first sheet, in words, dates as date cells. */
+    @Test
+    void theMatchingExportStartsWithTheCriteriaInWords() throws Exception {
+        Map<String, Object> c = criteria();
+        c.put("dateNeeded", "2031-05-01");
+        byte[] xlsx = f.caseworker.post("/api/matching/export.xlsx", c).expect(200).bytes();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetName(0)).isEqualTo("Sökkriterier");
+            assertThat(wb.getSheetName(1)).isEqualTo("Sökresultat");
+            Map<String, Cell> values = new HashMap<>();
+            for (Row r : wb.getSheetAt(0)) {
+                if (r.getRowNum() > 0) {
+                    values.put(r.getCell(0).getStringCellValue(), r.getCell(1));
+                }
+            }
+            assertThat(values).containsKeys("Målgrupp", "Placeringen börjar", "Matchningsprofil",
+                    "Verksamheter som uppfyller kraven");
+            assertThat(values.get("Målgrupp").getStringCellValue()).isEqualTo("Barn och unga");
+            Cell date = values.get("Placeringen börjar");
+            assertThat(DateUtil.isCellDateFormatted(date)).isTrue();
+            assertThat(date.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2031, 5, 1));
+            assertThat(values.get("Verksamheter som uppfyller kraven").getCellType()).isEqualTo(CellType.NUMERIC);
+        }
     }
 
     @Test

@@ -5,8 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFDataValidation;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,10 +94,99 @@ class RegisterWorkbookIntegrationTests {
         var response = f.caseworker.get("/api/register/template.xlsx").expect(200);
         assertThat(response.contentType()).startsWith(RegisterFixtures.XLSX);
         Spreadsheets.Sheet sheet = spreadsheets.read(new ByteArrayInputStream(response.bytes()), "Verksamheter");
-        assertThat(sheet.headers()).containsExactlyElementsOf(RegisterWorkbook.COLUMNS);
+        assertThat(sheet.headers()).containsExactlyElementsOf(RegisterWorkbook.HEADERS);
         assertThat(sheet.rows()).hasSize(1);
         Spreadsheets.Sheet codes = spreadsheets.read(new ByteArrayInputStream(response.bytes()), "Koder");
-        assertThat(codes.rows()).anySatisfy(r -> assertThat(r).containsSequence("placeringsformer", "hvb-barn-unga"));
+        assertThat(codes.headers()).containsExactly("Kolumn", "Kod", "Benämning");
+        assertThat(codes.rows()).anySatisfy(r -> assertThat(r)
+                .containsExactly("Placeringsformer", "hvb-barn-unga", "HVB för barn och unga"));
+    }
+
+    /** Item 12 of issue 12: headers in words, dropdowns on coded columns, dates as dates; it still imports. */
+    @Test
+    void theTemplateIsForPeopleAndImportsBack() throws Exception {
+        byte[] template = f.caseworker.get("/api/register/template.xlsx").expect(200).bytes();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
+            XSSFSheet sheet = wb.getSheet("Verksamheter");
+            List<String> headers = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers).contains("Enhetsnamn", "Utförare", "Målgrupper", "Uppsägningstid (dagar)",
+                    "Pris per dygn (kr)", "Priset gäller från", "Aktiv")
+                    .doesNotContain("uppsagningstidDagar", "prisPerDygn", "malgrupper");
+
+            Cell from = sheet.getRow(1).getCell(headers.indexOf("Priset gäller från"));
+            assertThat(from.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(DateUtil.isCellDateFormatted(from)).isTrue();
+            assertThat(from.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd");
+            assertThat(sheet.getRow(1).getCell(headers.indexOf("Pris per dygn (kr)")).getCellStyle()
+                    .getDataFormatString()).isEqualTo("#,##0");
+
+            Map<String, XSSFDataValidation> byColumn = new HashMap<>();
+            for (XSSFDataValidation v : sheet.getDataValidations()) {
+                CellRangeAddress range = v.getRegions().getCellRangeAddress(0);
+                assertThat(range.getFirstRow()).isEqualTo(1);
+                assertThat(range.getLastRow()).isGreaterThanOrEqualTo(500);
+                byColumn.put(headers.get(range.getFirstColumn()), v);
+            }
+            assertThat(byColumn.keySet()).contains("Regi", "Målgrupper", "Placeringsformer", "Lagrum", "Kön", "Behov",
+                    "Prismodell", "Avtalstyp", "IVO-tillståndets omfattning", "Aktiv");
+            XSSFDataValidation regi = byColumn.get("Regi");
+            assertThat(regi.getValidationConstraint().getValidationType())
+                    .isEqualTo(DataValidationConstraint.ValidationType.LIST);
+            assertThat(regi.getValidationConstraint().getExplicitListValues()).containsExactly("extern", "egen");
+            assertThat(regi.getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.STOP);
+            assertThat(byColumn.get("Kön").getValidationConstraint().getExplicitListValues())
+                    .contains("flicka-kvinna", "pojke-man");
+            // Several codes may share a cell: Excel informs rather than refuses.
+            assertThat(byColumn.get("Kön").getErrorStyle()).isEqualTo(DataValidation.ErrorStyle.INFO);
+            // The long lists refer to a hidden sheet of values.
+            String needs = byColumn.get("Behov").getValidationConstraint().getFormula1();
+            assertThat(needs).isNotBlank();
+            Name name = wb.getName(needs);
+            assertThat(name.getRefersToFormula()).startsWith("Listor!");
+            XSSFSheet lists = wb.getSheet("Listor");
+            assertThat(wb.isSheetHidden(wb.getSheetIndex(lists))).isTrue();
+            List<String> values = new ArrayList<>();
+            CellRangeAddress area = CellRangeAddress.valueOf(name.getRefersToFormula().substring("Listor!".length()));
+            for (int r = area.getFirstRow(); r <= area.getLastRow(); r++) {
+                values.add(lists.getRow(r).getCell(area.getFirstColumn()).getStringCellValue());
+            }
+            assertThat(values).contains("npf", "missbruk", "skolsvarigheter").hasSizeGreaterThan(20);
+        }
+
+        // The template itself, as downloaded, passes the import's checks.
+        JsonNode dry = f.sendBytes("POST", "/api/register/import?validateOnly=true", RegisterFixtures.XLSX, template,
+                true).expect(200).json();
+        assertThat(dry.get("errors").size()).isZero();
+        assertThat(dry.get("created").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theExportShowsLabelsNextToCodes() throws Exception {
+        String area = RegisterFixtures.unique("xl");
+        JsonNode provider = f.createProvider("Benämning AB", "extern");
+        f.createUnit(RegisterFixtures.hvb(provider.get("id").asString(), "Benämningens HVB", area, 3900));
+        byte[] export = f.admin.get("/api/register/export.xlsx").expect(200).bytes();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(export))) {
+            XSSFSheet sheet = wb.getSheet("Verksamheter");
+            List<String> headers = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            assertThat(headers.indexOf("Målgrupper (benämning)")).isEqualTo(headers.indexOf("Målgrupper") + 1);
+            assertThat(headers).contains("Placeringsformer (benämning)", "Regi (benämning)", "Andel sammanbrott",
+                    "Handläggarbetyg");
+            Row mine = null;
+            for (Row r : sheet) {
+                Cell a = r.getCell(headers.indexOf("Anbudsområde"));
+                if (a != null && area.equals(a.getStringCellValue())) {
+                    mine = r;
+                }
+            }
+            assertThat(mine).isNotNull();
+            assertThat(mine.getCell(headers.indexOf("Målgrupper")).getStringCellValue()).isEqualTo("barn-unga");
+            assertThat(mine.getCell(headers.indexOf("Målgrupper (benämning)")).getStringCellValue())
+                    .isEqualTo("Barn och unga");
+            assertThat(mine.getCell(headers.indexOf("Aktiv")).getStringCellValue()).isEqualTo("ja");
+        }
     }
 
     @Test
@@ -102,7 +204,7 @@ class RegisterWorkbookIntegrationTests {
         assertThat(problem.get("errors").findValuesAsString("pointer"))
                 .contains("/rows/4/prisPerDygn", "/rows/4/placeringsformer");
         assertThat(problem.get("errors").findValuesAsString("detail"))
-                .anySatisfy(d -> assertThat(d).startsWith("Rad 4, kolumn prisPerDygn"));
+                .anySatisfy(d -> assertThat(d).startsWith("Rad 4, kolumn Pris per dygn (kr): "));
         assertThat(units(area).get("total").asInt()).isZero();
 
         // Validating only reports what would happen and stores nothing.
@@ -153,7 +255,7 @@ class RegisterWorkbookIntegrationTests {
 
         var export = f.admin.get("/api/register/export.xlsx").expect(200);
         Spreadsheets.Sheet sheet = spreadsheets.read(new ByteArrayInputStream(export.bytes()), "Verksamheter");
-        int areaColumn = sheet.headers().indexOf("anbudsomrade");
+        int areaColumn = sheet.headers().indexOf("Anbudsområde");
         List<List<Object>> mine = sheet.rows().stream().filter(r -> r != null && area.equals(r.get(areaColumn)))
                 .toList();
         assertThat(mine).hasSize(1);
@@ -165,8 +267,8 @@ class RegisterWorkbookIntegrationTests {
         assertThat(unchanged.get("updated").asInt()).isZero();
 
         List<Object> edited = new ArrayList<>(mine.get(0));
-        edited.set(sheet.headers().indexOf("lediga"), 5.0);
-        edited.set(sheet.headers().indexOf("behov"), "missbruk, skolsvarigheter, npf");
+        edited.set(sheet.headers().indexOf("Lediga platser"), 5.0);
+        edited.set(sheet.headers().indexOf("Behov"), "missbruk, skolsvarigheter, npf");
         byte[] changed = spreadsheets.write(List.of(new Spreadsheets.Sheet("Verksamheter", sheet.headers(),
                 List.of(edited))));
         JsonNode updated = f.sendBytes("POST", "/api/register/import", RegisterFixtures.XLSX, changed, true)

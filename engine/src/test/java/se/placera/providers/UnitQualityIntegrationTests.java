@@ -2,9 +2,16 @@ package se.placera.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -90,6 +97,44 @@ class UnitQualityIntegrationTests {
         assertThat(result.at("/results/0/caseworkerRating/count").asInt()).isEqualTo(3);
         assertThat(result.at("/results/0/breakdownRate").asDouble()).isEqualTo(1.0);
         assertThat(result.at("/results/0/reasons/1/text").asString()).contains("Handläggarbetyg 3,9 (3 svar)");
+    }
+
+    /** Item 12 of issue 12: shares are numbers shown as percent in the register and the matching export. */
+    @Test
+    void theBreakdownRateIsAPercentFormattedNumberInBothExports() throws Exception {
+        String unitId = f.createUnit(RegisterFixtures.hvb(provider, "Procentgården", area, 3300)).at("/unit/id")
+                .asString();
+        String method = RegisterFixtures.unique("procent-utvardering");
+        publish(evaluationMethod(method, "evaluation"));
+        submit(method, unitId, Map.of("helhetsbetyg", 4, "sammanbrott", "ja"));
+
+        byte[] register = f.admin.get("/api/register/export.xlsx").expect(200).bytes();
+        Cell inRegister = cellOf(register, "Verksamheter", "Enhets-id", unitId, "Andel sammanbrott");
+        assertThat(inRegister.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(inRegister.getNumericCellValue()).isEqualTo(1.0);
+        assertThat(inRegister.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+
+        byte[] matching = f.caseworker.post("/api/matching/export.xlsx", Map.of("tenderArea", area)).expect(200)
+                .bytes();
+        Cell inMatching = cellOf(matching, "Sökresultat", "Enhets-id", unitId, "Andel sammanbrott");
+        assertThat(inMatching.getNumericCellValue()).isEqualTo(1.0);
+        assertThat(inMatching.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+    }
+
+    /** The cell in column {@code column} of the row whose {@code keyColumn} holds {@code key}. */
+    static Cell cellOf(byte[] xlsx, String sheetName, String keyColumn, String key, String column) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = wb.getSheet(sheetName);
+            List<String> headers = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> headers.add(c.getStringCellValue()));
+            for (Row r : sheet) {
+                Cell k = r.getCell(headers.indexOf(keyColumn));
+                if (r.getRowNum() > 0 && k != null && key.equals(k.getStringCellValue())) {
+                    return r.getCell(headers.indexOf(column));
+                }
+            }
+        }
+        throw new AssertionError("No row with " + keyColumn + " = " + key);
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.Set;
  * was); details larger than {@link AuditProperties#maxDetailsLength()} as JSON are replaced by a marker
  * with their size, hash and top-level keys. Details become JSON values (no {@code Map.toString()} dumps), and
  * a {@code before}/{@code after} pair of objects becomes {@code changes = [{field, before, after}]} holding
- * only the fields that changed.
+ * only the fields that changed (one side may be missing or null: a creation or a removal). Every write that audits
+ * a change passes such a pair, so the console shows the changed fields of any entry the same way.
  */
 public final class AuditBounds {
 
@@ -62,10 +63,15 @@ public final class AuditBounds {
             }
             out.put(text(String.valueOf(e.getKey())), value(e.getValue(), 1));
         }
-        if (out.get("before") instanceof Map<?, ?> before && out.get("after") instanceof Map<?, ?> after) {
+        Object before = out.get("before");
+        Object after = out.get("after");
+        if ((before instanceof Map || after instanceof Map) && (before == null || before instanceof Map)
+                && (after == null || after instanceof Map)) {
+            // A creation (nothing before) or a removal (nothing after) lists its fields the same way.
             out.remove("before");
             out.remove("after");
-            out.put("changes", changes(before, after));
+            out.put("changes", changes(before == null ? Map.of() : (Map<?, ?>) before,
+                    after == null ? Map.of() : (Map<?, ?>) after));
         }
         String json = AuditChain.canonicalJson(out);
         if (json.length() <= maxDetails) {

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 import se.placera.documents.Spreadsheets;
+import se.placera.metadata.Definition;
+import se.placera.metadata.Metadata;
 
 /**
  * US-6: per user and period, logins by login method and answers entered per method, counted from the audit
@@ -29,13 +31,29 @@ public class UsageReport {
     private final Spreadsheets spreadsheets;
     private final se.placera.security.CurrentUsers currentUsers;
     private final se.placera.security.UserDirectory directory;
+    private final Metadata metadata;
 
     UsageReport(AuditLog log, Spreadsheets spreadsheets, se.placera.security.CurrentUsers currentUsers,
-            se.placera.security.UserDirectory directory) {
+            se.placera.security.UserDirectory directory, Metadata metadata) {
         this.log = log;
         this.spreadsheets = spreadsheets;
         this.currentUsers = currentUsers;
         this.directory = directory;
+        this.metadata = metadata;
+    }
+
+    /** The login methods in words, as the console shows them. */
+    static final Map<String, String> LOGIN_METHODS = Map.of("local", "Användarnamn och lösenord",
+            "keycloak", "Keycloak", "basic", "API (HTTP Basic)");
+
+    /** A method's title: of its newest published version, else of its newest version, else its id. */
+    String methodTitle(String methodId) {
+        try {
+            return metadata.latestPublished("method", methodId).map(Definition::title)
+                    .orElseGet(() -> metadata.latest("method", methodId).title());
+        } catch (RuntimeException unknown) {
+            return methodId;
+        }
     }
 
     /**
@@ -78,23 +96,28 @@ public class UsageReport {
         return v == null ? otherwise : String.valueOf(v);
     }
 
+    /** The report as a workbook: logins per login method, and answers per method with the method's title. */
     public byte[] xlsx(Report r) {
         List<List<Object>> logins = new ArrayList<>();
         List<List<Object>> answers = new ArrayList<>();
+        Map<String, String> titles = new java.util.HashMap<>();
         for (UserUsage u : r.users()) {
-            u.logins().forEach((m, n) -> logins.add(List.of(u.username(), m, n)));
+            u.logins().forEach((m, n) -> logins.add(List.of(u.username(), LOGIN_METHODS.getOrDefault(m, m), n)));
             var methods = new java.util.TreeSet<String>();
             methods.addAll(u.responsesSubmitted().keySet());
             methods.addAll(u.answersSaved().keySet());
             for (String m : methods) {
-                answers.add(List.of(u.username(), m, u.responsesSubmitted().getOrDefault(m, 0),
-                        u.answersSaved().getOrDefault(m, 0)));
+                answers.add(List.of(u.username(), titles.computeIfAbsent(m, this::methodTitle), m,
+                        u.responsesSubmitted().getOrDefault(m, 0), u.answersSaved().getOrDefault(m, 0)));
             }
         }
         return spreadsheets.write(List.of(
-                new Spreadsheets.Sheet("Inloggningar", List.of("Användare", "Inloggningsmetod", "Antal"), logins),
+                new Spreadsheets.Sheet("Inloggningar", List.of("Användare", "Inloggningssätt", "Antal"), logins,
+                        Map.of("Antal", Spreadsheets.Format.INTEGER), Map.of()),
                 new Spreadsheets.Sheet("Besvarade metoder",
-                        List.of("Användare", "Metod", "Inskickade svar", "Sparade ändringar"), answers)));
+                        List.of("Användare", "Metod", "Metodens id", "Inskickade svar", "Sparade ändringar"), answers,
+                        Map.of("Inskickade svar", Spreadsheets.Format.INTEGER,
+                                "Sparade ändringar", Spreadsheets.Format.INTEGER), Map.of())));
     }
 
     private static final class Acc {

@@ -7,26 +7,43 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import se.placera.documents.Spreadsheets;
+import se.placera.documents.Spreadsheets.Choices;
+import se.placera.documents.Spreadsheets.Format;
 import se.placera.shared.PlaceraException;
 
 /** Apache POI behind {@link Spreadsheets}: streaming writes (large exports stay small in memory). */
 @Component
 class PoiSpreadsheets implements Spreadsheets {
+
+    /** Data rows a dropdown covers below the last written row, so that rows added by hand get it too. */
+    static final int CHOICE_ROWS = 1000;
+    /** Longest dropdown written into the validation itself (Excel's limit is 255 characters); longer ones go to a hidden sheet. */
+    static final int INLINE_CHOICES = 250;
+    static final String LISTS_SHEET = "Listor";
 
     @Override
     public byte[] write(List<Sheet> sheets) {
@@ -35,28 +52,49 @@ class PoiSpreadsheets implements Spreadsheets {
             Font bold = wb.createFont();
             bold.setBold(true);
             header.setFont(bold);
-            CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            header.setWrapText(true);
+            Map<Format, CellStyle> styles = new EnumMap<>(Format.class);
+            for (Format f : Format.values()) {
+                CellStyle style = wb.createCellStyle();
+                style.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat(pattern(f)));
+                styles.put(f, style);
+            }
+            CellStyle date = styles.get(Format.DATE);
+            List<List<String>> longLists = new ArrayList<>();
             for (Sheet s : sheets) {
-                var sheet = wb.createSheet(safeName(s.name()));
+                SXSSFSheet sheet = wb.createSheet(safeName(s.name()));
                 Row h = sheet.createRow(0);
+                CellStyle[] columnStyles = new CellStyle[s.headers().size()];
                 for (int c = 0; c < s.headers().size(); c++) {
+                    String title = s.headers().get(c);
                     Cell cell = h.createCell(c);
-                    cell.setCellValue(fit(s.headers().get(c)));
+                    cell.setCellValue(fit(title));
                     cell.setCellStyle(header);
+                    sheet.setColumnWidth(c, Math.min(60, Math.max(12, title == null ? 0 : title.length() + 3)) * 256);
+                    Format f = s.formats().get(title);
+                    columnStyles[c] = f == null ? null : styles.get(f);
                 }
                 sheet.createFreezePane(0, 1);
                 int r = 1;
                 for (List<Object> values : s.rows()) {
                     Row row = sheet.createRow(r++);
+                    if (values == null) {
+                        continue;
+                    }
                     for (int c = 0; c < values.size(); c++) {
                         Object v = values.get(c);
                         if (v == null) {
                             continue;
                         }
                         Cell cell = row.createCell(c);
+                        CellStyle style = c < columnStyles.length ? columnStyles[c] : null;
                         switch (v) {
-                            case Number n -> cell.setCellValue(n.doubleValue());
+                            case Number n -> {
+                                cell.setCellValue(n.doubleValue());
+                                if (style != null && style != date) {
+                                    cell.setCellStyle(style);
+                                }
+                            }
                             case Boolean b -> cell.setCellValue(b);
                             case LocalDate d -> {
                                 cell.setCellValue(d);
@@ -66,6 +104,26 @@ class PoiSpreadsheets implements Spreadsheets {
                         }
                     }
                 }
+                int lastRow = Math.min(s.rows().size() + CHOICE_ROWS, MAX_ROW);
+                s.choices().forEach((title, choices) -> {
+                    int column = s.headers().indexOf(title);
+                    if (column >= 0 && !choices.values().isEmpty()) {
+                        validate(wb, sheet, column, lastRow, choices, longLists);
+                    }
+                });
+            }
+            if (!longLists.isEmpty()) {
+                SXSSFSheet lists = wb.createSheet(LISTS_SHEET);
+                int longest = longLists.stream().mapToInt(List::size).max().orElse(0);
+                for (int r = 0; r < longest; r++) {
+                    Row row = lists.createRow(r);
+                    for (int c = 0; c < longLists.size(); c++) {
+                        if (r < longLists.get(c).size()) {
+                            row.createCell(c).setCellValue(longLists.get(c).get(r));
+                        }
+                    }
+                }
+                wb.setSheetHidden(wb.getSheetIndex(lists), true);
             }
             wb.write(out);
             wb.dispose();
@@ -73,6 +131,52 @@ class PoiSpreadsheets implements Spreadsheets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A dropdown on the column's data rows: the values inline, or a named range on the hidden lists sheet. */
+    private static void validate(SXSSFWorkbook wb, SXSSFSheet sheet, int column, int lastRow, Choices choices,
+            List<List<String>> longLists) {
+        DataValidationHelper helper = sheet.getDataValidationHelper();
+        DataValidationConstraint constraint;
+        boolean inline = String.join(",", choices.values()).length() <= INLINE_CHOICES
+                && choices.values().stream().noneMatch(v -> v.contains(",") || v.contains("\""));
+        if (inline) {
+            constraint = helper.createExplicitListConstraint(choices.values().toArray(String[]::new));
+        } else {
+            int index = longLists.indexOf(choices.values());
+            if (index < 0) {
+                longLists.add(choices.values());
+                index = longLists.size() - 1;
+                Name name = wb.createName();
+                name.setNameName("lista" + (index + 1));
+                String col = CellReference.convertNumToColString(index);
+                name.setRefersToFormula(LISTS_SHEET + "!$" + col + "$1:$" + col + "$" + choices.values().size());
+            }
+            constraint = helper.createFormulaListConstraint("lista" + (index + 1));
+        }
+        DataValidation validation = helper.createValidation(constraint,
+                new CellRangeAddressList(1, lastRow, column, column));
+        validation.setShowErrorBox(true);
+        validation.setErrorStyle(choices.strict() ? DataValidation.ErrorStyle.STOP
+                : DataValidation.ErrorStyle.INFO);
+        validation.createErrorBox("Värde utanför listan", choices.strict() ? "Välj ett värde i listan."
+                : "Värdet finns inte i listan. Flera värden skiljs med komma; importen kontrollerar varje värde.");
+        if (choices.prompt() != null) {
+            validation.setShowPromptBox(true);
+            validation.createPromptBox(null, choices.prompt());
+        }
+        validation.setSuppressDropDownArrow(true); // for XSSF, true shows the arrow
+        sheet.addValidationData(validation);
+    }
+
+    static String pattern(Format f) {
+        return switch (f) {
+            case INTEGER -> "0";
+            case DECIMAL -> "0.0";
+            case PERCENT -> "0.0%";
+            case AMOUNT -> "#,##0";
+            case DATE -> "yyyy-mm-dd";
+        };
     }
 
     @Override
@@ -146,6 +250,8 @@ class PoiSpreadsheets implements Spreadsheets {
 
     /** Most characters an Excel cell holds; POI throws on more. */
     static final int MAX_CELL = 32_767;
+    /** The last row index of a sheet. */
+    static final int MAX_ROW = 1_048_575;
     static final String TRUNCATED = " […]";
 
     /** A text that fits one cell: longer ones are cut with a marker rather than failing the whole workbook. */

@@ -274,9 +274,7 @@ class CaseService implements PlacementCases {
         }
         c.updatedAt = now;
         enter(c, target, now);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", from);
-        details.put("to", t.to());
+        Map<String, Object> details = change("state", from, t.to());
         if (step.reason != null) {
             details.put("reason", step.reason);
         }
@@ -326,7 +324,19 @@ class CaseService implements PlacementCases {
         }
         c.responsible = to;
         c.updatedAt = now;
-        return view(write(c, "case.transfer", Map.of("from", previous, "to", to), false), user, process(c));
+        return view(write(c, "case.transfer", change("responsible", previous, to), false), user, process(c));
+    }
+
+    /** Audit details of a change of one field, as {@code before}/{@code after} objects (shown as the changed field). */
+    private static Map<String, Object> change(String field, Object before, Object after) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put(field, before);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put(field, after);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("before", b);
+        details.put("after", a);
+        return details;
     }
 
     @Override

@@ -24,7 +24,6 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 
 import se.placera.documents.Spreadsheets;
-import se.placera.providers.FrameworkAgreement;
 import se.placera.providers.Matching;
 import se.placera.providers.Provider;
 import se.placera.providers.ProviderId;
@@ -52,14 +51,11 @@ public class RegisterWorkbook {
     static final String CODES_SHEET = "Koder";
     static final String HELP_SHEET = "Instruktioner";
 
-    /** The columns, in order; the header row holds these keys. */
-    public static final List<String> COLUMNS = List.of("enhetsId", "enhetsnamn", "organisationsnummer", "utforare",
-            "regi", "kontaktperson", "kontaktEpost", "kontaktTelefon", "kommun", "ort", "gatuadress", "postnummer",
-            "postort", "lat", "lon", "inriktning", "malgrupper", "placeringsformer", "lagrum", "kon", "minAlder",
-            "maxAlder", "behov", "platser", "lediga", "prismodell", "prisPerDygn", "prisNiva1", "prisNiva2",
-            "prisNiva3", "prisNiva4", "prisNiva5", "prisGiltigFran", "prisGiltigTill", "avtalstyp", "ramavtal",
-            "avtalGiltigFran", "avtalGiltigTill", "anbudsomrade", "uppsagningstidDagar", "ivoNummer", "ivoOmfattning",
-            "ivoGiltigFran", "ivoGiltigTill", "aktiv");
+    /** The column keys, in order (error pointers use them; the header row holds the Swedish headers). */
+    public static final List<String> COLUMNS = RegisterColumns.ALL.stream().map(RegisterColumns.Column::key).toList();
+
+    /** The Swedish headers of the template, in the order of {@link #COLUMNS}. */
+    public static final List<String> HEADERS = RegisterColumns.headers(RegisterColumns.ALL, false);
 
     static final Set<String> REQUIRED = Set.of("enhetsnamn", "organisationsnummer", "utforare", "regi",
             "malgrupper", "placeringsformer");
@@ -127,7 +123,7 @@ public class RegisterWorkbook {
 
     // ---------------------------------------------------------------- template and export
 
-    /** The empty template with one example row, the codes sheet and instructions. */
+    /** The empty template with one example row, dropdowns on the coded columns, the codes sheet and instructions. */
     public byte[] template() {
         List<Object> example = new ArrayList<>(Arrays.asList(new Object[COLUMNS.size()]));
         set(example, "enhetsnamn", "Exempelgården HVB");
@@ -153,48 +149,118 @@ public class RegisterWorkbook {
         set(example, "prisGiltigFran", LocalDate.of(LocalDate.now(clock).getYear(), 1, 1));
         set(example, "avtalstyp", Unit.Agreement.DIREKTUPPHANDLING);
         set(example, "uppsagningstidDagar", 30);
-        set(example, "aktiv", true);
-        return spreadsheets.write(List.of(new Spreadsheets.Sheet(SHEET, COLUMNS, List.of(example)), codesSheet(),
-                helpSheet()));
+        set(example, "aktiv", "ja");
+        RegisterColumns columns = columns();
+        return spreadsheets.write(List.of(new Spreadsheets.Sheet(SHEET, HEADERS, List.of(example),
+                RegisterColumns.formats(RegisterColumns.ALL), columns.choices()), codesSheet(columns), helpSheet()));
     }
 
-    /** The whole register, one row per unit, sorted by provider and unit name. */
+    /**
+     * The whole register, one row per unit, sorted by provider and unit name: the template's columns with a label
+     * column next to each coded column, and the quality fields (both ignored on import).
+     */
     public byte[] export() {
         LocalDate today = LocalDate.now(clock);
+        RegisterColumns columns = columns();
+        List<RegisterColumns.Column> all = new ArrayList<>(RegisterColumns.ALL);
+        all.addAll(RegisterColumns.QUALITY);
         List<List<Object>> rows = new ArrayList<>();
         register.units().stream()
                 .sorted(Comparator.comparing((Unit u) -> providerName(u), SwedishOrder.NAMES)
                         .thenComparing(Unit::name, SwedishOrder.NAMES).thenComparing(Unit::id))
-                .forEach(u -> rows.add(row(u, register.provider(new ProviderId(u.providerId())).orElse(null), today)));
-        List<String> headers = new ArrayList<>(COLUMNS);
-        headers.addAll(List.of("handlaggarbetyg", "klientbetyg", "sammanbrottsfrekvens", "avvikelser"));
-        for (int i = 0; i < rows.size(); i++) {
-            Unit u = register.unit(new UnitId((String) rows.get(i).get(0))).orElseThrow();
-            Quality q = qualities.of(new UnitId(u.id()));
-            rows.get(i).addAll(Arrays.asList(q.caseworkerRating().value(), q.clientRating().value(), q.breakdownRate(),
-                    q.deviations()));
-        }
-        return spreadsheets.write(List.of(new Spreadsheets.Sheet(SHEET, headers, rows), codesSheet(), helpSheet()));
+                .forEach(u -> {
+                    List<Object> cells = row(u, register.provider(new ProviderId(u.providerId())).orElse(null), today);
+                    Map<String, Object> values = new HashMap<>();
+                    for (int i = 0; i < COLUMNS.size(); i++) {
+                        values.put(COLUMNS.get(i), cells.get(i));
+                    }
+                    Quality q = qualities.of(new UnitId(u.id()));
+                    values.put("handlaggarbetyg", q.caseworkerRating().value());
+                    values.put("klientbetyg", q.clientRating().value());
+                    values.put("sammanbrottsfrekvens", q.breakdownRate());
+                    values.put("avvikelser", q.deviations());
+                    rows.add(columns.cells(all, values, true));
+                });
+        return spreadsheets.write(List.of(new Spreadsheets.Sheet(SHEET, RegisterColumns.headers(all, true), rows,
+                RegisterColumns.formats(all), columns.choices()), codesSheet(columns), helpSheet()));
     }
 
-    /** Search results with the columns of PA-2 and the reasons. */
-    public byte[] exportResults(Matching.Result result) {
-        List<String> headers = List.of("rang", "poang", "verksamhet", "utforare", "ort", "kommun", "inriktning", "kon",
-                "minAlder", "maxAlder", "avtalstyp", "ramavtal", "uppsagningstidDagar", "platser", "lediga",
-                "dygnspris", "prismodell", "handlaggarbetyg", "klientbetyg", "sammanbrottsfrekvens", "avvikelser",
-                "ivoTillstand", "ivoGiltigTill", "avstandKm", "behovSomSaknas", "skal", "enhetsId");
+    private RegisterColumns columns() {
+        return new RegisterColumns(codelists, register.frameworkAgreements());
+    }
+
+    /** Search results with the columns of PA-2 and the reasons, after a first sheet with the search criteria. */
+    public byte[] exportResults(Matching.Criteria criteria, Matching.Result result) {
+        RegisterColumns columns = columns();
+        List<String> headers = List.of("Rang", "Poäng", "Verksamhet", "Utförare", "Ort", "Kommun", "Inriktning",
+                "Kön", "Kön" + RegisterColumns.LABEL_SUFFIX, "Lägsta ålder", "Högsta ålder", "Avtalstyp",
+                "Avtalstyp" + RegisterColumns.LABEL_SUFFIX, "Ramavtal", "Uppsägningstid (dagar)", "Platser",
+                "Lediga platser", "Pris per dygn (kr)", "Prismodell", "Prismodell" + RegisterColumns.LABEL_SUFFIX,
+                "Handläggarbetyg", "Klientbetyg", "Andel sammanbrott", "Avvikelser", "IVO-tillstånd",
+                "IVO-tillståndet gäller till", "Avstånd (km)", "Behov som saknas",
+                "Behov som saknas" + RegisterColumns.LABEL_SUFFIX, "Skäl", "Enhets-id");
+        Map<String, Spreadsheets.Format> formats = new LinkedHashMap<>();
+        formats.put("Poäng", Spreadsheets.Format.DECIMAL);
+        formats.put("Pris per dygn (kr)", Spreadsheets.Format.AMOUNT);
+        formats.put("Andel sammanbrott", Spreadsheets.Format.PERCENT);
+        formats.put("Avstånd (km)", Spreadsheets.Format.DECIMAL);
         List<List<Object>> rows = new ArrayList<>();
         for (Matching.Hit h : result.results()) {
+            String genders = join(h.genders());
+            String missing = join(h.needsMissing());
             rows.add(Arrays.asList(h.rank(), h.score(), h.unitName(), h.providerName(), h.locality(), h.municipality(),
-                    h.focus(), String.join(", ", h.genders()), h.minAge(), h.maxAge(), h.agreementType(),
+                    h.focus(), genders, columns.labels(Codelists.GENDERS, genders), h.minAge(), h.maxAge(),
+                    h.agreementType(), columns.labels(RegisterColumns.AGREEMENT_TYPE, h.agreementType()),
                     h.frameworkAgreement(), h.noticePeriodDays(), h.places(), h.vacancies(), h.pricePerDay(),
-                    h.priceModel(), h.caseworkerRating().display(), h.clientRating().display(), h.breakdownRate(),
+                    h.priceModel(), columns.labels(RegisterColumns.PRICE_MODEL, h.priceModel()),
+                    h.caseworkerRating().display(), h.clientRating().display(), h.breakdownRate(),
                     h.deviations(), h.ivoPermit() == null ? null : h.ivoPermit().number(),
-                    h.ivoPermit() == null ? null : h.ivoPermit().validTo(), h.distanceKm(),
-                    String.join(", ", h.needsMissing()),
+                    h.ivoPermit() == null ? null : h.ivoPermit().validTo(), h.distanceKm(), missing,
+                    columns.labels(Codelists.NEEDS, missing),
                     String.join("; ", h.reasons().stream().map(Matching.Reason::text).toList()), h.unitId()));
         }
-        return spreadsheets.write(List.of(new Spreadsheets.Sheet("Sokresultat", headers, rows)));
+        return spreadsheets.write(List.of(criteriaSheet(columns, criteria, result),
+                new Spreadsheets.Sheet(RESULTS_SHEET, headers, rows, formats, Map.of())));
+    }
+
+    static final String CRITERIA_SHEET = "Sökkriterier";
+    static final String RESULTS_SHEET = "Sökresultat";
+    /** The hard filters of matching in words. */
+    static final Map<String, String> EXCLUDED = Map.ofEntries(Map.entry("inaktiv", "inte aktiva"),
+            Map.entry("anbudsomrade", "annat anbudsområde"), Map.entry("placeringsform", "annan placeringsform"),
+            Map.entry("malgrupp", "annan målgrupp"), Map.entry("lagrum", "annat lagrum"),
+            Map.entry("ivo-tillstand", "saknar giltigt IVO-tillstånd"), Map.entry("alder", "annan ålder"),
+            Map.entry("kon", "annat kön"), Map.entry("ramavtal", "saknar ramavtal"),
+            Map.entry("lediga-platser", "inga lediga platser"), Map.entry("pris", "för högt pris"),
+            Map.entry("avstand", "för långt bort"));
+
+    /** What was searched for, in words, so that a saved export says what its list answers. */
+    private Spreadsheets.Sheet criteriaSheet(RegisterColumns columns, Matching.Criteria c, Matching.Result result) {
+        List<List<Object>> rows = new ArrayList<>();
+        java.util.function.BiConsumer<String, Object> add = (name, value) -> {
+            if (value != null && !(value instanceof String s && s.isBlank())) {
+                rows.add(Arrays.asList(name, value));
+            }
+        };
+        add.accept("Målgrupp", columns.labels(Codelists.TARGET_GROUPS, c.targetGroup()));
+        add.accept("Placeringsform", columns.labels(Codelists.PLACEMENT_FORMS, c.placementForm()));
+        add.accept("Kön", columns.labels(Codelists.GENDERS, c.gender()));
+        add.accept("Ålder", c.age());
+        add.accept("Behov", columns.labels(Codelists.NEEDS, join(c.needs())));
+        add.accept("Lagrum", columns.labels(Codelists.LEGAL_BASES, c.legalBasis()));
+        add.accept("Ort", c.locality());
+        add.accept("Största avstånd (km)", c.maxDistanceKm());
+        add.accept("Högsta pris per dygn (kr)", c.maxPrice());
+        add.accept("Placeringen börjar", result.date() == null ? c.dateNeeded() : result.date());
+        add.accept("Bara ramavtal", Boolean.TRUE.equals(c.frameworkOnly()) ? "Ja" : null);
+        add.accept("Bara lediga platser", Boolean.TRUE.equals(c.requireVacancy()) ? "Ja" : null);
+        add.accept("Anbudsområde", c.tenderArea());
+        add.accept("Matchningsprofil", result.profile() + " (version " + result.profileVersion() + ")");
+        add.accept("Verksamheter som uppfyller kraven", result.total());
+        result.excluded().forEach((filter, n) -> add.accept("Bortvalda – " + EXCLUDED.getOrDefault(filter, filter),
+                n == null || n == 0 ? null : n));
+        add.accept("Exporterad", LocalDate.now(clock));
+        return new Spreadsheets.Sheet(CRITERIA_SHEET, List.of("Sökkriterium", "Värde"), rows);
     }
 
     private String providerName(Unit u) {
@@ -263,45 +329,31 @@ public class RegisterWorkbook {
             set(r, "ivoGiltigFran", u.ivoPermit().validFrom());
             set(r, "ivoGiltigTill", u.ivoPermit().validTo());
         }
-        set(r, "aktiv", u.isActive());
+        set(r, "aktiv", u.isActive() ? "ja" : "nej");
         return r;
     }
 
-    private Spreadsheets.Sheet codesSheet() {
+    private static Spreadsheets.Sheet codesSheet(RegisterColumns columns) {
         List<List<Object>> rows = new ArrayList<>();
-        Map<String, String> lists = new LinkedHashMap<>();
-        lists.put("malgrupper", Codelists.TARGET_GROUPS);
-        lists.put("placeringsformer", Codelists.PLACEMENT_FORMS);
-        lists.put("lagrum", Codelists.LEGAL_BASES);
-        lists.put("kon", Codelists.GENDERS);
-        lists.put("behov", Codelists.NEEDS);
-        lists.put("ivoOmfattning", Codelists.PLACEMENT_FORMS);
-        lists.forEach((column, codelist) -> codelists.items(codelist).ifPresent(items -> items.forEach(
-                (value, item) -> rows.add(Arrays.asList(column, value, item.path("label").asString(value))))));
-        for (String v : RegisterValidation.REGI) {
-            rows.add(Arrays.asList("regi", v, Provider.EGEN.equals(v) ? "Egen regi" : "Extern utförare"));
+        for (RegisterColumns.Column c : RegisterColumns.ALL) {
+            if (c.codes() != null) {
+                columns.codes(c.codes()).forEach((code, label) -> rows.add(Arrays.asList(c.header(), code, label)));
+            }
         }
-        rows.add(Arrays.asList("prismodell", Unit.Price.PER_DAY, "Ett pris per dygn (prisPerDygn)"));
-        rows.add(Arrays.asList("prismodell", Unit.Price.LEVELS, "Nivåer 1–5 (prisNiva1–prisNiva5)"));
-        rows.add(Arrays.asList("prismodell", Unit.Price.INDIVIDUAL, "Individuellt pris per placering"));
-        rows.add(Arrays.asList("avtalstyp", Unit.Agreement.RAMAVTAL, "Ramavtal (ange ramavtal)"));
-        rows.add(Arrays.asList("avtalstyp", Unit.Agreement.DIREKTUPPHANDLING, "Direktupphandling"));
-        rows.add(Arrays.asList("avtalstyp", Unit.Agreement.INDIVIDAVTAL, "Individavtal"));
-        for (FrameworkAgreement a : register.frameworkAgreements()) {
-            rows.add(Arrays.asList("ramavtal", a.id(), a.name()));
-        }
-        return new Spreadsheets.Sheet(CODES_SHEET, List.of("kolumn", "kod", "betydelse"), rows);
+        return new Spreadsheets.Sheet(CODES_SHEET, List.of("Kolumn", "Kod", "Benämning"), rows);
     }
 
     private static Spreadsheets.Sheet helpSheet() {
         List<List<Object>> rows = new ArrayList<>();
         for (String line : List.of(
-                "En rad per verksamhet. Rubrikraden (nycklarna) får inte ändras; kolumnernas ordning spelar ingen roll.",
-                "Obligatoriska kolumner: " + String.join(", ", REQUIRED.stream().sorted().toList()) + ".",
-                "Flera koder i en cell skiljs med komma. Giltiga koder finns på fliken Koder.",
-                "Utföraren känns igen på organisationsnummer (NNNNNN-NNNN), verksamheten på enhetsId eller annars på utförare och enhetsnamn.",
-                "Priset gäller från prisGiltigFran; en rad med nytt startdatum lägger till en prisperiod, samma startdatum ersätter den.",
-                "Datum skrivs ÅÅÅÅ-MM-DD. aktiv: ja/nej.",
+                "En rad per verksamhet. Rubrikraden får inte ändras; kolumnernas ordning spelar ingen roll.",
+                "Obligatoriska kolumner: " + String.join(", ", RegisterColumns.ALL.stream()
+                        .filter(c -> REQUIRED.contains(c.key())).map(RegisterColumns.Column::header).toList()) + ".",
+                "Kolumner med koder har en lista att välja ur. Flera koder i en cell skiljs med komma. Koderna och vad de betyder finns på fliken Koder.",
+                "Kolumner som slutar på (benämning) och kvalitetsuppgifterna i en export fylls i av Placera och läses inte vid import.",
+                "Utföraren känns igen på organisationsnummer (NNNNNN-NNNN), verksamheten på Enhets-id eller annars på utförare och enhetsnamn.",
+                "Priset gäller från datumet i Priset gäller från; en rad med nytt startdatum lägger till en prisperiod, samma startdatum ersätter den.",
+                "Datum skrivs ÅÅÅÅ-MM-DD. Aktiv: ja eller nej.",
                 "Vid import väljer du: allt eller inget (ett fel stoppar hela importen) eller bara giltiga rader.",
                 "Samma fil kan importeras igen utan att något ändras.")) {
             rows.add(List.of(line));
@@ -343,22 +395,21 @@ public class RegisterWorkbook {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < sheet.headers().size(); i++) {
             String h = sheet.headers().get(i) == null ? "" : sheet.headers().get(i).trim();
-            if (h.isEmpty()) {
+            if (h.isEmpty() || RegisterColumns.ignored(h)) {
                 continue;
             }
-            if (!COLUMNS.contains(h)) {
-                if (!List.of("handlaggarbetyg", "klientbetyg", "sammanbrottsfrekvens", "avvikelser").contains(h)) {
-                    headerProblems.add(new Problem("/columns/" + h, RegisterProblemCodes.UNKNOWN_COLUMN,
-                            "Rad 1: okänd kolumn '" + h + "'."));
-                }
+            Optional<String> key = RegisterColumns.keyOf(h);
+            if (key.isEmpty()) {
+                headerProblems.add(new Problem("/columns/" + h, RegisterProblemCodes.UNKNOWN_COLUMN,
+                        "Rad 1: okänd kolumn '" + h + "'."));
                 continue;
             }
-            index.put(h, i);
+            index.put(key.get(), i);
         }
         for (String required : REQUIRED) {
             if (!index.containsKey(required)) {
                 headerProblems.add(new Problem("/columns/" + required, RegisterProblemCodes.REQUIRED,
-                        "Rad 1: kolumnen '" + required + "' saknas."));
+                        "Rad 1: kolumnen '" + RegisterColumns.header(required) + "' saknas."));
             }
         }
         if (!headerProblems.isEmpty()) {
@@ -622,7 +673,8 @@ public class RegisterWorkbook {
     }
 
     static Problem problem(int excelRow, String column, String code, String detail) {
-        return new Problem(pointer(excelRow, column), code, "Rad " + excelRow + ", kolumn " + column + ": " + detail);
+        return new Problem(pointer(excelRow, column), code,
+                "Rad " + excelRow + ", kolumn " + RegisterColumns.header(column) + ": " + detail);
     }
 
     static String slug(String s) {

@@ -57,7 +57,7 @@ class MatchingController {
     @Operation(summary = "The search results as Excel")
     ResponseEntity<byte[]> export(@Valid @RequestBody Matching.Criteria criteria) {
         permissions.read();
-        return RegisterController.xlsx(workbook.exportResults(matching.match(criteria)),
+        return RegisterController.xlsx(workbook.exportResults(criteria, matching.match(criteria)),
                 "matchning-" + SwedishTime.today(clock) + ".xlsx");
     }
 

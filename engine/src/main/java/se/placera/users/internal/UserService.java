@@ -323,7 +323,10 @@ public class UserService implements UserDirectory, ApplicationRunner {
         } catch (DuplicateKeyException e) {
             throw PlaceraException.conflict("USERNAME_TAKEN", "The user name '" + doc.username + "' is taken.");
         }
-        audit("user.create", doc, rights(doc));
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("before", null);
+        created.put("after", rights(doc));
+        audit("user.create", doc, created);
         if (!Boolean.FALSE.equals(request.sendInvitation())) {
             invite(doc);
         }
@@ -374,7 +377,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
         doc.updatedAt = doc.deactivatedAt;
         doc.history.add(new UserDocument.Change(doc.updatedAt, actor(), "deactivated", Map.of()));
         doc = mongo.save(doc);
-        audit("user.deactivate", doc, Map.of());
+        audit("user.deactivate", doc, change("active", true, false));
         tell(doc, "deactivated", "Ditt konto i Placera är avslutat",
                 "Hej " + doc.firstName + "!\n\nDitt konto " + doc.username
                         + " i Placera har avslutats. Kontakta din administratör om det är fel.\n\nHälsningar\nPlacera");
@@ -391,7 +394,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
         doc.updatedAt = clock.instant();
         doc.history.add(new UserDocument.Change(doc.updatedAt, actor(), "reactivated", Map.of()));
         doc = mongo.save(doc);
-        audit("user.reactivate", doc, Map.of());
+        audit("user.reactivate", doc, change("active", false, true));
         return doc;
     }
 
@@ -738,6 +741,14 @@ public class UserService implements UserDirectory, ApplicationRunner {
         d.put("account", doc.username);
         events.publishEvent(new Audited(action, "user", doc.id,
                 doc.administrations.isEmpty() ? null : doc.administrations.getFirst(), "success", d));
+    }
+
+    /** Audit details of a change of one field, as {@code before}/{@code after} objects. */
+    private static Map<String, Object> change(String field, Object before, Object after) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("before", Map.of(field, before));
+        details.put("after", Map.of(field, after));
+        return details;
     }
 
     private String actor() {

@@ -55,6 +55,27 @@ class AuditBoundsTests {
     }
 
     @Test
+    void aCreationOrARemovalListsItsFieldsInTheSameShape() {
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("before", null);
+        created.put("after", Map.of("name", "Gården", "version", 1));
+        created.put("account", "anna");
+        Map<String, Object> details = bounds.details(created);
+        assertThat(details).containsOnlyKeys("changes", "account");
+        assertThat((List<Object>) details.get("changes")).containsExactly(
+                new LinkedHashMap<>(Map.of("field", "name", "after", "Gården")) {
+                    {
+                        put("before", null);
+                    }
+                });
+        Map<String, Object> removed = bounds.details(Map.of("before", Map.of("active", true)));
+        assertThat((List<Map<String, Object>>) removed.get("changes")).singleElement()
+                .satisfies(c -> assertThat(c).containsEntry("before", true).containsEntry("after", null));
+        // Text called before/after that is no object stays as it is.
+        assertThat(bounds.details(Map.of("before", "x", "after", Map.of()))).containsKeys("before", "after");
+    }
+
+    @Test
     void theCanonicalJsonIsTheSameBeforeAndAfterTheRoundTrip() {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("b", 1L);
