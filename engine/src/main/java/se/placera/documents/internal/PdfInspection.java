@@ -82,11 +82,37 @@ final class PdfInspection {
             if (!startsWithMagic(in.readNBytes(MAGIC.length))) {
                 throw notPdf("The file is not a PDF.");
             }
-            // Random access on the file (not memory-mapped, not read whole); partial: objects are read on demand.
-            return inspect(new RandomAccessFileOrArray(file.toString(), false, true));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        try (var channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            int n = (int) Math.min(TAIL, size);
+            var tail = java.nio.ByteBuffer.allocate(n);
+            channel.read(tail, size - n);
+            if (!hasTrailer(tail.array())) {
+                throw notPdf("The file has no PDF trailer at its end.");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
+            // Memory-mapped random access (the operating system pages the file in; the heap never holds it);
+            // partial: objects are read on demand. Not plain RandomAccessFile: OpenPDF reads it byte by byte.
+            return inspect(new RandomAccessFileOrArray(file.toString(), false, false));
+        } catch (IOException e) {
+            throw notPdf("The file starts like a PDF but cannot be read as one.");
+        }
+    }
+
+    /**
+     * How far from the end {@code startxref} must be. Readers expect it in the last 1,024 bytes; more room for
+     * trailing junk some writers add. Without it OpenPDF would scan the whole file backwards for it.
+     */
+    static final int TAIL = 8 * 1024;
+
+    static boolean hasTrailer(byte[] tail) {
+        return new String(tail, java.nio.charset.StandardCharsets.ISO_8859_1).contains("startxref");
     }
 
     /** The check of {@link #check(Path)} for bytes already in memory (small files kept by their callers). */
@@ -94,6 +120,9 @@ final class PdfInspection {
         if (content == null || !startsWithMagic(java.util.Arrays.copyOf(content, Math.min(content.length,
                 MAGIC.length)))) {
             throw notPdf("The file is not a PDF.");
+        }
+        if (!hasTrailer(java.util.Arrays.copyOfRange(content, Math.max(0, content.length - TAIL), content.length))) {
+            throw notPdf("The file has no PDF trailer at its end.");
         }
         return inspect(new RandomAccessFileOrArray(content));
     }

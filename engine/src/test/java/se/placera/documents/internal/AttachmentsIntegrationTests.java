@@ -102,6 +102,18 @@ class AttachmentsIntegrationTests {
                 "not-pdf");
     }
 
+    /** Megabytes of junk between a PDF header and a trailer: OpenPDF rebuilds the cross-reference and gives up. */
+    @Test
+    void aLargeBrokenPdfIsNotAPdf() {
+        byte[] junk = new byte[8 * 1024 * 1024];
+        java.util.Arrays.fill(junk, (byte) 'x');
+        byte[] head = "%PDF-1.7\n".getBytes();
+        byte[] tail = "\nstartxref\n4711\n%%EOF\n".getBytes();
+        System.arraycopy(head, 0, junk, 0, head.length);
+        System.arraycopy(tail, 0, junk, junk.length - tail.length, tail.length);
+        refused(junk, 415, AttachmentProblemCodes.NOT_PDF, "not-pdf");
+    }
+
     @Test
     void anEncryptedPdfIsRefused() {
         refused(TestPdfs.encrypted(), 422, AttachmentProblemCodes.ENCRYPTED, "encrypted");
