@@ -2707,7 +2707,6 @@ export interface components {
             null?: boolean;
             object?: boolean;
             float?: boolean;
-            container?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             integralNumber?: boolean;
@@ -2726,6 +2725,7 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
+            container?: boolean;
             string?: boolean;
             embeddedValue?: boolean;
         };
@@ -3134,6 +3134,7 @@ export interface components {
             /** Format: int64 */
             revision?: number;
             system?: boolean;
+            providerId?: string;
         };
         VacanciesRequest: {
             /** Format: int32 */

@@ -17,11 +17,15 @@ import java.util.Set;
  * @param permissions           access level per module (US-4); a missing module means no access
  * @param methodPermissions     access level per method id, overriding {@code FOLLOW_UP} for that method
  * @param loginMethod           how the user signed in this time: {@code local}, {@code basic}, {@code keycloak}
+ * @param providerId            for a provider user (a user of a provider of the register, who reaches only the
+ *                              provider portal): the provider's id; null for the municipality's own users. A
+ *                              provider user has no module permissions and no administrations.
  */
 public record CurrentUser(String id, String username, String firstName, String lastName, String email,
         String jobRole, String municipality, String administration, String team, Set<String> roles, String phone,
         String administrationId, List<Administration> grantedAdministrations, Set<String> visibleAdministrations,
-        Map<PlaceraModule, AccessLevel> permissions, Map<String, AccessLevel> methodPermissions, String loginMethod) {
+        Map<PlaceraModule, AccessLevel> permissions, Map<String, AccessLevel> methodPermissions, String loginMethod,
+        String providerId) {
 
     /** An administration the user is granted. */
     public record Administration(String id, String name, String municipality) {
@@ -41,14 +45,22 @@ public record CurrentUser(String id, String username, String firstName, String l
             String municipality, String administration, String team, Set<String> roles) {
         this(id, username, firstName, lastName, email, jobRole, municipality, administration, team, roles, "",
                 administration, List.of(), administration == null || administration.isEmpty() ? Set.of()
-                        : Set.of(administration), Roles.defaultPermissions(roles), Map.of(), "");
+                        : Set.of(administration), Roles.defaultPermissions(roles), Map.of(), "", null);
     }
 
     /** The same user, signed in by {@code method}. */
     public CurrentUser withLoginMethod(String method) {
         return new CurrentUser(id, username, firstName, lastName, email, jobRole, municipality, administration, team,
                 roles, phone, administrationId, grantedAdministrations, visibleAdministrations, permissions,
-                methodPermissions, method);
+                methodPermissions, method, providerId);
+    }
+
+    /**
+     * Whether this is a provider user: an account of a provider of the register, who may use the provider portal
+     * ({@code /api/portal/**}) and nothing of the municipality's.
+     */
+    public boolean isProviderUser() {
+        return providerId != null;
     }
 
     public boolean hasRole(String role) {

@@ -2,6 +2,8 @@ package se.placera.security;
 
 import java.util.Optional;
 
+import se.placera.shared.PlaceraException;
+
 /** Reads the current user from Spring Security. */
 public interface CurrentUsers {
 
@@ -17,4 +19,22 @@ public interface CurrentUsers {
     default String actor() {
         return find().map(CurrentUser::username).orElse("system");
     }
+
+    /** The provider (of the register) the signed-in provider user belongs to; empty for anyone else. */
+    default Optional<String> providerId() {
+        return find().map(CurrentUser::providerId);
+    }
+
+    /**
+     * The provider of the signed-in provider user, for the portal's services: whatever a portal request names, it
+     * reaches only this provider's data. Anyone else gets 403 {@code PORTAL_PROVIDER_USERS_ONLY} (the access
+     * rules already keep them out of {@code /api/portal/**}; this is the second line).
+     */
+    default String requireProviderId() {
+        return providerId().orElseThrow(() -> new PlaceraException(PlaceraException.Kind.FORBIDDEN,
+                PORTAL_PROVIDER_USERS_ONLY, "Only users of a provider use the provider portal."));
+    }
+
+    /** 403: a portal service called by someone who is not a provider user. */
+    String PORTAL_PROVIDER_USERS_ONLY = "PORTAL_PROVIDER_USERS_ONLY";
 }

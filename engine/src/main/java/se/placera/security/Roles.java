@@ -18,6 +18,11 @@ public final class Roles {
      * {@code system} flag), and nobody can grant it through the API.
      */
     public static final String SYSTEM = "SYSTEM";
+    /**
+     * A user of a provider of the register (an account with a {@code providerId}): the provider portal only, never
+     * derived from permissions (a provider user has none).
+     */
+    public static final String PROVIDER = "PROVIDER";
     /** Fills in methods: caseworkers, coordinators. */
     public static final String CASEWORKER = "CASEWORKER";
 

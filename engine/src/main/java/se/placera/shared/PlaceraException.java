@@ -12,9 +12,12 @@ public class PlaceraException extends RuntimeException {
 
     /**
      * What went wrong, in terms the web layer maps to a status. {@code TOO_LARGE}: the input is larger than
-     * {@link InputLimits} allow; {@code PRECONDITION_REQUIRED}: an update did not say which version it read.
+     * {@link InputLimits} allow; {@code PRECONDITION_REQUIRED}: an update did not say which version it read;
+     * {@code UNSUPPORTED_MEDIA_TYPE}: a file is not of the kind accepted (its content, not its name, decides);
+     * {@code UNPROCESSABLE}: a file of the right kind that is refused for what it holds (an encrypted PDF).
      */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, TOO_LARGE, PRECONDITION_REQUIRED }
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN, TOO_LARGE, PRECONDITION_REQUIRED,
+            UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE }
 
     private final Kind kind;
     private final String code;

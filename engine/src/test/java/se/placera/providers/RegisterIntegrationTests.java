@@ -139,7 +139,7 @@ class RegisterIntegrationTests {
         JsonNode provider = f.createProvider("Dokument AB", "extern");
         String id = f.createUnit(RegisterFixtures.hvb(provider.get("id").asString(), "Dokumentgården",
                 RegisterFixtures.unique("omr"), 3000)).at("/unit/id").asString();
-        byte[] pdf = "%PDF-1.4\n% fake but well-formed enough\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = se.placera.support.TestPdfs.plain("Tillstånd från IVO");
 
         JsonNode withPdf = f.sendBytes("PUT", "/api/register/units/" + id + "/ivo-permit/document?filename=tillstand.pdf",
                 "application/pdf", pdf, true).expect(200).json();
@@ -152,6 +152,19 @@ class RegisterIntegrationTests {
         JsonNode fake = f.sendBytes("PUT", "/api/register/units/" + id + "/ivo-permit/document", "application/pdf",
                 "<html>".getBytes(StandardCharsets.US_ASCII), true).expect(400).json();
         assertThat(fake.get("code").asString()).isEqualTo("REGISTER_DOCUMENT_REJECTED");
+        // A PDF by its first bytes that no parser can read; an encrypted and an active PDF (the attachments' check).
+        JsonNode broken = f.sendBytes("PUT", "/api/register/units/" + id + "/ivo-permit/document", "application/pdf",
+                "%PDF-1.4\n% fake\n%%EOF".getBytes(StandardCharsets.US_ASCII), true).expect(415).json();
+        assertThat(broken.get("code").asString()).isEqualTo("ATTACHMENT_NOT_PDF");
+        JsonNode locked = f.sendBytes("PUT", "/api/register/units/" + id + "/ivo-permit/document", "application/pdf",
+                se.placera.support.TestPdfs.encrypted(), true).expect(422).json();
+        assertThat(locked.get("code").asString()).isEqualTo("ATTACHMENT_ENCRYPTED");
+        JsonNode active = f.sendBytes("POST", "/api/register/units/" + id + "/documents?filename=skript.pdf",
+                "application/pdf", se.placera.support.TestPdfs.withOpenActionJavaScript(), true).expect(422).json();
+        assertThat(active.get("code").asString()).isEqualTo("ATTACHMENT_ACTIVE_CONTENT");
+        assertThat(active.at("/errors/0/code").asString()).isEqualTo("javascript");
+        assertThat(f.admin.get("/api/register/units/" + id + "/ivo-permit/document").expect(200).bytes())
+                .isEqualTo(pdf);
         f.sendBytes("POST", "/api/register/units/" + id + "/documents?filename=x.exe", "application/x-msdownload",
                 new byte[] {'M', 'Z'}, true).expect(400);
 

@@ -37,7 +37,9 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         /** Only the caller's own municipality. */
         MUNICIPALITY,
         /** The vendor's system administrator only (403 for everyone else). */
-        SYSTEM
+        SYSTEM,
+        /** The provider portal: provider users only, their own organisation (403 for the municipality's users). */
+        PORTAL
     }
 
     /** The scope of an operation; {@code probe} names the fixture a list must not show. */
@@ -105,6 +107,10 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         list("get /api/users/changes", "change");
         rule("post /api/users/changes/{changeId}/approve", Scope.ADMINISTRATION);
         rule("post /api/users/changes/{changeId}/reject", Scope.ADMINISTRATION);
+        // Provider users: invited into the caller's own administrations, listed only there.
+        rule("post /api/provider-users", Scope.ADMINISTRATION);
+        list("get /api/provider-users", "providerUser");
+        rule("get /api/portal/me", Scope.PORTAL);
         rule("get /api/autoanswer-presets/{username}", Scope.ADMINISTRATION);
         rule("put /api/autoanswer-presets/{username}/{methodId}", Scope.ADMINISTRATION);
         rule("delete /api/autoanswer-presets/{username}/{methodId}", Scope.ADMINISTRATION);
@@ -188,9 +194,18 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         String changeId = admin().post("/api/users/" + userId + "/changes",
                 Map.of("email", username + "@ny.exempelkommun.se")).expect(202).json().get("id").asString();
         JsonNode userBefore = admin().get("/api/users/" + userId).expect(200).json();
-        Map<String, String> fixtures = Map.of("id", responseId, "changeId", changeId, "username", username,
-                "methodId", methodId, "version", "1", "response", responseId, "user", userId, "change", changeId,
-                "client", clientId, "caseworker", "handlaggare");
+        String providerId = admin().post("/api/register/providers", Map.of("name", unique("Portalens Omsorg AB"),
+                "orgNumber", String.format("556%03d-%04d", new java.util.Random().nextInt(1000),
+                        new java.util.Random().nextInt(10_000)), "regi", "extern"))
+                .expect(201).json().get("id").asString();
+        String providerUser = unique("utforare");
+        admin().post("/api/provider-users", Map.of("username", providerUser, "firstName", "Ulla", "lastName",
+                "Utförare", "email", providerUser + "@utforare.example", "providerId", providerId)).expect(201);
+        Map<String, String> fixtures = Map.ofEntries(Map.entry("id", responseId), Map.entry("changeId", changeId),
+                Map.entry("username", username), Map.entry("methodId", methodId), Map.entry("version", "1"),
+                Map.entry("response", responseId), Map.entry("user", userId), Map.entry("change", changeId),
+                Map.entry("client", clientId), Map.entry("caseworker", "handlaggare"),
+                Map.entry("providerUser", providerUser));
 
         Map<String, String> userFixtures = new java.util.HashMap<>(fixtures);
         userFixtures.put("id", userId);
@@ -220,7 +235,8 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
                 Object body = method.equals("get") || method.equals("delete") ? null : bodyFor(path, username);
                 switch (rule.scope()) {
                     case ADMINISTRATION -> {
-                        if (path.equals("/api/users") || path.equals("/api/responses") || path.equals("/api/cases")) {
+                        if (path.equals("/api/users") || path.equals("/api/responses") || path.equals("/api/cases")
+                                || path.equals("/api/provider-users")) {
                             break; // creating: only into the caller's own administration, tested in its own test
                         }
                         var r = stranger.send(method.toUpperCase(), concrete, body);
@@ -245,6 +261,13 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
                             failures.add(method + " " + concrete + " -> " + r.status() + " (system only)");
                         }
                     }
+                    case PORTAL -> {
+                        var r = stranger.send(method.toUpperCase(), concrete, body);
+                        if (r.status() != 403) {
+                            failures.add(method + " " + concrete + " -> " + r.status() + " (provider users only)");
+                        }
+                        walked.add(method + " " + path);
+                    }
                     default -> { }
                 }
             }
@@ -253,7 +276,7 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         assertThat(walked).contains("get /api/responses/{id}", "patch /api/responses/{id}/answers",
                 "post /api/responses/{id}/submit", "get /api/responses", "get /api/users/{id}", "put /api/users/{id}",
                 "post /api/users/changes/{changeId}/approve", "put /api/autoanswer-presets/{username}/{methodId}",
-                "get /api/usage", "get /api/users");
+                "get /api/usage", "get /api/users", "get /api/provider-users", "get /api/portal/me");
 
         // Nothing changed.
         JsonNode after = owner.get("/api/responses/" + responseId).expect(200).json();

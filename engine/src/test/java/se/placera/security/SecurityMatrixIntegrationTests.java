@@ -54,6 +54,10 @@ class SecurityMatrixIntegrationTests extends IdentityTestBase {
             // (EmbeddedBackupEndpointIntegrationTests has the system administrator's answers).
             new Row("GET", "/api/admin/backups", null, 401, 403, 403, 403, 403),
             new Row("POST", "/api/admin/backups", null, 401, 403, 403, 403, 403),
+            // Provider users: invited by administrators and placement officers; the portal is for provider users.
+            new Row("GET", "/api/provider-users", null, 401, 403, 403, 403, 200),
+            new Row("POST", "/api/provider-users", Map.of(), 401, 403, 403, 403, 400),
+            new Row("GET", "/api/portal/me", null, 401, 403, 403, 403, 403),
             new Row("POST", "/api/auth/activate", Map.of("token", "x", "password", "y"), 400, 400, 400, 400, 400),
             new Row("POST", "/api/auth/password-reset", Map.of("username", "finns-inte"), 202, 202, 202, 202, 202),
             new Row("POST", "/api/auth/password-reset/confirm", Map.of("token", "x", "password", "y"),

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"placera.embedded-db.in-memory=true", "placera.metadata.fail-on-invalid=true"})
+        properties = {"placera.embedded-db.in-memory=true", "placera.metadata.fail-on-invalid=true",
+                "placera.attachments.spool-dir=target/spool"})
 @Import(DemoUsers.class)
 public @interface AppIntegrationTest {
 }

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.stereotype.Service;
 
+import se.placera.documents.Attachments;
 import se.placera.providers.Register;
 import se.placera.providers.RegisterProblemCodes;
 import se.placera.providers.Unit;
@@ -24,7 +25,9 @@ import se.placera.shared.Problem;
 
 /**
  * Files of units: the IVO permit PDF and other documents, stored as binary in one document each (at most
- * {@code placera.providers.max-document-bytes}). The declared content type must be allowed and match the bytes.
+ * {@code placera.providers.max-document-bytes}). The declared content type must be allowed and match the bytes;
+ * a PDF must also pass the attachments' content check ({@link Attachments#requireSafePdf}): readable, not
+ * encrypted, nothing active (415 / 422 with the {@code ATTACHMENT_*} codes).
  */
 @Service
 public class UnitFiles {
@@ -42,11 +45,13 @@ public class UnitFiles {
     private final RegisterService register;
     private final ProvidersProperties properties;
     private final CurrentUsers users;
+    private final Attachments attachments;
     private final Clock clock;
 
     UnitFiles(MongoTemplate mongo, RegisterService register, ProvidersProperties properties, CurrentUsers users,
-            Optional<Clock> clock) {
+            Attachments attachments, Optional<Clock> clock) {
         this.mongo = mongo;
+        this.attachments = attachments;
         this.register = register;
         this.properties = properties;
         this.users = users;
@@ -136,6 +141,9 @@ public class UnitFiles {
         }
         if (!matches(type, bytes)) {
             throw rejected("The file's content is not " + ALLOWED.get(type) + ".");
+        }
+        if (PDF.equals(type)) {
+            attachments.requireSafePdf(bytes);
         }
         String safeName = filename.replaceAll("[\\\\/\\r\\n\"]", "_");
         StoredFile f = new StoredFile("f-" + UUID.randomUUID(), unit.id(), kind, safeName, type, bytes.length, bytes,

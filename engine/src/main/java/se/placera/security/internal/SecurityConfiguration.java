@@ -36,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import se.placera.security.AccessLevel;
 import se.placera.security.ApiTokenDirectory;
 import se.placera.security.ApiTokenSecrets;
+import se.placera.security.CurrentUser;
 import se.placera.security.PlaceraModule;
 import se.placera.security.SecurityProperties;
 
@@ -149,6 +150,11 @@ class SecurityConfiguration {
             DirectoryCurrentUsers users) {
         auth.requestMatchers(PUBLIC).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/auth/me").authenticated()
+                // The provider portal is for provider users only, and a provider user reaches nothing else: no
+                // municipality API (responses, cases, register, metadata, users, audit, tokens), whatever its
+                // own rule below says (docs/security.md, "Provider users").
+                .requestMatchers("/api/portal", "/api/portal/**").access(providerUser(users))
+                .requestMatchers(providerUserRequest(users)).denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/metadata/**").authenticated()
                 .requestMatchers("/api/metadata/**").access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
                 // The designer's preview runs any method version, drafts included: method design rights only.
@@ -156,6 +162,7 @@ class SecurityConfiguration {
                 .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
                 .requestMatchers("/api/autoanswer-presets/**")
                 .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
+                .requestMatchers("/api/provider-users", "/api/provider-users/**").access(invitesProviderUsers(users))
                 .requestMatchers(HttpMethod.GET, "/api/organisation/**").authenticated()
                 .requestMatchers("/api/organisation/**").access(systemAdministrator(users))
                 .requestMatchers("/api/organisation/**", "/api/users/**", "/api/audit/**", "/api/usage/**")
@@ -164,6 +171,25 @@ class SecurityConfiguration {
                 .requestMatchers("/api/admin/**").access(systemAdministrator(users))
                 .requestMatchers("/api/responses", "/api/responses/**").access(writesSomeMethod(users))
                 .anyRequest().authenticated();
+    }
+
+    /** A request of a signed-in provider user (a user of a provider of the register). */
+    static RequestMatcher providerUserRequest(DirectoryCurrentUsers users) {
+        return request -> users.find().map(CurrentUser::isProviderUser).orElse(false);
+    }
+
+    /** A provider user: the provider portal. */
+    static AuthorizationManager<RequestAuthorizationContext> providerUser(DirectoryCurrentUsers users) {
+        return (authentication, context) -> new AuthorizationDecision(
+                users.find().map(CurrentUser::isProviderUser).orElse(false));
+    }
+
+    /** Inviting provider users: an administrator (administration console at ADMIN) or a placement officer. */
+    static AuthorizationManager<RequestAuthorizationContext> invitesProviderUsers(DirectoryCurrentUsers users) {
+        return (authentication, context) -> new AuthorizationDecision(users.find()
+                .map(u -> u.can(PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN)
+                        || u.can(PlaceraModule.PLACEMENT, AccessLevel.ADMIN))
+                .orElse(false));
     }
 
     /** The current user has {@code level} in {@code module}. */

@@ -93,7 +93,7 @@ class AuthController {
     record Me(String id, String username, String firstName, String lastName, String email, String phone,
             String jobRole, String municipality, String administration, List<CurrentUser.Administration> administrations,
             String team, Map<String, String> permissions, Map<String, String> methodPermissions, List<String> roles,
-            String loginMethod) {
+            String loginMethod, String providerId) {
 
         static Me of(CurrentUser u) {
             Map<String, String> perms = new LinkedHashMap<>();
@@ -102,7 +102,7 @@ class AuthController {
             u.methodPermissions().forEach((m, l) -> methods.put(m, l.name()));
             return new Me(u.id(), u.username(), u.firstName(), u.lastName(), u.email(), u.phone(), u.jobRole(),
                     u.municipality(), u.administration(), u.grantedAdministrations(), u.team(), perms, methods,
-                    u.roles().stream().sorted().toList(), u.loginMethod());
+                    u.roles().stream().sorted().toList(), u.loginMethod(), u.providerId());
         }
     }
 

@@ -114,6 +114,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case PRECONDITION_REQUIRED -> HttpStatus.PRECONDITION_REQUIRED;
+            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
         };
     }
 

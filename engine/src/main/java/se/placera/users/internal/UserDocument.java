@@ -43,6 +43,12 @@ public class UserDocument {
      * municipality). Only set by configuration (a seed user) or the one-time first-administrator set-up.
      */
     public boolean system;
+    /**
+     * Set for a provider user: the id of the provider of the register whose user this is. Such an account has no
+     * permissions and sees no administration's data; its {@link #administrations} name only the administration
+     * that invited it and whose administrators administer the account.
+     */
+    public String providerId;
     @Version
     public Long revision;
 

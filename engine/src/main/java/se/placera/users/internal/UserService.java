@@ -34,6 +34,7 @@ import se.placera.security.CurrentUser;
 import se.placera.security.CurrentUsers;
 import se.placera.security.Lockouts;
 import se.placera.security.PlaceraModule;
+import se.placera.security.ProviderOrganisations;
 import se.placera.security.Roles;
 import se.placera.security.UserDirectory;
 import se.placera.shared.Audited;
@@ -78,6 +79,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
     private final PasswordPolicy policy;
     private final Clock clock;
     private final boolean samplesEnabled;
+    private final org.springframework.beans.factory.ObjectProvider<ProviderOrganisations> providers;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserService.class);
 
@@ -87,7 +89,9 @@ public class UserService implements UserDirectory, ApplicationRunner {
 
     UserService(MongoTemplate mongo, Organisation organisation, UsersProperties props, PasswordEncoder encoder,
             AccountTokens tokens, org.springframework.beans.factory.ObjectProvider<CurrentUsers> currentUsers, Lockouts lockouts, ApplicationEventPublisher events,
-            Optional<Clock> clock, org.springframework.core.env.Environment environment) {
+            Optional<Clock> clock, org.springframework.core.env.Environment environment,
+            org.springframework.beans.factory.ObjectProvider<ProviderOrganisations> providers) {
+        this.providers = providers;
         this.mongo = mongo;
         this.organisation = organisation;
         this.props = props;
@@ -252,6 +256,12 @@ public class UserService implements UserDirectory, ApplicationRunner {
     }
 
     public CurrentUser toCurrentUser(UserDocument d) {
+        if (d.providerId != null) {
+            // A provider user: the portal only. No permissions, no administrations, whatever the document holds.
+            return new CurrentUser(d.id, d.username, nz(d.firstName), nz(d.lastName), nz(d.email), nz(d.jobRole), "",
+                    "", "", Set.of(Roles.PROVIDER), nz(d.phone), null, List.of(), Set.of(), Map.of(), Map.of(), "",
+                    d.providerId);
+        }
         Map<PlaceraModule, AccessLevel> perms = new EnumMap<>(PlaceraModule.class);
         if (d.permissions != null) {
             d.permissions.forEach((m, l) -> perms.put(PlaceraModule.valueOf(m), AccessLevel.valueOf(l)));
@@ -274,7 +284,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
         }
         return new CurrentUser(d.id, d.username, nz(d.firstName), nz(d.lastName), nz(d.email), nz(d.jobRole),
                 municipality, homeName, nz(d.team), roles, nz(d.phone), home, granted,
-                organisation.visibleFor(d.administrations), perms, methods, "");
+                organisation.visibleFor(d.administrations), perms, methods, "", null);
     }
 
     // ---- administration ----
@@ -333,6 +343,104 @@ public class UserService implements UserDirectory, ApplicationRunner {
         return doc;
     }
 
+    // ---- provider users (the provider portal) ----
+
+    /**
+     * What a placement officer or administrator sends to invite a user of a provider of the register.
+     *
+     * @param administration the administration that invites and administers the account; default the caller's
+     *                       home administration
+     */
+    public record ProviderUserRequest(@Size(max = InputLimits.ID) String username,
+            @Size(max = InputLimits.NAME) String firstName, @Size(max = InputLimits.NAME) String lastName,
+            @Size(max = InputLimits.SHORT_TEXT) String email, @Size(max = InputLimits.ID) String phone,
+            @Size(max = InputLimits.ID) String providerId, @Size(max = InputLimits.ID) String administration) {
+    }
+
+    /**
+     * The administrations in which the caller invites and lists provider users: all (null) for the system
+     * administrator; the granted ones of an administrator (administration console at ADMIN) or a placement
+     * officer (placement at ADMIN); none for anyone else.
+     */
+    static Set<String> providerUserAdministrations(CurrentUser caller) {
+        if (caller.isSystemAdministrator()) {
+            return null;
+        }
+        if (caller.isProviderUser() || !caller.can(PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN)
+                && !caller.can(PlaceraModule.PLACEMENT, AccessLevel.ADMIN)) {
+            return Set.of();
+        }
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        caller.grantedAdministrations().forEach(a -> ids.add(a.id()));
+        if (caller.administrationId() != null && !caller.administrationId().isEmpty()) {
+            ids.add(caller.administrationId());
+        }
+        return ids;
+    }
+
+    /**
+     * Adds a user of a provider of the register and mails the invitation (the activation link of every account):
+     * the provider must be an active provider of the register, the administration one of the caller's.
+     */
+    public UserDocument createProviderUser(ProviderUserRequest r) {
+        CurrentUser caller = caller();
+        Set<String> allowed = providerUserAdministrations(caller);
+        if (allowed != null && allowed.isEmpty()) {
+            throw new PlaceraException(PlaceraException.Kind.FORBIDDEN, "PROVIDER_USER_FORBIDDEN",
+                    "Only administrators and placement officers invite provider users.");
+        }
+        if (r == null) {
+            throw PlaceraException.invalid("USER_INVALID", "The request is empty.", List.of());
+        }
+        var provider = r.providerId() == null ? Optional.<ProviderOrganisations.ProviderOrganisation>empty()
+                : providers.getObject().find(r.providerId().trim());
+        if (provider.isEmpty() || !provider.get().active()) {
+            throw PlaceraException.invalid("USER_INVALID", "The provider is not an active provider of the register.",
+                    List.of(new Problem("/providerId", provider.isEmpty() ? "unknown-provider" : "inactive-provider",
+                            "Choose an active provider of the register.")));
+        }
+        String administration = r.administration() == null || r.administration().isBlank()
+                ? caller.administrationId() : r.administration().trim();
+        if (allowed != null && !allowed.contains(administration)) {
+            throw new PlaceraException(PlaceraException.Kind.FORBIDDEN, "USER_GRANT_FORBIDDEN",
+                    "You invite provider users only for your own administrations.",
+                    List.of(new Problem("/administration", "not-administered", "Not one of your administrations.")));
+        }
+        UserDocument doc = validated(new UserDocument(), new UserRequest(r.username(), r.firstName(), r.lastName(),
+                r.email(), r.phone(), null, administration == null ? List.of() : List.of(administration), null,
+                Map.of(), Map.of(), null, true, null), true, false);
+        doc.providerId = provider.get().id();
+        Instant now = clock.instant();
+        doc.id = UUID.randomUUID().toString();
+        doc.active = true;
+        doc.createdAt = now;
+        doc.updatedAt = now;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("providerId", doc.providerId);
+        details.put("provider", provider.get().name());
+        details.put("administrations", List.copyOf(doc.administrations));
+        doc.history.add(new UserDocument.Change(now, actor(), "created", details));
+        try {
+            doc = mongo.insert(doc);
+        } catch (DuplicateKeyException e) {
+            throw PlaceraException.conflict("USERNAME_TAKEN", "The user name '" + doc.username + "' is taken.");
+        }
+        audit("provider-user.create", doc, details);
+        invite(doc);
+        return doc;
+    }
+
+    /** The provider users of the caller's administrations (all for the system administrator), of one provider if given. */
+    public List<UserDocument> providerUsers(String providerId) {
+        Set<String> allowed = providerUserAdministrations(caller());
+        Query q = Query.query(providerId == null || providerId.isBlank() ? Criteria.where("providerId").ne(null)
+                : Criteria.where("providerId").is(providerId));
+        return mongo.find(q.with(Sort.by("username")), UserDocument.class).stream()
+                .filter(d -> d.providerId != null)
+                .filter(d -> allowed == null || !d.administrations.isEmpty() && allowed.containsAll(d.administrations))
+                .toList();
+    }
+
     public UserDocument update(String id, UserRequest request) {
         UserDocument doc = get(id);
         if (request != null && request.revision() != null && !request.revision().equals(doc.revision)) {
@@ -342,6 +450,11 @@ public class UserService implements UserDirectory, ApplicationRunner {
         Map<String, Object> before = rights(doc);
         UserDocument old = copyOf(doc);
         validated(doc, request, false, doc.system);
+        if (doc.providerId != null && (!doc.permissions.isEmpty() || !doc.methodPermissions.isEmpty())) {
+            throw PlaceraException.invalid("USER_INVALID", "A provider user has no permissions: the portal only.",
+                    List.of(new Problem(doc.permissions.isEmpty() ? "/methodPermissions" : "/permissions",
+                            "provider-user", "A provider user cannot be granted permissions.")));
+        }
         List<Problem> identity = identityChanges(old, doc);
         if (!identity.isEmpty()) {
             throw new PlaceraException(PlaceraException.Kind.CONFLICT, "USER_CHANGE_NEEDS_APPROVAL",
@@ -421,6 +534,18 @@ public class UserService implements UserDirectory, ApplicationRunner {
     private void invite(UserDocument doc) {
         String token = tokens.issue(doc.id, Purpose.ACTIVATION, props.activationTtl());
         String link = props.appUrl() + "/activate?token=" + token;
+        if (doc.providerId != null) {
+            String provider = providers.getObject().find(doc.providerId).map(ProviderOrganisations.ProviderOrganisation::name)
+                    .orElse(doc.providerId);
+            tell(doc, "invitation", "Välkommen till Placeras portal för utförare",
+                    "Hej " + doc.firstName + "!\n\nDu har fått ett konto i Placeras portal för utförare, för "
+                            + provider + ". Där besvarar du kommunens förfrågningar om placeringar.\n"
+                            + "Användarnamn: " + doc.username + "\n\nVälj ditt lösenord via länken nedan. Länken "
+                            + "gäller i " + props.activationTtl().toHours() + " timmar och kan bara användas en gång:\n"
+                            + link + "\n\nHälsningar\nPlacera");
+            audit("user.invite", doc, Map.of("providerId", doc.providerId));
+            return;
+        }
         tell(doc, "invitation", "Välkommen till Placera",
                 "Hej " + doc.firstName + "!\n\nDu har fått ett konto i Placera, kommunens stöd för placeringar.\n"
                         + "Användarnamn: " + doc.username + "\n\nDina behörigheter:\n" + describe(doc)

@@ -49,7 +49,8 @@ class UsersController {
             String jobRole, String municipality, List<String> administrations, String team,
             Map<String, String> permissions, Map<String, String> methodPermissions, boolean active,
             boolean activated, String keycloakId, Instant lockedUntil, Instant createdAt, Instant updatedAt,
-            Instant deactivatedAt, List<UserDocument.Change> history, Long revision, boolean system) {
+            Instant deactivatedAt, List<UserDocument.Change> history, Long revision, boolean system,
+            String providerId) {
     }
 
     /** A pending or decided change of a user's administrations, e-mail or Keycloak link (four eyes). */
@@ -68,7 +69,7 @@ class UsersController {
         return new UserView(d.id, d.username, d.firstName, d.lastName, d.email, d.phone, d.jobRole, d.municipality,
                 d.administrations, d.team, d.permissions, d.methodPermissions, d.active, d.passwordHash != null,
                 d.externalId, users.lockedUntil(d).orElse(null), d.createdAt, d.updatedAt, d.deactivatedAt,
-                d.history, d.revision, d.system);
+                d.history, d.revision, d.system, d.providerId);
     }
 
     @GetMapping("/api/users")
