@@ -2707,9 +2707,10 @@ export interface components {
             null?: boolean;
             object?: boolean;
             float?: boolean;
-            container?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            container?: boolean;
+            string?: boolean;
             integralNumber?: boolean;
             missingNode?: boolean;
             valueNode?: boolean;
@@ -2726,7 +2727,6 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            string?: boolean;
             embeddedValue?: boolean;
         };
         KindInfo: {
@@ -2916,6 +2916,7 @@ export interface components {
             methodTitle?: string;
             status?: string;
             subject?: components["schemas"]["Subject"];
+            respondentRole?: string;
             /** Format: date-time */
             updatedAt?: string;
             /** Format: date-time */
