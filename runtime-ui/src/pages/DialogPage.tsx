@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiProblem, metadata, responses } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
-import { Link, navigate, query } from '../app/router';
+import { Link, navigate, query, usePath } from '../app/router';
 import { QuestionField } from '../form/QuestionField';
 import { SaveProblem } from '../form/SaveProblem';
 import { isAnswered, questionsOf } from '../form/values';
@@ -20,6 +20,7 @@ export function DialogPage({ id }: { id: string }) {
   const [error, setError] = useState<unknown>(null);
   const heading = useRef<HTMLDivElement>(null);
   // The question is in the address (?fraga=3): the back button goes to the previous question, a reload stays.
+  usePath(); // re-render when the address changes (back and forward buttons)
   const urlIndex = Number(query('fraga'));
   const index = urlIndex >= 1 ? urlIndex - 1 : lastQuestion(id);
   const address = (n: number, g: string | null = guardianId) =>

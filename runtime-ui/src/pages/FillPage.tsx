@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiProblem } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
-import { Link, navigate, query } from '../app/router';
+import { Link, navigate, query, usePath } from '../app/router';
 import { ErrorSummary } from '../form/ErrorSummary';
 import { SaveProblem } from '../form/SaveProblem';
 import { AutoAnswered, FormView, type Layout } from '../form/FormView';
@@ -23,6 +23,7 @@ export function FillPage({ id }: { id: string }) {
   const state = r.state;
   // The step is in the address (?steg=2), so the back button goes to the previous step; without one the draft
   // opens at the step where the user last was.
+  usePath(); // re-render when the address changes (back and forward buttons)
   const urlStep = Number(query('steg'));
   const step = urlStep >= 1 ? urlStep - 1 : lastStep(id);
   const goToStep = (n: number) => {
