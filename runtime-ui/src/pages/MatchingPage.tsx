@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { matching, saveBlob, type CompareResult, type Criteria, type Hit, type MatchResult, type Rating, type Reason } from '../api/register';
 import { fieldProblems } from '../app/problems';
 import { ErrorMessage } from '../app/Shell';
@@ -127,6 +127,15 @@ export function MatchingPage() {
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const compareHeading = useRef<HTMLHeadingElement>(null);
   const set = (patch: Partial<FormValues>) => setV((x) => ({ ...x, ...patch }));
+  // Where focus goes once the new results or the comparison are on the page (after React has rendered them).
+  const focusAfterRender = useRef<'results' | 'compare' | null>(null);
+  useEffect(() => {
+    const target = focusAfterRender.current === 'results' ? resultsHeading.current : focusAfterRender.current === 'compare' ? compareHeading.current : null;
+    if (!target || busy) return;
+    focusAfterRender.current = null;
+    target.scrollIntoView?.({ block: 'start' });
+    target.focus();
+  }, [result, compared, busy]);
   const fieldErrors = fieldProblems(error, t);
   const suggestion = error instanceof ApiProblem && typeof error.properties.suggestion === 'string' ? error.properties.suggestion : null;
   const forms = placementFormsFor(lists, v.targetGroup);
@@ -157,7 +166,7 @@ export function MatchingPage() {
       setResult(r);
       setSelected([]);
       setCompared(null);
-      setTimeout(() => resultsHeading.current?.focus(), 0);
+      focusAfterRender.current = 'results';
     } catch (err) {
       // Results of earlier criteria no longer apply: clear them rather than show them under the error.
       setError(err);
@@ -173,10 +182,7 @@ export function MatchingPage() {
     try {
       setCompared(await matching.compare(criteria, selected));
       // The comparison opens below the list: take the user (and the screen reader) there.
-      setTimeout(() => {
-        compareHeading.current?.scrollIntoView?.({ block: 'start' });
-        compareHeading.current?.focus();
-      }, 0);
+      focusAfterRender.current = 'compare';
     } catch (err) {
       setActionError(err);
     }
