@@ -61,6 +61,16 @@ class RuntimeUiIssue12BrowserIntegrationTests extends BrowserTestSupport {
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
     }
 
+    /** The elements that reach beyond the window's right edge, for the failure message. */
+    String wideElements() {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("""
+                const w = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1)
+                  .slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' '
+                    + Math.round(e.getBoundingClientRect().right)).join(', ');
+                """));
+    }
+
     void search() {
         click(By.xpath("//button[normalize-space()='Sök']"));
     }
@@ -136,7 +146,7 @@ class RuntimeUiIssue12BrowserIntegrationTests extends BrowserTestSupport {
         waitForText(By.id("results-title"), "träffar");
         WebElement card = driver.findElement(By.cssSelector("tr.result-row"));
         assertThat(card.getCssValue("display")).isEqualTo("grid");
-        assertThat(scrollsSideways()).as("the matching page scrolls sideways at 390 px").isFalse();
+        assertThat(scrollsSideways()).as("the matching page scrolls sideways at 390 px: %s", wideElements()).isFalse();
         check("issue12-matching-390");
         copyToDocs("issue12-matching-390", "matching-mobile.png");
         click(By.linkText("Mina arbetsuppgifter"));
@@ -144,7 +154,7 @@ class RuntimeUiIssue12BrowserIntegrationTests extends BrowserTestSupport {
         waitFor(By.id("start-method"));
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.xpath("//*[normalize-space()='Laddar …']")).isEmpty());
-        assertThat(scrollsSideways()).as("the tasks page scrolls sideways at 390 px").isFalse();
+        assertThat(scrollsSideways()).as("the tasks page scrolls sideways at 390 px: %s", wideElements()).isFalse();
         check("issue12-tasks-390");
         assertThat(violations).as("serious or critical axe-core violations (target/screenshots/" + axeReportFile() + ")")
                 .isEmpty();
