@@ -17,5 +17,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // Rendering whole pages in jsdom takes seconds on a loaded 2-core CI machine.
+    testTimeout: 20000,
   },
 });

@@ -1,4 +1,5 @@
-import { RequireLogin } from './app/auth';
+import { RequireLogin, useUser } from './app/auth';
+import { abilities } from './app/permissions';
 import { match, usePath } from './app/router';
 import { Shell } from './app/Shell';
 import { useT } from './i18n';
@@ -6,15 +7,25 @@ import { DialogPage } from './pages/DialogPage';
 import { FillPage } from './pages/FillPage';
 import { MatchingPage } from './pages/MatchingPage';
 import { ReceiptPage } from './pages/ReceiptPage';
+import { StartPage } from './pages/StartPage';
 import { TasksPage } from './pages/TasksPage';
 
 function Routes() {
   const t = useT();
   const path = usePath();
+  const can = abilities(useUser().user);
+  const clean = path.split('?')[0];
   let m: Record<string, string> | null;
   let title = t('tasks.title');
   let page = <TasksPage />;
-  if ((m = match('/responses/:id/receipt', path))) {
+  // Pages the user's permissions do not allow are not offered: the start page says what they can do instead.
+  if (!can.answer && (clean === '/' || clean.startsWith('/responses/'))) {
+    title = t('start.title');
+    page = <StartPage />;
+  } else if (!can.match && clean === '/matchning') {
+    title = t('start.title');
+    page = <StartPage />;
+  } else if ((m = match('/responses/:id/receipt', path))) {
     title = t('receipt.title');
     page = <ReceiptPage key={m.id} id={m.id} />;
   } else if ((m = match('/responses/:id/dialog', path))) {
@@ -32,8 +43,8 @@ function Routes() {
   }
   return (
     <Shell brand={t('app.runtime')} title={title} nav={[
-        { to: '/', label: t('tasks.title'), current: path.split('?')[0] === '/' },
-        { to: '/matchning', label: t('matching.title'), current: path.split('?')[0] === '/matchning' },
+        { to: '/', label: can.answer ? t('tasks.title') : t('start.title'), current: clean === '/' },
+        ...(can.match ? [{ to: '/matchning', label: t('matching.title'), current: clean === '/matchning' }] : []),
       ]}>
       {page}
     </Shell>

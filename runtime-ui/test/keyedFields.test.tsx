@@ -129,6 +129,9 @@ const { DialogPage } = await import('../src/pages/DialogPage');
 beforeEach(() => {
   server = allTypes();
   answered.mockClear();
+  // Dialog mode keeps its question in the address and this browser's storage: each test opens it afresh.
+  window.history.replaceState(null, '', '/');
+  localStorage.clear();
 });
 
 describe('no field state survives a change of question', () => {

@@ -36,6 +36,10 @@ export interface User {
   team?: string;
   roles?: string[];
   permissions?: Record<string, string>;
+  /** Rights on single methods, before the FOLLOW_UP module's (method id → level). */
+  methodPermissions?: Record<string, string>;
+  /** The home administration's name. */
+  administration?: string;
 }
 
 /** An RFC 9457 problem from the server, with its stable code and field errors. */
@@ -45,6 +49,8 @@ export class ApiProblem extends Error {
     readonly code: string,
     detail: string,
     readonly errors: Problem[] = [],
+    /** Further members of the problem details (e.g. `suggestion`, `retryAfter`). */
+    readonly properties: Record<string, unknown> = {},
   ) {
     super(detail);
   }
@@ -91,8 +97,11 @@ export const http = createClient<paths>({ baseUrl: '', credentials: 'same-origin
 http.use(headersMiddleware);
 
 async function toProblem(response: Response, error: unknown): Promise<ApiProblem> {
-  const body = (error ?? {}) as { code?: string; detail?: string; title?: string; errors?: Problem[] };
-  return new ApiProblem(response.status, body.code ?? `HTTP_${response.status}`, body.detail ?? body.title ?? response.statusText, body.errors ?? []);
+  const body = (error && typeof error === 'object' ? error : {}) as Record<string, unknown> & { code?: string; detail?: string; title?: string; errors?: Problem[] };
+  const { code, detail, title, errors, ...rest } = body;
+  const retryAfter = response.headers?.get?.('Retry-After');
+  if (retryAfter && !('retryAfter' in rest)) rest.retryAfter = Number(retryAfter);
+  return new ApiProblem(response.status, code ?? `HTTP_${response.status}`, detail ?? title ?? response.statusText, errors ?? [], rest);
 }
 
 /** Unwraps an openapi-fetch result: the data, or an {@link ApiProblem}. */
@@ -131,7 +140,9 @@ export const auth = {
     const r = await raw('POST', '/api/auth/login', { username, password });
     if (r.ok) return (await r.json()) as User;
     if (r.status !== 404 && r.status !== 405) {
-      throw new ApiProblem(r.status, r.status === 401 ? 'BAD_CREDENTIALS' : `HTTP_${r.status}`, r.statusText);
+      const body = await r.json().catch(() => ({}));
+      const problem = await toProblem(r, body);
+      throw r.status === 401 ? new ApiProblem(401, 'BAD_CREDENTIALS', problem.message) : problem;
     }
     // The login endpoint is not there yet: sign in with HTTP Basic instead.
     setBasic('Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`))));

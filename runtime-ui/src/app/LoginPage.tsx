@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { auth, type User } from '../api/client';
 import { ErrorSummary } from '../form/ErrorSummary';
 import { useI18n } from '../i18n';
+import { problemText } from './problems';
 
 export function LoginPage({ title, onLogin }: { title: string; onLogin: (u: User) => void }) {
   const { t, lang, setLang } = useI18n();
@@ -21,8 +22,8 @@ export function LoginPage({ title, onLogin }: { title: string; onLogin: (u: User
     setBusy(true);
     try {
       onLogin(await auth.login(username, password));
-    } catch {
-      setError(t('login.failed'));
+    } catch (e) {
+      setError(problemText(e, t));
     } finally {
       setBusy(false);
     }

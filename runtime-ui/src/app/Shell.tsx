@@ -1,5 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
+import { ApiProblem } from '../api/client';
+import { isMessageKey, useI18n } from '../i18n';
+import { problemText } from './problems';
 import { useUser } from './auth';
 import { Link } from './router';
 
@@ -52,14 +54,23 @@ export function Shell({ brand, nav, title, children }: { brand: string; nav: Nav
   );
 }
 
+/**
+ * An error from the server in the UI's language (by its problem code, see problemText). A code the bundles do
+ * not know yet gets a text by its status, with the server's (English) explanation after it, marked as English.
+ */
 export function ErrorMessage({ error }: { error: unknown }) {
   const { t } = useI18n();
   if (!error) return null;
-  const status = (error as { status?: number }).status;
-  const detail = status === 403 ? t('app.forbidden') : error instanceof Error ? error.message : String(error);
+  const known = !(error instanceof ApiProblem) || isMessageKey(`problem.${error.code}`);
   return (
     <p className="error-message" role="alert">
-      {t('app.error', { detail })}
+      {problemText(error, t)}
+      {!known && error instanceof Error && error.message ? (
+        <>
+          {' '}
+          {t('problem.detailEn')} <span lang="en">{error.message}</span>
+        </>
+      ) : null}
     </p>
   );
 }

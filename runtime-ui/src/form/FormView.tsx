@@ -19,16 +19,24 @@ export interface FormViewProps {
   errorsShown?: number;
   /** Step mode: show the area holding this question (set by the error summary's links). */
   showQuestion?: { id: string; at: number };
+  /**
+   * Step mode, controlled: the step shown (0-based) and how to change it. The fill page keeps the step in the
+   * address, so the browser's back button goes to the previous step and a reload stays there.
+   */
+  step?: number;
+  onStep?: (step: number) => void;
 }
 
 /**
  * Renders a form state exactly as the server computed it: visible areas and questions, current alternatives,
  * values. Automatically answered questions are not asked; they are listed in the summary instead.
  */
-export function FormView({ state, errors = {}, prefix = '', layout = 'sections', disabled, onChange, headingLevel = 2, errorsShown = 0, showQuestion }: FormViewProps) {
+export function FormView({ state, errors = {}, prefix = '', layout = 'sections', disabled, onChange, headingLevel = 2, errorsShown = 0, showQuestion, step: shown, onStep }: FormViewProps) {
   const t = useT();
   const areas = (state.areas ?? []).filter((a) => (a.questions ?? []).some((q) => !q.auto));
-  const [step, setStep] = useState(0);
+  const [ownStep, setOwnStep] = useState(0);
+  const step = shown ?? ownStep;
+  const setStep = onStep ?? setOwnStep;
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const firstErrorArea = areas.findIndex((a) => (a.questions ?? []).some((q) => errors[q.id ?? '']));
   useEffect(() => {

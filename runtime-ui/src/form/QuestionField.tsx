@@ -168,8 +168,19 @@ function Checkboxes({ q, value, id, disabled, onChange, error }: ControlProps) {
 
 /** Text, number and date fields keep what is typed locally and commit it when the field is left. */
 function TextLike({ q, value, id, disabled, onChange, describedBy, error, type }: ControlProps & { type: 'text' | 'number' | 'date' }) {
+  const t = useT();
   const [text, setText] = useState(value === null || value === undefined ? '' : String(value));
   useEffect(() => setText(value === null || value === undefined ? '' : String(value)), [value]);
+  const dirty = text !== (value === null || value === undefined ? '' : String(value));
+  useUnsavedWarning(dirty);
+  const counter = type === 'text' ? charCounter(text.length, q.maxLength) : null;
+  const countId = `${id}-count`;
+  const describe = [describedBy, counter ? countId : null].filter(Boolean).join(' ') || undefined;
+  const count = counter ? (
+    <p id={countId} className={`char-count${counter.near ? ' near-limit' : ''}`}>
+      {t('form.charCount', { n: counter.length, max: counter.max })}
+    </p>
+  ) : null;
   const commit = () => {
     const current = value === null || value === undefined ? '' : String(value);
     if (text === current) return;
@@ -181,13 +192,21 @@ function TextLike({ q, value, id, disabled, onChange, describedBy, error, type }
     id,
     value: text,
     disabled,
-    'aria-describedby': describedBy,
+    'aria-describedby': describe,
     'aria-invalid': error ? true : undefined,
     onChange: (e: { target: { value: string } }) => setText(e.target.value),
     onBlur: commit,
   };
-  if (type === 'text' && q.multiline) return <textarea {...common} rows={5} maxLength={q.maxLength} />;
+  if (type === 'text' && q.multiline) {
+    return (
+      <>
+        <textarea {...common} rows={5} maxLength={q.maxLength} />
+        {count}
+      </>
+    );
+  }
   return (
+    <>
     <input
       {...common}
       type={type}
@@ -200,7 +219,34 @@ function TextLike({ q, value, id, disabled, onChange, describedBy, error, type }
         if (e.key === 'Enter') commit();
       }}
     />
+    {count}
+    </>
   );
+}
+
+/** From this share of a text's limit on, the field shows how many characters are used. */
+export const COUNTER_FROM = 0.8;
+
+/** The character count to show under a text field, or null while far from its limit (or without one). */
+export function charCounter(length: number, max: number | undefined): { length: number; max: number; near: boolean } | null {
+  if (!max || length < Math.floor(max * COUNTER_FROM)) return null;
+  return { length, max, near: length >= max * 0.95 };
+}
+
+/**
+ * While `dirty` (typed but not yet saved: a field commits when it is left), reloading or closing the page asks
+ * first, so typed text is not lost unawares.
+ */
+export function useUnsavedWarning(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 }
 
 /** The stored answer of a rating when "Vet ej / ej aktuellt" was chosen (its own value, not "no answer"). */
@@ -255,7 +301,7 @@ function PercentInput({ q, value, id, disabled, onChange, describedBy, error }: 
     if (v !== (typeof value === 'number' ? value : null)) onChange(v);
   };
   return (
-    <div className="percent">
+    <div className={`percent${n === null ? ' unanswered' : ''}`}>
       <input
         type="range"
         id={id}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiProblem, auth } from '../api/client';
+import { problemText } from '../app/problems';
 import { useI18n } from '../i18n';
 
 /**
@@ -10,9 +11,8 @@ export function SaveProblem({ error, retry }: { error: unknown; retry: () => Pro
   const { t } = useI18n();
   const [signingIn, setSigningIn] = useState(false);
   if (!error) return null;
-  const status = (error as { status?: number }).status;
-  const signedOut = error instanceof ApiProblem && status === 401;
-  const detail = signedOut ? t('save.signedOut') : status === 403 ? t('app.forbidden') : error instanceof Error ? error.message : String(error);
+  const signedOut = error instanceof ApiProblem && error.status === 401;
+  const detail = signedOut ? t('save.signedOut') : problemText(error, t);
   return (
     <div className="save-problem" role="alert">
       <p>
@@ -61,8 +61,8 @@ export function SignInDialog({ onSignedIn, onCancel }: { onSignedIn: () => Promi
     try {
       await auth.login(username, password);
       await onSignedIn();
-    } catch {
-      setError(t('login.failed'));
+    } catch (e) {
+      setError(problemText(e, t));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ export interface CodeItem {
   label: string;
   labelEn?: string;
   active?: boolean;
+  attributes?: Record<string, unknown>;
 }
 
 export type Codelists = Record<string, CodeItem[]>;
@@ -35,4 +36,17 @@ export function codeLabel(lists: Codelists, list: string, value: string | null |
   const item = lists[list]?.find((i) => i.value === value);
   if (!item) return value;
   return lang === 'en' && item.labelEn ? item.labelEn : item.label;
+}
+
+/**
+ * The placement forms that fit a target group: those whose codelist attribute `targetGroups` names it (a form
+ * without the attribute fits every group). All forms when no group is chosen.
+ */
+export function placementFormsFor(lists: Codelists, targetGroup: string): CodeItem[] {
+  const forms = lists.placeringsformer ?? [];
+  if (!targetGroup) return forms;
+  return forms.filter((f) => {
+    const groups = f.attributes?.targetGroups;
+    return !Array.isArray(groups) || groups.includes(targetGroup);
+  });
 }

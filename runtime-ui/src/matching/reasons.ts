@@ -39,6 +39,13 @@ export function reasonText(r: Reason, t: Translate, lang: Lang, lists: Codelists
       if (p.min !== p.max) text = t('matching.reason.price.range', { text, min: amount(p.min), max: amount(p.max) });
       return { text };
     }
+    case 'price.individual':
+    case 'price.none': {
+      const text = t(key);
+      return p.maxPriceNotApplied === undefined ? { text } : { text: t('matching.reason.price.notApplied', { text, max: amount(p.maxPriceNotApplied) }) };
+    }
+    case 'vacancy.available':
+      return { text: t(Number(p.vacancies) === 1 ? 'matching.reason.vacancy.one' : key, { n: Number(p.vacancies) }) };
     case 'distance.km':
       return { text: t(key, { km: num(p.km), place: typeof p.locality === 'string' ? p.locality : t('matching.reason.distance.givenPlace') }) };
     case 'agreement.ramavtal':

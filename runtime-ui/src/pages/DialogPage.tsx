@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiProblem, responses } from '../api/client';
+import { ApiProblem, metadata, responses } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
-import { Link, navigate, query } from '../app/router';
+import { Link, navigate, query, usePath } from '../app/router';
 import { QuestionField } from '../form/QuestionField';
 import { SaveProblem } from '../form/SaveProblem';
 import { isAnswered, questionsOf } from '../form/values';
-import { useI18n } from '../i18n';
+import { useI18n, type Translate } from '../i18n';
 import { useResponse } from './useResponse';
 
 /**
@@ -17,9 +17,37 @@ export function DialogPage({ id }: { id: string }) {
   const [guardianId, setGuardianId] = useState<string | null>(query('guardian'));
   const client = useResponse(id);
   const guardian = useResponse(guardianId);
-  const [index, setIndex] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const heading = useRef<HTMLDivElement>(null);
+  // The question is in the address (?fraga=3): the back button goes to the previous question, a reload stays.
+  usePath(); // re-render when the address changes (back and forward buttons)
+  const urlIndex = Number(query('fraga'));
+  const index = urlIndex >= 1 ? urlIndex - 1 : lastQuestion(id);
+  const address = (n: number, g: string | null = guardianId) =>
+    `/responses/${encodeURIComponent(id)}/dialog?fraga=${n + 1}${g ? `&guardian=${encodeURIComponent(g)}` : ''}`;
+  const setIndex = (n: number) => {
+    if (n !== index) navigate(address(n));
+  };
+  useEffect(() => {
+    rememberQuestion(id, index);
+    if (!(urlIndex >= 1)) navigate(address(index), true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, index, urlIndex]);
+  // "Vårdnadshavare deltar också" only for a method a guardian answers (its respondents).
+  const [guardianAnswers, setGuardianAnswers] = useState(false);
+  const methodId = client.state?.method?.id;
+  const methodVersion = client.state?.method?.version;
+  useEffect(() => {
+    if (!methodId || !methodVersion) return;
+    let live = true;
+    metadata.version<{ respondents?: string[] }>('methods', methodId, methodVersion).then(
+      (d) => live && setGuardianAnswers((d.content.respondents ?? []).includes('guardian')),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [methodId, methodVersion]);
 
   const questions = client.state ? questionsOf(client.state).filter(({ q }) => !q.auto) : [];
   const total = questions.length;
@@ -41,7 +69,7 @@ export function DialogPage({ id }: { id: string }) {
         respondentRole: 'guardian',
       });
       setGuardianId(g.responseId ?? null);
-      window.history.replaceState(null, '', `${window.location.pathname}?guardian=${encodeURIComponent(g.responseId ?? '')}`);
+      navigate(address(current, g.responseId ?? null), true);
     } catch (e) {
       setError(e);
     }
@@ -62,6 +90,7 @@ export function DialogPage({ id }: { id: string }) {
 
   const entry = questions[current];
   const unanswered = questions.filter(({ q }) => !isAnswered(q.value)).length;
+  const answeredText = dialogAnsweredText(unanswered, total, t);
   const gq = entry && guardian.state ? questionsOf(guardian.state).find(({ q }) => q.id === entry.q.id && !q.auto) : undefined;
   const summary = [
     ...questions.filter(({ q }) => client.errors[q.id ?? '']).map(({ q }, i) => ({
@@ -92,7 +121,7 @@ export function DialogPage({ id }: { id: string }) {
       ) : null}
       <ErrorMessage error={error} />
       <div className="toolbar">
-        {!guardianId ? (
+        {!guardianId && guardianAnswers ? (
           <button type="button" className="secondary" onClick={() => void addGuardian()}>
             {t('dialog.addGuardian')}
           </button>
@@ -132,11 +161,29 @@ export function DialogPage({ id }: { id: string }) {
             )}
           </div>
           <SaveProblem error={client.saveError ?? guardian.saveError} retry={async () => { await client.retry(); await guardian.retry(); }} />
-          {current === total - 1 ? <p>{unanswered === 0 ? t('dialog.done') : t('dialog.unanswered', { n: unanswered })}</p> : null}
+          {current === total - 1 ? <p className="dialog-answered">{answeredText}</p> : null}
         </>
       ) : (
         <p>{t('form.noQuestions')}</p>
       )}
     </div>
   );
+}
+
+/** What the last question says about the answers: all answered, none yet, or how many are left. */
+export function dialogAnsweredText(unanswered: number, total: number, t: Translate): string {
+  if (total > 0 && unanswered === total) return t('dialog.noneAnswered');
+  if (unanswered === 0) return t('dialog.done');
+  return unanswered === 1 ? t('dialog.unansweredOne') : t('dialog.unanswered', { n: unanswered });
+}
+
+const QUESTION_KEY = 'placera.dialog.';
+
+function lastQuestion(id: string): number {
+  const n = Number(typeof localStorage === 'undefined' ? NaN : localStorage.getItem(QUESTION_KEY + id));
+  return Number.isInteger(n) && n >= 0 ? n : 0;
+}
+
+function rememberQuestion(id: string, n: number) {
+  if (typeof localStorage !== 'undefined') localStorage.setItem(QUESTION_KEY + id, String(n));
 }

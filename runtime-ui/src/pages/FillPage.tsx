@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiProblem } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
-import { Link, navigate } from '../app/router';
+import { Link, navigate, query, usePath } from '../app/router';
 import { ErrorSummary } from '../form/ErrorSummary';
 import { SaveProblem } from '../form/SaveProblem';
 import { AutoAnswered, FormView, type Layout } from '../form/FormView';
@@ -21,6 +21,18 @@ export function FillPage({ id }: { id: string }) {
   const [attempts, setAttempts] = useState(0);
   const [showQuestion, setShowQuestion] = useState<{ id: string; at: number } | undefined>(undefined);
   const state = r.state;
+  // The step is in the address (?steg=2), so the back button goes to the previous step; without one the draft
+  // opens at the step where the user last was.
+  usePath(); // re-render when the address changes (back and forward buttons)
+  const urlStep = Number(query('steg'));
+  const step = urlStep >= 1 ? urlStep - 1 : lastStep(id);
+  const goToStep = (n: number) => {
+    if (n !== step) navigate(`/responses/${encodeURIComponent(id)}?steg=${n + 1}`);
+  };
+  useEffect(() => {
+    rememberStep(id, step);
+    if (!(urlStep >= 1)) navigate(`/responses/${encodeURIComponent(id)}?steg=${step + 1}`, true);
+  }, [id, step, urlStep]);
 
   useEffect(() => {
     if (state?.status === 'submitted') navigate(`/responses/${id}/receipt`, true);
@@ -97,7 +109,7 @@ export function FillPage({ id }: { id: string }) {
         <Link to={`/responses/${id}/dialog`}>{t('form.dialog')}</Link>
       </div>
       <form onSubmit={submit} noValidate>
-        <FormView state={state} errors={r.errors} errorsShown={attempts} showQuestion={showQuestion} layout={layout} onChange={(q, v) => void r.change(q, v)} />
+        <FormView state={state} errors={r.errors} errorsShown={attempts} showQuestion={showQuestion} layout={layout} step={step} onStep={goToStep} onChange={(q, v) => void r.change(q, v)} />
         <AutoAnswered state={state} />
         <p className="save-status" aria-live="polite">
           {r.saving ? t('form.saving') : r.saveError ? null : savedNote}
@@ -117,4 +129,16 @@ export function FillPage({ id }: { id: string }) {
       </form>
     </>
   );
+}
+
+const STEP_KEY = 'placera.step.';
+
+/** The step (0-based) the user was last at in a response, kept in this browser. */
+export function lastStep(id: string): number {
+  const n = Number(typeof localStorage === 'undefined' ? NaN : localStorage.getItem(STEP_KEY + id));
+  return Number.isInteger(n) && n >= 0 ? n : 0;
+}
+
+export function rememberStep(id: string, step: number) {
+  if (typeof localStorage !== 'undefined') localStorage.setItem(STEP_KEY + id, String(step));
 }

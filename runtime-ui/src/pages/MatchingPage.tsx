@@ -1,9 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { matching, saveBlob, type CompareResult, type Criteria, type Hit, type MatchResult, type Rating, type Reason } from '../api/register';
+import { fieldProblems } from '../app/problems';
 import { ErrorMessage } from '../app/Shell';
+import { ErrorSummary } from '../form/ErrorSummary';
+import { ApiProblem } from '../api/client';
 import { isMessageKey, useI18n, type Translate } from '../i18n';
 import type { MessageKey } from '../i18n/sv';
-import { codeLabel, useCodelists, type Codelists } from '../matching/codelists';
+import { codeLabel, placementFormsFor, useCodelists, type CodeItem, type Codelists } from '../matching/codelists';
 import { reasonText } from '../matching/reasons';
 import { canAdd, formatKr, formatRate, MAX_COMPARE, toggleSelection } from '../matching/selection';
 
@@ -74,12 +77,39 @@ function ReasonText({ reason, lists }: { reason: Reason; lists: Codelists }) {
   return worded.lang && worded.lang !== lang ? <span lang={worded.lang}>{worded.text}</span> : <>{worded.text}</>;
 }
 
-function ivoText(t: Translate, h: Hit): string {
+function ivoText(t: Translate, h: Hit, lang: 'sv' | 'en'): string {
   const p = h.ivoPermit;
   if (h.regi === 'egen' && !p) return t('matching.ivoOwn');
   if (!p) return t('matching.ivoNone');
-  const base = p.validTo ? t('matching.ivoValidTo', { date: p.validTo }) : t('matching.ivoYes');
+  const base = p.validTo ? t('matching.ivoValidTo', { date: formatDay(p.validTo, lang) }) : t('matching.ivoYes');
   return p.validForPlacementForm ? base : `${base} ${t('matching.ivoNotForForm')}`;
+}
+
+/** A calendar date the Swedish way ("31 dec. 2027"), or English ("31 Dec 2027"). */
+export function formatDay(iso: string, lang: 'sv' | 'en'): string {
+  const d = new Date(`${iso.substring(0, 10)}T12:00:00`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(d);
+}
+
+/** "Flicka/kvinna" or "Alla" (a unit without genders takes all). */
+export function gendersText(t: Translate, h: Hit, lists: Codelists, lang: 'sv' | 'en'): string {
+  return h.genders?.length ? h.genders.map((g) => codeLabel(lists, 'kon', g, lang)).join(', ') : t('matching.allGenders');
+}
+
+/** "13–17 år", "från 18 år", "alla åldrar". */
+export function agesText(t: Translate, h: Hit): string {
+  if (h.minAge == null && h.maxAge == null) return t('matching.allAges');
+  if (h.maxAge == null) return t('matching.agesFrom', { min: h.minAge ?? 0 });
+  return t('matching.agesValue', { min: h.minAge ?? 0, max: h.maxAge });
+}
+
+/** "8 platser, 2 lediga", "8 platser, 1 ledig", "8 platser, inga lediga". */
+export function placesText(t: Translate, h: Hit): string {
+  const places = h.places ?? '–';
+  if (h.vacancies == null) return t('matching.placesUnknown', { places });
+  if (h.vacancies === 0) return t('matching.placesNone', { places });
+  return t(h.vacancies === 1 ? 'matching.placesValueOne' : 'matching.placesValue', { places, vacancies: h.vacancies });
 }
 
 /** "Sök placering" (PA-1, PA-2): criteria → ranked units with reasons; compare up to four side by side. */
@@ -93,13 +123,41 @@ export function MatchingPage() {
   const [compared, setCompared] = useState<CompareResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const compareHeading = useRef<HTMLHeadingElement>(null);
   const set = (patch: Partial<FormValues>) => setV((x) => ({ ...x, ...patch }));
+  // Where focus goes once the new results or the comparison are on the page (after React has rendered them).
+  const focusAfterRender = useRef<'results' | 'compare' | null>(null);
+  useEffect(() => {
+    const target = focusAfterRender.current === 'results' ? resultsHeading.current : focusAfterRender.current === 'compare' ? compareHeading.current : null;
+    if (!target || busy) return;
+    focusAfterRender.current = null;
+    target.scrollIntoView?.({ block: 'start' });
+    target.focus();
+  }, [result, compared, busy]);
+  const fieldErrors = fieldProblems(error, t);
+  const suggestion = error instanceof ApiProblem && typeof error.properties.suggestion === 'string' ? error.properties.suggestion : null;
+  const forms = placementFormsFor(lists, v.targetGroup);
+  const chooseTargetGroup = (targetGroup: string) =>
+    setV((x) => ({
+      ...x,
+      targetGroup,
+      // A placement form that does not take the new target group is dropped, not searched for in vain.
+      placementForm: placementFormsFor(lists, targetGroup).some((f) => f.value === x.placementForm) ? x.placementForm : '',
+    }));
+  const clearResults = () => {
+    setResult(null);
+    setCriteria(null);
+    setSelected([]);
+    setCompared(null);
+    setActionError(null);
+  };
 
   const search = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    setActionError(null);
     setBusy(true);
     try {
       const c = toCriteria(v);
@@ -108,13 +166,11 @@ export function MatchingPage() {
       setResult(r);
       setSelected([]);
       setCompared(null);
-      setTimeout(() => resultsHeading.current?.focus(), 0);
+      focusAfterRender.current = 'results';
     } catch (err) {
       // Results of earlier criteria no longer apply: clear them rather than show them under the error.
       setError(err);
-      setResult(null);
-      setSelected([]);
-      setCompared(null);
+      clearResults();
     } finally {
       setBusy(false);
     }
@@ -122,12 +178,13 @@ export function MatchingPage() {
 
   const compare = async () => {
     if (!criteria) return;
-    setError(null);
+    setActionError(null);
     try {
       setCompared(await matching.compare(criteria, selected));
-      setTimeout(() => compareHeading.current?.focus(), 0);
+      // The comparison opens below the list: take the user (and the screen reader) there.
+      focusAfterRender.current = 'compare';
     } catch (err) {
-      setError(err);
+      setActionError(err);
     }
   };
 
@@ -136,16 +193,42 @@ export function MatchingPage() {
     try {
       saveBlob(await matching.export(criteria), `matchning-${new Date().toISOString().substring(0, 10)}.xlsx`);
     } catch (err) {
-      setError(err);
+      setActionError(err);
     }
   };
 
-  const select = (id: string, list: string, value: string, onChange: (s: string) => void, name: MessageKey) => (
-    <div className="field">
+  /** The error at a field: id, aria-describedby and aria-invalid for the control, and the text under it. */
+  const fieldError = (id: string, field: string) =>
+    fieldErrors[field] ? (
+      <p id={`${id}-error`} className="field-error">
+        <span className="visually-strong">{t('form.errorPrefix')}</span> {fieldErrors[field]}
+        {field === 'locality' && suggestion ? (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={() => { set({ locality: suggestion }); setError(null); }}>
+              {t('matching.useSuggestion', { suggestion })}
+            </button>
+          </>
+        ) : null}
+      </p>
+    ) : null;
+  const invalid = (id: string, field: string, describedBy?: string) => ({
+    'aria-invalid': fieldErrors[field] ? true : undefined,
+    'aria-describedby': [describedBy, fieldErrors[field] ? `${id}-error` : null].filter(Boolean).join(' ') || undefined,
+  });
+  const FIELD_IDS: Record<string, string> = {
+    targetGroup: 'm-targetGroup', placementForm: 'm-placementForm', legalBasis: 'm-legalBasis', gender: 'm-gender', age: 'm-age',
+    locality: 'm-locality', maxPrice: 'm-maxPrice', dateNeeded: 'm-dateNeeded', limit: 'm-limit', needs: `m-need-${lists.behov?.[0]?.value ?? ''}`,
+  };
+  const summary = Object.entries(fieldErrors).map(([field, text]) => ({ fieldId: FIELD_IDS[field] ?? 'm-targetGroup', text }));
+
+  const select = (id: string, list: string, value: string, onChange: (s: string) => void, name: MessageKey, items?: CodeItem[]) => (
+    <div className={`field${fieldErrors[id.substring(2)] ? ' has-error' : ''}`}>
       <label htmlFor={id}>{t(name)}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+      {fieldError(id, id.substring(2))}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} {...invalid(id, id.substring(2))}>
         <option value="">{t('matching.any')}</option>
-        {(lists[list] ?? []).map((i) => (
+        {(items ?? lists[list] ?? []).map((i) => (
           <option key={i.value} value={i.value}>
             {codeLabel(lists, list, i.value, lang)}
           </option>
@@ -160,14 +243,15 @@ export function MatchingPage() {
     <>
       <h1>{t('matching.title')}</h1>
       <p className="area-description">{t('matching.intro')}</p>
-      <ErrorMessage error={error} />
+      <ErrorSummary items={summary} />
+      {summary.length ? null : <ErrorMessage error={error} />}
       <form className="panel matching-form" onSubmit={search} aria-labelledby="criteria-title">
         <h2 id="criteria-title">{t('matching.criteria')}</h2>
         <fieldset>
           <legend>{t('matching.placement')}</legend>
           <div className="inline-form">
-            {select('m-targetGroup', 'malgrupper', v.targetGroup, (s) => set({ targetGroup: s }), 'matching.targetGroup')}
-            {select('m-placementForm', 'placeringsformer', v.placementForm, (s) => set({ placementForm: s }), 'matching.placementForm')}
+            {select('m-targetGroup', 'malgrupper', v.targetGroup, chooseTargetGroup, 'matching.targetGroup')}
+            {select('m-placementForm', 'placeringsformer', v.placementForm, (s) => set({ placementForm: s }), 'matching.placementForm', forms)}
             {select('m-legalBasis', 'lagrum', v.legalBasis, (s) => set({ legalBasis: s }), 'matching.legalBasis')}
           </div>
         </fieldset>
@@ -175,9 +259,10 @@ export function MatchingPage() {
           <legend>{t('matching.client')}</legend>
           <div className="inline-form">
             {select('m-gender', 'kon', v.gender, (s) => set({ gender: s }), 'matching.gender')}
-            <div className="field">
+            <div className={`field${fieldErrors.age ? ' has-error' : ''}`}>
               <label htmlFor="m-age">{t('matching.age')}</label>
-              <input id="m-age" type="number" min={0} max={120} inputMode="numeric" className="short" value={v.age} onChange={(e) => set({ age: e.target.value })} />
+              {fieldError('m-age', 'age')}
+              <input id="m-age" type="number" min={0} max={120} inputMode="numeric" className="short" value={v.age} onChange={(e) => set({ age: e.target.value })} {...invalid('m-age', 'age')} />
             </div>
           </div>
         </fieldset>
@@ -200,9 +285,10 @@ export function MatchingPage() {
         <fieldset>
           <legend>{t('matching.more')}</legend>
           <div className="inline-form">
-            <div className="field">
+            <div className={`field${fieldErrors.locality ? ' has-error' : ''}`}>
               <label htmlFor="m-locality">{t('matching.locality')}</label>
-              <input id="m-locality" list="m-localities" autoComplete="off" value={v.locality} aria-describedby="m-locality-hint" onChange={(e) => set({ locality: e.target.value })} />
+              {fieldError('m-locality', 'locality')}
+              <input id="m-locality" list="m-localities" autoComplete="off" value={v.locality} onChange={(e) => set({ locality: e.target.value })} {...invalid('m-locality', 'locality', 'm-locality-hint')} />
               <datalist id="m-localities">
                 {(lists.orter ?? []).map((o) => (
                   <option key={o.value} value={o.label} />
@@ -212,9 +298,10 @@ export function MatchingPage() {
                 {t('matching.localityHint')}
               </p>
             </div>
-            <div className="field">
+            <div className={`field${fieldErrors.maxPrice ? ' has-error' : ''}`}>
               <label htmlFor="m-maxPrice">{t('matching.maxPrice')}</label>
-              <input id="m-maxPrice" type="number" min={0} step={100} className="short" value={v.maxPrice} onChange={(e) => set({ maxPrice: e.target.value })} />
+              {fieldError('m-maxPrice', 'maxPrice')}
+              <input id="m-maxPrice" type="number" min={0} step={100} className="short" value={v.maxPrice} onChange={(e) => set({ maxPrice: e.target.value })} {...invalid('m-maxPrice', 'maxPrice')} />
             </div>
             <div className="field">
               <label htmlFor="m-dateNeeded">{t('matching.dateNeeded')}</label>
@@ -249,9 +336,7 @@ export function MatchingPage() {
           </button>
           <button type="button" className="secondary" onClick={() => {
               setV(empty);
-              setResult(null);
-              setSelected([]);
-              setCompared(null);
+              clearResults();
               setError(null);
             }}>
             {t('matching.clear')}
@@ -282,6 +367,7 @@ export function MatchingPage() {
               {t('matching.export')}
             </button>
           </div>
+          <ErrorMessage error={actionError} />
           {result.results.length ? (
             <div className="table-scroll" role="region" aria-label={t('matching.resultsCaption')} tabIndex={0}>
               <table className="results-table">
@@ -292,6 +378,8 @@ export function MatchingPage() {
                     <th scope="col">{t('matching.col.rank')}</th>
                     <th scope="col">{t('matching.col.unit')}</th>
                     <th scope="col">{t('matching.col.locality')}</th>
+                    <th scope="col">{t('matching.col.gender')}</th>
+                    <th scope="col">{t('matching.col.ages')}</th>
                     <th scope="col">{t('matching.col.agreement')}</th>
                     <th scope="col">{t('matching.col.notice')}</th>
                     <th scope="col">{t('matching.col.placesVacant')}</th>
@@ -347,16 +435,22 @@ function agreementText(t: Translate, h: Hit): string {
 
 function ResultRow({ h, t, lang, lists, checked, disabled, onToggle }: { h: Hit; t: Translate; lang: 'sv' | 'en'; lists: Codelists; checked: boolean; disabled: boolean; onToggle: () => void }) {
   const id = `cmp-${h.unitId}`;
+  // data-label: on a narrow screen each row is a card and every value is labelled by its column (styles.css).
+  const cell = (label: MessageKey, content: ReactNode, className?: string) => (
+    <td data-label={t(label)} className={className}>
+      {content}
+    </td>
+  );
   return (
     <>
       <tr className="result-row">
-        <td>
+        <td className="compare-cell">
           <input type="checkbox" id={id} checked={checked} disabled={disabled} onChange={onToggle} aria-describedby={disabled ? 'compare-hint' : undefined} />
           <label htmlFor={id} className="visually-hidden">
             {t('matching.pick', { name: h.unitName })}
           </label>
         </td>
-        <td>
+        <td className="rank-cell">
           <span className="rank">{h.rank}</span>
           <span className="score">{t('matching.score', { score: Math.round(h.score) })}</span>
         </td>
@@ -365,23 +459,26 @@ function ResultRow({ h, t, lang, lists, checked, disabled, onToggle }: { h: Hit;
           <span className="provider-name">{h.providerName}</span>
           {h.focus ? <span className="focus">{h.focus}</span> : null}
         </th>
-        <td>
-          {h.locality}
-          {h.distanceKm !== null && h.distanceKm !== undefined ? <span className="muted-block">{t('matching.km', { km: Math.round(h.distanceKm) })}</span> : null}
-        </td>
-        <td>{agreementText(t, h)}</td>
-        <td>{h.noticePeriodDays === null || h.noticePeriodDays === undefined ? '–' : t('matching.days', { n: h.noticePeriodDays })}</td>
-        <td className="nowrap">
-          {h.places ?? '–'} / {h.vacancies ?? '–'}
-        </td>
-        <td>{h.priceModel === 'individuell' ? t('matching.individualPrice') : formatKr(h.pricePerDay, lang)}</td>
-        <td>{ratingText(t, h.caseworkerRating, lang)}</td>
-        <td>{ratingText(t, h.clientRating, lang)}</td>
-        <td>{formatRate(h.breakdownRate)}</td>
-        <td>{ivoText(t, h)}</td>
+        {cell(
+          'matching.col.locality',
+          <>
+            {h.locality}
+            {h.distanceKm !== null && h.distanceKm !== undefined ? <span className="muted-block">{t('matching.km', { km: Math.round(h.distanceKm) })}</span> : null}
+          </>,
+        )}
+        {cell('matching.col.gender', gendersText(t, h, lists, lang))}
+        {cell('matching.col.ages', agesText(t, h))}
+        {cell('matching.col.agreement', agreementText(t, h))}
+        {cell('matching.col.notice', h.noticePeriodDays === null || h.noticePeriodDays === undefined ? '–' : t('matching.days', { n: h.noticePeriodDays }))}
+        {cell('matching.col.placesVacant', placesText(t, h), h.vacancies === 0 ? 'no-vacancy' : undefined)}
+        {cell('matching.col.price', h.priceModel === 'individuell' ? t('matching.individualPrice') : formatKr(h.pricePerDay, lang))}
+        {cell('matching.col.caseworkerRating', ratingText(t, h.caseworkerRating, lang))}
+        {cell('matching.col.clientRating', ratingText(t, h.clientRating, lang))}
+        {cell('matching.col.breakdown', formatRate(h.breakdownRate))}
+        {cell('matching.col.ivo', ivoText(t, h, lang))}
       </tr>
       <tr className="reasons-row">
-        <td colSpan={12}>
+        <td colSpan={COLUMNS}>
           <details>
             <summary>{t('matching.reasons', { name: h.unitName })}</summary>
             <ul className="reasons">
@@ -405,6 +502,9 @@ function ResultRow({ h, t, lang, lists, checked, disabled, onToggle }: { h: Hit;
   );
 }
 
+/** Columns of the result table. */
+const COLUMNS = 14;
+
 function CompareTable({ units, t, lang, lists }: { units: Hit[]; t: Translate; lang: 'sv' | 'en'; lists: Codelists }) {
   const rows: [MessageKey, (h: Hit) => string][] = [
     ['matching.col.rank', (h) => `${h.rank} (${t('matching.score', { score: Math.round(h.score) })})`],
@@ -412,16 +512,17 @@ function CompareTable({ units, t, lang, lists }: { units: Hit[]; t: Translate; l
     ['matching.col.locality', (h) => [h.locality, h.municipality].filter(Boolean).join(', ')],
     ['matching.focus', (h) => h.focus ?? '–'],
     ['matching.placementForm', (h) => (h.placementForms ?? []).map((p) => codeLabel(lists, 'placeringsformer', p, lang)).join(', ')],
-    ['matching.ages', (h) => `${h.minAge ?? '–'}–${h.maxAge ?? '–'}`],
+    ['matching.col.gender', (h) => gendersText(t, h, lists, lang)],
+    ['matching.ages', (h) => agesText(t, h)],
     ['matching.col.agreement', (h) => agreementText(t, h)],
     ['matching.col.notice', (h) => (h.noticePeriodDays == null ? '–' : t('matching.days', { n: h.noticePeriodDays }))],
-    ['matching.col.places', (h) => t(h.vacancies === 1 ? 'matching.placesValueOne' : 'matching.placesValue', { places: h.places ?? '–', vacancies: h.vacancies ?? '–' })],
+    ['matching.col.places', (h) => placesText(t, h)],
     ['matching.col.price', (h) => (h.priceModel === 'individuell' ? t('matching.individualPrice') : formatKr(h.pricePerDay, lang))],
     ['matching.col.caseworkerRating', (h) => ratingText(t, h.caseworkerRating, lang)],
     ['matching.col.clientRating', (h) => ratingText(t, h.clientRating, lang)],
     ['matching.col.breakdown', (h) => formatRate(h.breakdownRate)],
     ['matching.deviations', (h) => String(h.deviations)],
-    ['matching.col.ivo', (h) => ivoText(t, h)],
+    ['matching.col.ivo', (h) => ivoText(t, h, lang)],
     ['matching.needsCovered', (h) => (h.needsCovered ?? []).map((n) => codeLabel(lists, 'behov', n, lang)).join(', ') || '–'],
     ['matching.needsMissing', (h) => (h.needsMissing ?? []).map((n) => codeLabel(lists, 'behov', n, lang)).join(', ') || '–'],
   ];

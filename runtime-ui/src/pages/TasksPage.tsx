@@ -2,13 +2,19 @@ import { useEffect, useState } from 'react';
 import { metadata, newIdempotencyKey, responses, type Definition, type ResponseSummary } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
 import { Link, navigate } from '../app/router';
-import { useI18n } from '../i18n';
-import type { MessageKey } from '../i18n/sv';
+import { isMessageKey, useI18n, type Translate } from '../i18n';
+import { subjectText } from '../form/values';
 
 interface MethodContent {
   title?: string;
   subjectType?: string;
   respondents?: string[];
+}
+
+/** A respondent role in words ("Klient"); the code when the bundles do not know it. */
+export function roleText(role: string, t: Translate): string {
+  const key = `role.${role}`;
+  return isMessageKey(key) ? t(key) : role;
 }
 
 /** "Mina arbetsuppgifter": the user's drafts and recent submissions, and starting a new response (US-5). */
@@ -61,7 +67,8 @@ export function TasksPage() {
         {items.map((r) => (
           <li key={r.responseId}>
             <span className="task-title">{r.methodTitle}</span>
-            {r.subject?.id ? <span className="task-subject"> – {r.subject.id}</span> : null}
+            {r.subject?.id ? <span className="task-subject"> – {subjectText(r.subject, t)}</span> : null}
+            {r.respondentRole ? <span className="task-role">{t('tasks.respondentRole', { role: roleText(r.respondentRole, t) })}</span> : null}
             <span className="task-date">
               {kind === 'draft' ? t('tasks.updated', { date: formatDate(r.updatedAt) }) : t('tasks.submittedAt', { date: formatDate(r.submittedAt) })}
             </span>
@@ -118,7 +125,7 @@ export function TasksPage() {
             <select id="start-role" value={role} onChange={(e) => setRole(e.target.value)}>
               {roles.map((r) => (
                 <option key={r} value={r}>
-                  {t(`role.${r}` as MessageKey)}
+                  {roleText(r, t)}
                 </option>
               ))}
             </select>

@@ -28,6 +28,7 @@ public interface Forms {
 
     /** A short line per response for lists. */
     record ResponseSummary(String responseId, String methodId, int methodVersion, String methodTitle,
-            String status, Subject subject, java.time.Instant updatedAt, java.time.Instant submittedAt) {
+            String status, Subject subject, String respondentRole, java.time.Instant updatedAt,
+            java.time.Instant submittedAt) {
     }
 }

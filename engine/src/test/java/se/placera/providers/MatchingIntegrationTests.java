@@ -120,7 +120,7 @@ class MatchingIntegrationTests {
         assertThat(alfa.at("/caseworkerRating/display").asString()).isEqualTo("för få svar");
         assertThat(alfa.get("distanceKm").asDouble()).isLessThan(1.0);
         assertThat(alfa.get("reasons").findValuesAsString("factor"))
-                .containsExactly("needs", "quality", "price", "distance", "agreement");
+                .containsExactly("needs", "quality", "price", "distance", "agreement", "vacancy");
         assertThat(alfa.get("reasons").get(0).get("text").asString()).isEqualTo("Tillgodoser 2 av 2 behov");
         assertThat(alfa.get("reasons").get(4).get("text").asString()).startsWith("Ramavtal HVB Barn och unga");
         double sum = 0;
@@ -135,7 +135,7 @@ class MatchingIntegrationTests {
         assertThat(beta.get("reasons").get(3).get("text").asString()).contains("km från Uppsala");
         // Every reason also has a stable code and its values, for front ends in other languages.
         assertThat(alfa.get("reasons").findValuesAsString("code")).containsExactly("needs.covered",
-                "quality.summary", "price.day", "distance.km", "agreement.ramavtal");
+                "quality.summary", "price.day", "distance.km", "agreement.ramavtal", "vacancy.available");
         assertThat(alfa.at("/reasons/0/params/covered").asInt()).isEqualTo(2);
         assertThat(alfa.at("/reasons/2/params/price").asInt()).isEqualTo(3000);
         assertThat(alfa.at("/reasons/4/params/name").asString()).startsWith("HVB Barn och unga");
@@ -203,6 +203,67 @@ class MatchingIntegrationTests {
         Map<String, Object> unknownProfile = criteria();
         unknownProfile.put("profile", "finns-inte");
         f.caseworker.post("/api/matching/search", unknownProfile).expect(404);
+    }
+
+    /** Issue #12 item 6: no vacancy is a reason and costs points; an untested price ceiling is said. */
+    @Test
+    void noVacancyIsAReasonAndAScoreFactorAndAnUntestedPriceCeilingIsSaid() {
+        String provider = f.createProvider("Platsbrist AB", "extern").get("id").asString();
+        String otherArea = RegisterFixtures.unique("ledig");
+        Map<String, Object> full = RegisterFixtures.hvb(provider, "Fulla", otherArea, 3000);
+        full.put("vacancies", 0);
+        f.createUnit(full);
+        f.createUnit(RegisterFixtures.hvb(provider, "Lediga", otherArea, 3000));
+        Map<String, Object> individual = RegisterFixtures.hvb(provider, "Individuella", otherArea, 3000);
+        individual.put("prices", List.of(Map.of("validFrom", "2020-01-01", "model", "individuell")));
+        f.createUnit(individual);
+        Map<String, Object> c = criteria();
+        c.put("tenderArea", otherArea);
+        c.remove("requireVacancy");
+        JsonNode result = f.caseworker.post("/api/matching/search", c).expect(200).json();
+        JsonNode fulla = hit(result, "Fulla");
+        JsonNode lediga = hit(result, "Lediga");
+        JsonNode vacancy = fulla.get("reasons").get(5);
+        assertThat(vacancy.get("factor").asString()).isEqualTo("vacancy");
+        assertThat(vacancy.get("code").asString()).isEqualTo("vacancy.none");
+        assertThat(vacancy.get("text").asString()).isEqualTo("Inga lediga platser");
+        assertThat(vacancy.get("points").asDouble()).isEqualTo(0.0);
+        assertThat(lediga.at("/reasons/5/code").asString()).isEqualTo("vacancy.available");
+        assertThat(lediga.at("/reasons/5/params/vacancies").asInt()).isEqualTo(2);
+        // The standard profile weighs vacancies 10 of 110: the twin with vacancies scores that much more.
+        assertThat(lediga.get("score").asDouble() - fulla.get("score").asDouble())
+                .isCloseTo(100.0 * 10 / 110, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(names(result).indexOf("Lediga")).isLessThan(names(result).indexOf("Fulla"));
+
+        c.put("maxPrice", 100);
+        JsonNode capped = f.caseworker.post("/api/matching/search", c).expect(200).json();
+        assertThat(names(capped)).containsExactly("Individuella");
+        JsonNode price = capped.at("/results/0/reasons/2");
+        assertThat(price.get("code").asString()).isEqualTo("price.individual");
+        assertThat(price.at("/params/maxPriceNotApplied").asInt()).isEqualTo(100);
+        assertThat(price.get("text").asString()).endsWith("högsta pris 100 kr kunde inte prövas");
+    }
+
+    /** Issue #12 item 7: an unknown locality suggests the nearest known one. */
+    @Test
+    void anUnknownLocalitySuggestsTheNearestKnownOne() {
+        Map<String, Object> c = criteria();
+        c.put("locality", "Upsala");
+        JsonNode problem = f.caseworker.post("/api/matching/search", c).expect(400).json();
+        assertThat(problem.at("/errors/0/pointer").asString()).isEqualTo("/locality");
+        assertThat(problem.at("/errors/0/code").asString()).isEqualTo("unknown-locality");
+        assertThat(problem.get("suggestion").asString()).isEqualTo("Uppsala");
+        c.put("locality", "Xyzzyq");
+        assertThat(f.caseworker.post("/api/matching/search", c).expect(400).json().has("suggestion")).isFalse();
+    }
+
+    static JsonNode hit(JsonNode result, String name) {
+        for (JsonNode h : result.get("results")) {
+            if (h.get("unitName").asString().equals(name)) {
+                return h;
+            }
+        }
+        throw new AssertionError(name + " not in " + names(result));
     }
 
     @Test

@@ -52,6 +52,8 @@ class FrontendsBrowserIntegrationTests extends BrowserTestSupport {
         type(label("Metodens id"), methodId);
         type(label("Titel"), title);
         select(label("Syfte"), "follow-up-interview");
+        // A guardian answers too: dialog mode offers "Vårdnadshavare deltar också" only then (issue #12 item 14).
+        click(By.cssSelector("input[id$='-role-guardian']"));
 
         click(treeItem("Nytt område"));
         type(label("Områdets id"), "bakgrund");

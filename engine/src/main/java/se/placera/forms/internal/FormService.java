@@ -157,7 +157,7 @@ class FormService implements Forms {
         q.fields().exclude("answers");
         List<ResponseSummary> summaries = mongo.find(q, ResponseDocument.class).stream()
                 .map(d -> new ResponseSummary(d.id, d.methodId, d.methodVersion, d.methodTitle, d.status,
-                        subjectOf(d), d.updatedAt, d.submittedAt))
+                        subjectOf(d), d.respondentRole, d.updatedAt, d.submittedAt))
                 .toList();
         events.publishEvent(new Audited("response.list", "response", null, user.administrationId(), "success",
                 Map.of("count", summaries.size())));

@@ -34,7 +34,7 @@ class MatchingProfileKind implements MetadataKind {
     public void validate(JsonNode content, ValidationContext context) {
         JsonNode w = content.path("weights");
         double sum = 0;
-        for (String f : new String[] {"needs", "quality", "price", "distance", "agreement"}) {
+        for (String f : new String[] {"needs", "quality", "price", "distance", "agreement", "vacancy"}) {
             sum += w.path(f).asDouble(0);
         }
         if (sum <= 0) {

@@ -76,7 +76,7 @@ public class MatchingProfiles {
     public record Profile(String id, int version, Weights weights, QualitySettings quality, double halfScoreKm,
             Map<String, Double> agreementScores) {
 
-        static final Profile BUILT_IN = new Profile("built-in", 0, new Weights(0.35, 0.25, 0.2, 0.1, 0.1),
+        static final Profile BUILT_IN = new Profile("built-in", 0, new Weights(0.35, 0.25, 0.2, 0.1, 0.1, 0.1),
                 new QualitySettings(3, 3.5, 5, 0.4, 0.3, 0.3, List.of("konsulentstod", "helhetsbetyg"),
                         List.of("helhetsbetyg", "bemotande", "hjalp", "barnetTrivs")),
                 50, Map.of("ramavtal", 1.0, "egen-regi", 1.0, "direktupphandling", 0.5, "individavtal", 0.3,
@@ -89,7 +89,9 @@ public class MatchingProfiles {
             var weights = new Weights(w.path("needs").asDouble(d.weights.needs()),
                     w.path("quality").asDouble(d.weights.quality()), w.path("price").asDouble(d.weights.price()),
                     w.path("distance").asDouble(d.weights.distance()),
-                    w.path("agreement").asDouble(d.weights.agreement()));
+                    w.path("agreement").asDouble(d.weights.agreement()),
+                    // Optional: a profile written before the vacancy factor ranks as it did.
+                    w.path("vacancy").asDouble(0));
             var quality = new QualitySettings(q.path("minimumResponses").asInt(d.quality.minimumResponses()),
                     q.path("priorMean").asDouble(d.quality.priorMean()),
                     q.path("priorWeight").asDouble(d.quality.priorWeight()),
@@ -114,11 +116,15 @@ public class MatchingProfiles {
         }
     }
 
-    /** Relative weights of the score's factors; normalised to sum to 1 when used. */
-    public record Weights(double needs, double quality, double price, double distance, double agreement) {
+    /**
+     * Relative weights of the score's factors; normalised to sum to 1 when used. {@code vacancy}: a unit with
+     * vacancies scores 1, one without 0 (unknown 0.5).
+     */
+    public record Weights(double needs, double quality, double price, double distance, double agreement,
+            double vacancy) {
 
         double sum() {
-            return needs + quality + price + distance + agreement;
+            return needs + quality + price + distance + agreement + vacancy;
         }
     }
 

@@ -183,7 +183,7 @@ class MatchingService implements Matching {
             int maxPrice, LocalDate date, Map<String, FrameworkAgreement> agreements, boolean texts) {
         Unit u = cand.unit();
         MatchingProfiles.Weights w = profile.weights();
-        List<Reason> reasons = new ArrayList<>(5);
+        List<Reason> reasons = new ArrayList<>(6);
 
         // Needs
         List<String> covered = new ArrayList<>();
@@ -236,9 +236,14 @@ class MatchingService implements Matching {
                     ? " (lägsta nivå)" : "") + (maxPrice == minPrice ? ""
                             : ", spann i resultatet " + kr(minPrice) + "–" + kr(maxPrice));
         }
+        // A unit without a comparable price passed a price ceiling untested: say so rather than let it look cheap.
+        Integer untested = cand.price() == null ? c.maxPrice() : null;
+        if (texts && untested != null) {
+            priceText += "; högsta pris " + kr(untested) + " kunde inte prövas";
+        }
         reasons.add(reason("price", w.price(), sumW, priceScore, priceText, texts, priceCode,
                 params(texts, "price", cand.price(), "lowestLevel", Unit.Price.LEVELS.equals(cand.priceModel()),
-                        "min", minPrice, "max", maxPrice)));
+                        "min", minPrice, "max", maxPrice, "maxPriceNotApplied", untested)));
 
         // Distance
         double distanceScore;
@@ -288,6 +293,15 @@ class MatchingService implements Matching {
         reasons.add(reason("agreement", w.agreement(), sumW, agreementScore, agreementText, texts,
                 "agreement." + agreementCode,
                 params(texts, "name", cand.framework() == null ? null : cand.framework().name())));
+
+        // Vacancies: a unit with none cannot take the client now, whatever else it offers.
+        Integer vacant = u.vacancies();
+        double vacancyScore = vacant == null ? 0.5 : vacant > 0 ? 1.0 : 0.0;
+        String vacancyCode = vacant == null ? "vacancy.unknown" : vacant > 0 ? "vacancy.available" : "vacancy.none";
+        String vacancyText = vacant == null ? "Lediga platser okänt" : vacant > 0
+                ? vacant + (vacant == 1 ? " ledig plats" : " lediga platser") : "Inga lediga platser";
+        reasons.add(reason("vacancy", w.vacancy(), sumW, vacancyScore, vacancyText, texts, vacancyCode,
+                params(texts, "vacancies", vacant)));
 
         double total = reasons.stream().mapToDouble(Reason::points).sum();
         Unit.IvoPermit permit = u.ivoPermit();
@@ -366,15 +380,72 @@ class MatchingService implements Matching {
                         && (wanted.equalsIgnoreCase(u.locality()) || wanted.equalsIgnoreCase(u.municipality())))
                 .map(Unit::location).toList();
         if (there.isEmpty()) {
-            throw PlaceraException.invalid(RegisterProblemCodes.MATCHING_INVALID, "The locality is not known.",
-                    List.of(new Problem("/locality", "unknown-locality", "'" + wanted + "' is neither in the "
-                            + "codelist of localities (orter) nor the locality of a unit in the register; "
-                            + "give lat and lon instead, or add the locality to the codelist.")));
+            String nearest = nearestLocality(wanted);
+            PlaceraException e = PlaceraException.invalid(RegisterProblemCodes.MATCHING_INVALID,
+                    "The locality is not known.", List.of(new Problem("/locality", "unknown-locality", "'" + wanted
+                            + "' is neither in the codelist of localities (orter) nor the locality of a unit in the "
+                            + "register; give lat and lon instead, or add the locality to the codelist."
+                            + (nearest == null ? "" : " Did you mean '" + nearest + "'?"))));
+            throw nearest == null ? e : e.with("suggestion", nearest);
         }
         // The median of the units' positions there: the same answer whatever order the register is in, and one
         // unit with a stray position cannot move the locality.
         return new Unit.Location(median(there.stream().mapToDouble(Unit.Location::lat).toArray()),
                 median(there.stream().mapToDouble(Unit.Location::lon).toArray()));
+    }
+
+    /**
+     * The known locality (codelist {@code orter}, the register's localities and municipalities) nearest to a
+     * misspelt one by edit distance, case ignored; null when none is close (at most a third of its letters, at
+     * least two, differ).
+     */
+    String nearestLocality(String wanted) {
+        java.util.Set<String> known = new java.util.TreeSet<>(SwedishOrder.NAMES);
+        codelists.items(Codelists.LOCALITIES).ifPresent(items -> items.values()
+                .forEach(i -> known.add(i.path("label").asString(i.path("value").asString()))));
+        for (Unit u : register.units()) {
+            if (u.locality() != null) {
+                known.add(u.locality());
+            }
+            if (u.municipality() != null) {
+                known.add(u.municipality());
+            }
+        }
+        String w = wanted.toLowerCase(SV);
+        int limit = Math.max(2, w.length() / 3);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            if (k.isBlank()) {
+                continue;
+            }
+            int d = editDistance(w, k.toLowerCase(SV));
+            if (d <= limit && d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static double median(double[] values) {
