@@ -117,9 +117,6 @@ public class MailOutbox {
      */
     @EventListener
     void on(InquiryMail mail) {
-        if (mongo.exists(Query.query(Criteria.where("_id").is(mail.id())), OutboxMail.class)) {
-            return;
-        }
         TextTemplates.Rendered text = templates.render("mail/" + mail.event() + ".ftl", mail.model());
         var m = new OutboxMail();
         m.id = mail.id();
