@@ -81,7 +81,7 @@ public interface Inquiries {
     record Decision(String inquiryId, String reason, Long revision) {
     }
 
-    record MethodRef(String id, int version, String title) {
+    record MethodVersion(String id, int version, String title) {
     }
 
     /** An answer as kept: the method's answers and the facts read from them. */
@@ -96,7 +96,7 @@ public interface Inquiries {
      */
     record InquiryView(String id, String roundId, String unitId, String unitName, String providerId,
             String providerName, Instant deadline, String status, Instant reminderSentAt, AnswerView answer,
-            MethodRef responseMethod, Map<String, Object> content, Map<String, Object> contentLabels,
+            MethodVersion responseMethod, Map<String, Object> content, Map<String, Object> contentLabels,
             boolean roundOpen) {
     }
 
@@ -105,8 +105,8 @@ public interface Inquiries {
     }
 
     /** A round: {@code status} {@code open} or {@code closed}. */
-    record RoundView(String id, String caseId, String status, Instant deadline, MethodRef inquiryMethod,
-            MethodRef responseMethod, Map<String, Object> content, List<InquiryView> inquiries,
+    record RoundView(String id, String caseId, String status, Instant deadline, MethodVersion inquiryMethod,
+            MethodVersion responseMethod, Map<String, Object> content, List<InquiryView> inquiries,
             DecisionView decision, String sentBy, Instant sentAt, Long revision) {
     }
 }

@@ -627,8 +627,8 @@ class InquiryService implements Inquiries {
                 ref(r.responseMethod), r.content, r.contentLabels, RoundDocument.OPEN.equals(r.status));
     }
 
-    private static MethodRef ref(RoundDocument.MethodRef m) {
-        return m == null ? null : new MethodRef(m.id, m.version, m.title);
+    private static MethodVersion ref(RoundDocument.MethodRef m) {
+        return m == null ? null : new MethodVersion(m.id, m.version, m.title);
     }
 
     private static LocalDate date(Object value) {

@@ -60,10 +60,10 @@ public class MailOutboxView {
     }
 
     /** The list, and whether mail goes out at all (without SMTP it stays here). */
-    public record Outbox(boolean smtpConfigured, List<MailView> mails) {
+    public record MailOutboxPage(boolean smtpConfigured, List<MailView> mails) {
     }
 
-    public Outbox list(String status, Integer limit) {
+    public MailOutboxPage list(String status, Integer limit) {
         CurrentUser user = requireAdmin();
         if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
             throw PlaceraException.invalid(INVALID, "Unknown status.", List.of(new Problem("/status", "enum",
@@ -78,7 +78,7 @@ public class MailOutboxView {
                 .stream().map(MailOutboxView::view).toList();
         events.publishEvent(new Audited("mail.outbox.list", "mail", null, user.administrationId(), "success",
                 Map.of("count", mails.size())));
-        return new Outbox(sender.getIfAvailable() != null, mails);
+        return new MailOutboxPage(sender.getIfAvailable() != null, mails);
     }
 
     /** Sends a dead letter again: back to {@code PENDING} with its attempts reset. */

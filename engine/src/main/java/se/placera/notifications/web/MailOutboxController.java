@@ -24,7 +24,7 @@ class MailOutboxController {
     @GetMapping("/api/admin/mail-outbox")
     @Operation(summary = "The mail outbox, newest first: PENDING, SENDING, SENT and DEAD (dead letters); "
             + "without SMTP configured the mails stay here to be read")
-    MailOutboxView.Outbox list(@RequestParam(required = false) String status,
+    MailOutboxView.MailOutboxPage list(@RequestParam(required = false) String status,
             @RequestParam(required = false) Integer limit) {
         return outbox.list(status, limit);
     }
