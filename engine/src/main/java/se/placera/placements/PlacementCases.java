@@ -83,7 +83,11 @@ public interface PlacementCases {
             List<HoldingView> holders, String endReason, Instant createdAt, Long revision) {
     }
 
+    /**
+     * A note, never changed once written. {@code corrects}: the note this one corrects; {@code correctedBy}: the
+     * (latest) note that corrects this one, so a reader sees at once that it was corrected.
+     */
     record Note(String id, String caseId, String author, String authorName, String role, Instant at, String text,
-            String corrects) {
+            String corrects, String correctedBy) {
     }
 }

@@ -89,6 +89,9 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("get /api/cases/{id}/notes", Scope.ADMINISTRATION);
         rule("post /api/cases/{id}/notes", Scope.ADMINISTRATION);
         rule("post /api/cases/{id}/{verb}", Scope.ADMINISTRATION);
+        rule("get /api/cases/{id}/events", Scope.ADMINISTRATION);
+        list("get /api/cases/tasks", "case");
+        list("get /api/cases/decisions", "case");
         rule("post /api/methods/{methodId}/versions/{version}/preview", Scope.MODULE);
         // Users, their changes and presets.
         list("get /api/users", "user");

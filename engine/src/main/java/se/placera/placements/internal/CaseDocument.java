@@ -46,6 +46,8 @@ class CaseDocument {
     /** Methods with a submitted response on this case (for {@code requiresMethod}). */
     Set<String> submittedMethods = new LinkedHashSet<>();
     String endReason;
+    /** Who has work on the case, under a unique index ({@link WorkKeys}); derived on every write. */
+    List<String> workKeys;
     Instant createdAt;
     String createdBy;
     Instant updatedAt;
