@@ -1,6 +1,7 @@
 import { RequireLogin } from './app/auth';
 import { match, usePath } from './app/router';
 import { Shell } from './app/Shell';
+import { caseNav, caseRoute } from './cases/routes';
 import { useT } from './i18n';
 import { DialogPage } from './pages/DialogPage';
 import { FillPage } from './pages/FillPage';
@@ -14,7 +15,10 @@ function Routes() {
   let m: Record<string, string> | null;
   let title = t('tasks.title');
   let page = <TasksPage />;
-  if ((m = match('/responses/:id/receipt', path))) {
+  const cases = caseRoute(path, t);
+  if (cases) {
+    ({ title, page } = cases);
+  } else if ((m = match('/responses/:id/receipt', path))) {
     title = t('receipt.title');
     page = <ReceiptPage key={m.id} id={m.id} />;
   } else if ((m = match('/responses/:id/dialog', path))) {
@@ -34,6 +38,7 @@ function Routes() {
     <Shell brand={t('app.runtime')} title={title} nav={[
         { to: '/', label: t('tasks.title'), current: path.split('?')[0] === '/' },
         { to: '/matchning', label: t('matching.title'), current: path.split('?')[0] === '/matchning' },
+        ...caseNav(path, t),
       ]}>
       {page}
     </Shell>

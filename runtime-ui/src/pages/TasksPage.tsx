@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { metadata, newIdempotencyKey, responses, type Definition, type ResponseSummary } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
 import { Link, navigate } from '../app/router';
+import { MyCaseTasks } from '../cases/MyCaseTasks';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/sv';
 
@@ -91,6 +92,7 @@ export function TasksPage() {
     <>
       <h1>{t('tasks.title')}</h1>
       <ErrorMessage error={error} />
+      <MyCaseTasks />
       <section aria-labelledby="drafts-title">
         <h2 id="drafts-title">{t('tasks.drafts')}</h2>
         {list(drafts, 'draft')}

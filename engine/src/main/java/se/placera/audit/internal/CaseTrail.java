@@ -66,8 +66,11 @@ class CaseTrail implements AuditTrail {
         }
         long from = 1;
         while (true) {
-            List<AuditEntry> page = mongo.find(Query.query(Criteria.where("_id").gte(from).lt(from + 1000)),
-                    AuditEntry.class);
+            // Only the fields the rule reads: entries from before the bounds can be megabytes each.
+            Query range = Query.query(Criteria.where("_id").gte(from).lt(from + 1000));
+            range.fields().include("_id", "subjectType", "subjectId", "outcome", "details." + CASE_ID,
+                    "details.subjectType", "details.subjectId");
+            List<AuditEntry> page = mongo.find(range, AuditEntry.class);
             if (page.isEmpty() && !mongo.exists(Query.query(Criteria.where("_id").gte(from)), AuditEntry.class)) {
                 break;
             }
