@@ -1537,6 +1537,295 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases the current user is involved in (a placement officer: all of the administration's) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseSummary"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Raise a case for a client on the process in use; the caller becomes its responsible caseworker */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCase"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/{verb}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a transition of the case's process: 409 with the allowed verbs when the state does not allow it, 409 CASE_CHANGED for a stale revision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    verb: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the case to another caseworker with its open tasks (PA-9) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The client's full identity number (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's note log, oldest first (PA-12) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Note"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a note; a correction points at the note it corrects, which stays as it was */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewNote"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Note"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A client's cases, found by the keyed hash of the identity number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IdentitySearch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseSummary"][];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/responses/{id}/answers": {
         parameters: {
             query?: never;
@@ -2253,6 +2542,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with what the current user can do now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's event log from the audit log, oldest first; filter by kind (repeatable: case, note, transfer, document, inquiry, access, other) and by words (q); the read is audited */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string[];
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseEvent"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mina arbetsuppgifter: the open tasks of the current user's cases, by due date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["MyTask"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mina beslut: decisions of the current user's cases that wait for them, and those they made */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Decisions"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/autoanswer-presets/{username}": {
         parameters: {
             query?: never;
@@ -2419,6 +2859,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Action: {
+            /** Format: int64 */
+            revision?: number;
+            reason?: string;
+            comment?: string;
+        };
+        ActionView: {
+            verb?: string;
+            title?: string;
+            to?: string;
+            allowed?: boolean;
+            refusal?: string;
+        };
         Address: {
             street?: string;
             postalCode?: string;
@@ -2475,6 +2928,68 @@ export interface components {
             exportedAt?: string;
             definitions?: components["schemas"]["Entry"][];
         };
+        CaseDocumentRef: {
+            type?: string;
+            id?: string;
+            methodId?: string;
+        };
+        CaseEvent: {
+            /** Format: int64 */
+            seq?: number;
+            /** Format: date-time */
+            at?: string;
+            actor?: string;
+            action?: string;
+            kind?: string;
+            outcome?: string;
+            from?: string;
+            fromTitle?: string;
+            to?: string;
+            toTitle?: string;
+            text?: string;
+            document?: components["schemas"]["CaseDocumentRef"];
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        CaseSummary: {
+            id?: string;
+            clientMasked?: string;
+            clientName?: string;
+            state?: string;
+            stateTitle?: string;
+            targetGroup?: string;
+            placementForm?: string;
+            responsible?: string;
+            coordinator?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        CaseView: {
+            id?: string;
+            administration?: string;
+            processId?: string;
+            /** Format: int32 */
+            processVersion?: number;
+            state?: string;
+            stateTitle?: string;
+            closed?: boolean;
+            client?: components["schemas"]["Client"];
+            facts?: {
+                [key: string]: unknown;
+            };
+            responsible?: string;
+            coordinator?: string;
+            actions?: components["schemas"]["ActionView"][];
+            tasks?: components["schemas"]["TaskView"][];
+            history?: components["schemas"]["StepView"][];
+            holders?: components["schemas"]["HoldingView"][];
+            endReason?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: int64 */
+            revision?: number;
+        };
         Change: {
             /** Format: date-time */
             at?: string;
@@ -2489,6 +3004,15 @@ export interface components {
             email?: string;
             keycloakId?: string;
             reason?: string;
+        };
+        Client: {
+            masked?: string;
+            /** Format: date */
+            birthDate?: string;
+            /** Format: int32 */
+            age?: number;
+            coordinationNumber?: boolean;
+            name?: string;
         };
         CompareRequest: {
             criteria?: components["schemas"]["Criteria"];
@@ -2529,6 +3053,26 @@ export interface components {
             profile?: string;
             /** Format: int32 */
             limit?: number;
+        };
+        Decision: {
+            caseId?: string;
+            clientMasked?: string;
+            clientName?: string;
+            state?: string;
+            stateTitle?: string;
+            verb?: string;
+            title?: string;
+            to?: string;
+            toTitle?: string;
+            refusal?: string;
+            /** Format: date-time */
+            at?: string;
+            reason?: string;
+            comment?: string;
+        };
+        Decisions: {
+            pending?: components["schemas"]["Decision"][];
+            made?: components["schemas"]["Decision"][];
         };
         Definition: {
             kind?: string;
@@ -2669,6 +3213,17 @@ export interface components {
             score?: number;
             reasons?: components["schemas"]["Reason"][];
         };
+        HoldingView: {
+            username?: string;
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            until?: string;
+            reason?: string;
+        };
+        IdentitySearch: {
+            personalIdentityNumber?: string;
+        };
         ImportReport: {
             validateOnly?: boolean;
             applied?: boolean;
@@ -2708,8 +3263,7 @@ export interface components {
             object?: boolean;
             float?: boolean;
             container?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            string?: boolean;
             integralNumber?: boolean;
             missingNode?: boolean;
             valueNode?: boolean;
@@ -2720,13 +3274,14 @@ export interface components {
             int?: boolean;
             long?: boolean;
             double?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             bigDecimal?: boolean;
             bigInteger?: boolean;
             /** @deprecated */
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            string?: boolean;
             embeddedValue?: boolean;
         };
         KindInfo: {
@@ -2757,6 +3312,50 @@ export interface components {
             id?: string;
             name?: string;
             administrations?: components["schemas"]["Administration"][];
+        };
+        MyTask: {
+            caseId?: string;
+            clientMasked?: string;
+            clientName?: string;
+            state?: string;
+            stateTitle?: string;
+            taskId?: string;
+            title?: string;
+            assignee?: string;
+            /** Format: date */
+            due?: string;
+            overdue?: boolean;
+            dueSoon?: boolean;
+            method?: string;
+        };
+        NewCase: {
+            personalIdentityNumber?: string;
+            clientName?: string;
+            targetGroup?: string;
+            placementForm?: string;
+            legalBasis?: string;
+            needs?: string[];
+            gender?: string;
+            /** Format: date */
+            wantedStart?: string;
+            coordinator?: string;
+            processId?: string;
+        };
+        NewNote: {
+            text?: string;
+            corrects?: string;
+        };
+        Note: {
+            id?: string;
+            caseId?: string;
+            author?: string;
+            authorName?: string;
+            role?: string;
+            /** Format: date-time */
+            at?: string;
+            text?: string;
+            corrects?: string;
+            correctedBy?: string;
         };
         Option: {
             value?: string;
@@ -2946,12 +3545,33 @@ export interface components {
             subject?: components["schemas"]["Subject"];
             respondentRole?: string;
         };
+        StepView: {
+            verb?: string;
+            from?: string;
+            to?: string;
+            by?: string;
+            /** Format: date-time */
+            at?: string;
+            reason?: string;
+            comment?: string;
+        };
         Subject: {
             type?: string;
             id?: string;
             attributes?: {
                 [key: string]: unknown;
             };
+        };
+        TaskView: {
+            id?: string;
+            title?: string;
+            state?: string;
+            assignee?: string;
+            assignedTo?: string;
+            /** Format: date */
+            due?: string;
+            method?: string;
+            status?: string;
         };
         TokenView: {
             id?: string;
@@ -2963,6 +3583,12 @@ export interface components {
             /** Format: date-time */
             lastUsedAt?: string;
             expired?: boolean;
+        };
+        Transfer: {
+            /** Format: int64 */
+            revision?: number;
+            to?: string;
+            reason?: string;
         };
         /** @description Verksamhet (enhet) hos en utförare */
         Unit: {

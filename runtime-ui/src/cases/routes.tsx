@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { JSX } from 'react';
 import type { NavItem } from '../app/Shell';
 import { match } from '../app/router';
 import type { Translate } from '../i18n';
@@ -9,7 +9,7 @@ import { NewCasePage } from './NewCasePage';
 import './cases.css';
 
 /** The case pages' routes: /arenden, /arenden/nytt, /arenden/:id, /beslut. */
-export function caseRoute(path: string, t: Translate): { title: string; page: ReactNode } | null {
+export function caseRoute(path: string, t: Translate): { title: string; page: JSX.Element } | null {
   const clean = path.split('?')[0];
   if (clean === '/arenden') return { title: t('cases.title'), page: <CaseListPage /> };
   if (clean === '/arenden/nytt') return { title: t('newCase.title'), page: <NewCasePage /> };

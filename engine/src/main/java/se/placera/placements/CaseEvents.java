@@ -25,11 +25,11 @@ public interface CaseEvents {
      * a note; {@code document} the form, inquiry or other document the event is about.
      */
     record CaseEvent(long seq, Instant at, String actor, String action, String kind, String outcome, String from,
-            String fromTitle, String to, String toTitle, String text, DocumentRef document,
+            String fromTitle, String to, String toTitle, String text, CaseDocumentRef document,
             Map<String, Object> details) {
     }
 
     /** A document of the case: {@code type} (response, inquiry …), its id and, for a form, its method. */
-    record DocumentRef(String type, String id, String methodId) {
+    record CaseDocumentRef(String type, String id, String methodId) {
     }
 }

@@ -109,13 +109,13 @@ class CaseEventLog implements CaseEvents {
         if ("case.note".equals(e.action()) && d.get("noteId") instanceof String id && notes.containsKey(id)) {
             text = notes.get(id).text;
         }
-        DocumentRef document = null;
+        CaseDocumentRef document = null;
         if ("response".equals(e.subjectType())) {
-            document = new DocumentRef("response", e.subjectId(), d.get("methodId") instanceof String m ? m : null);
+            document = new CaseDocumentRef("response", e.subjectId(), d.get("methodId") instanceof String m ? m : null);
         } else if (d.get("responseId") instanceof String r) {
-            document = new DocumentRef("response", r, d.get("methodId") instanceof String m ? m : null);
+            document = new CaseDocumentRef("response", r, d.get("methodId") instanceof String m ? m : null);
         } else if (!"case".equals(e.subjectType()) && e.subjectType() != null) {
-            document = new DocumentRef(e.subjectType(), e.subjectId(), null);
+            document = new CaseDocumentRef(e.subjectType(), e.subjectId(), null);
         }
         return new CaseEvent(e.seq(), e.at(), e.actor(), e.action(), kind, e.outcome(), from,
                 title(process, from), to, title(process, to), text, document, d);
