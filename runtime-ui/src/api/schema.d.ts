@@ -3266,16 +3266,16 @@ export interface components {
             string?: boolean;
             integralNumber?: boolean;
             missingNode?: boolean;
-            valueNode?: boolean;
             pojo?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            valueNode?: boolean;
             number?: boolean;
             floatingPointNumber?: boolean;
             short?: boolean;
             int?: boolean;
             long?: boolean;
             double?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             bigDecimal?: boolean;
             bigInteger?: boolean;
             /** @deprecated */
@@ -3554,6 +3554,9 @@ export interface components {
             at?: string;
             reason?: string;
             comment?: string;
+            title?: string;
+            fromTitle?: string;
+            toTitle?: string;
         };
         Subject: {
             type?: string;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../i18n';
+import { isMessageKey, useI18n } from '../i18n';
+import type { MessageKey } from '../i18n/sv';
 import { codeLabel, useCodelists } from '../matching/codelists';
 import { cases, type CaseView, type Note } from './api';
 import { EventLog } from './EventLog';
@@ -166,7 +167,8 @@ export function CasePage({ id }: { id: string }) {
         <ol>
           {(c.history ?? []).map((s, i) => (
             <li key={i}>
-              {formatDate(s.at)}: {t('case.step', { by: s.by ?? '', from: s.from ?? '', to: s.to ?? '' })}
+              {formatDate(s.at)}: {t('case.step', { title: s.title ?? s.verb ?? '', by: s.by ?? '', from: s.fromTitle ?? s.from ?? '',
+                to: s.toTitle ?? s.to ?? '' })}
               {s.comment ? ` – ${s.comment}` : ''}
             </li>
           ))}
@@ -203,6 +205,9 @@ function Notes({ id, onChange }: { id: string; onChange: () => void }) {
   }, [id]);
   useEffect(load, [load]);
   const errors = fieldErrors(error, fieldText);
+  const roles = (codes?: string) =>
+    (codes ?? '').split(',').filter(Boolean)
+      .map((r) => (isMessageKey(`case.role.${r}`) ? t(`case.role.${r}` as MessageKey) : r)).join(', ');
   const byId = new Map((notes ?? []).map((n) => [n.id, n]));
 
   const save = async (e: React.FormEvent) => {
@@ -228,7 +233,7 @@ function Notes({ id, onChange }: { id: string; onChange: () => void }) {
         {(notes ?? []).map((n) => (
           <li key={n.id} className={n.correctedBy ? 'note corrected' : 'note'}>
             <p className="note-meta">
-              {t('case.noteBy', { author: n.authorName ?? n.author ?? '', role: n.role ?? '', date: formatDate(n.at) })}
+              {t('case.noteBy', { author: n.authorName ?? n.author ?? '', role: roles(n.role), date: formatDate(n.at) })}
             </p>
             {n.corrects ? <p className="hint">{t('case.corrects', { date: formatDate(byId.get(n.corrects)?.at) })}</p> : null}
             <p className="note-text">{n.text}</p>

@@ -71,7 +71,9 @@ public interface PlacementCases {
             String method, String status) {
     }
 
-    record StepView(String verb, String from, String to, String by, Instant at, String reason, String comment) {
+    /** A transition taken, with the titles of the action and of the states in the case's process version. */
+    record StepView(String verb, String from, String to, String by, Instant at, String reason, String comment,
+            String title, String fromTitle, String toTitle) {
     }
 
     record HoldingView(String username, Instant from, Instant until, String reason) {

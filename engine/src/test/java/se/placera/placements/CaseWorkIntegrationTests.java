@@ -98,8 +98,8 @@ class CaseWorkIntegrationTests {
         assertThat(of(Api.at(port).as("lasare", "placera-demo").get("/api/cases/decisions").expect(200).json()
                 .get("pending"), id)).isEmpty();
 
-        caseworker().post("/api/cases/" + id + "/besluta", Map.of("revision", sent.get("revision").asLong(),
-                "comment", "Bästa matchningen")).expect(200);
+        JsonNode decided = caseworker().post("/api/cases/" + id + "/besluta", Map.of("revision",
+                sent.get("revision").asLong(), "comment", "Bästa matchningen")).expect(200).json();
         decisions = caseworker().get("/api/cases/decisions").expect(200).json();
         // The choice is made; the next decision of the process (ending the placement) waits now.
         assertThat(of(decisions.get("pending"), id)).extracting(d -> d.get("verb").asString())
@@ -108,6 +108,15 @@ class CaseWorkIntegrationTests {
         assertThat(made).extracting(d -> d.get("verb").asString()).containsExactly("besluta");
         assertThat(made.getFirst().get("comment").asString()).isEqualTo("Bästa matchningen");
         assertThat(made.getFirst().get("at").asString()).isNotBlank();
+
+        // Once the case has moved on to another caseworker, the former one no longer sees it, decisions included.
+        caseworker().post("/api/cases/" + id + "/transfer", Map.of("revision", decided.get("revision").asLong(),
+                "to", "admin")).expect(200);
+        decisions = caseworker().get("/api/cases/decisions").expect(200).json();
+        assertThat(of(decisions.get("made"), id)).isEmpty();
+        assertThat(of(decisions.get("pending"), id)).isEmpty();
+        assertThat(of(Api.at(port).asAdmin().get("/api/cases/decisions").expect(200).json().get("pending"), id))
+                .extracting(d -> d.get("verb").asString()).containsExactly("avsluta");
     }
 
     @Test

@@ -588,8 +588,9 @@ class CaseService implements PlacementCases {
                 c.facts, c.responsible, c.coordinator, actions,
                 c.tasks.stream().map(t -> new TaskView(t.id, t.title, t.state, t.assignee, t.assignedTo, t.due,
                         t.method, t.status)).toList(),
-                c.history.stream().map(s -> new StepView(s.verb, s.from, s.to, s.by, s.at, s.reason, s.comment))
-                        .toList(),
+                c.history.stream().map(s -> new StepView(s.verb, s.from, s.to, s.by, s.at, s.reason, s.comment,
+                        process.transition(s.verb).map(Transition::title).orElse(s.verb), stateTitle(process, s.from),
+                        stateTitle(process, s.to))).toList(),
                 c.holders.stream().map(h -> new HoldingView(h.username, h.from, h.until, h.reason)).toList(),
                 c.endReason, c.createdAt, c.revision);
     }

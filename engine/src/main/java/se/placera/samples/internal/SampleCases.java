@@ -25,8 +25,8 @@ import se.placera.shared.SwedishTime;
  * Open placement cases of the sample municipality, in several states with notes, so that a newcomer sees a living
  * system: raised and moved through the ordinary case API as the demo caseworker ({@code handlaggare}) and the demo
  * placement officer ({@code admin}), after start-up (when the demo users exist). Idempotent: a case whose client
- * number has a case already is skipped, so a restart creates nothing new. The client numbers are synthetic, in the
- * series 980–999 that is never given to a real person.
+ * number has a case already is skipped, so a restart creates nothing new. The client numbers are synthetic (valid
+ * date and check digit; birth numbers 981–988, the range Skatteverket's test numbers use).
  */
 @Component
 class SampleCases {
