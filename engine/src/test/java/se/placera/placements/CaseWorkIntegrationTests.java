@@ -109,6 +109,11 @@ class CaseWorkIntegrationTests {
         assertThat(made.getFirst().get("comment").asString()).isEqualTo("Bästa matchningen");
         assertThat(made.getFirst().get("at").asString()).isNotBlank();
 
+        // "placerad" gives the caseworker two tasks: each listed once.
+        assertThat(of(caseworker().get("/api/cases/tasks").expect(200).json(), id))
+                .extracting(t -> t.get("taskId").asString())
+                .containsExactlyInAnyOrder("uppratta-avtal", "planera-inskrivning");
+
         // Once the case has moved on to another caseworker, the former one no longer sees it, decisions included.
         caseworker().post("/api/cases/" + id + "/transfer", Map.of("revision", decided.get("revision").asLong(),
                 "to", "admin")).expect(200);

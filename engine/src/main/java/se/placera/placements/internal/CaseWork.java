@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -152,9 +153,11 @@ class CaseWork implements Worklists, ApplicationRunner {
         String regex = WorkKeys.pattern(holders, kind);
         Pattern pattern = Pattern.compile(regex);
         List<Found> found = new ArrayList<>();
-        // Only the indexed field in the query: the embedded database then answers from the index.
+        Set<String> seen = new HashSet<>();
+        // Only the indexed field in the query: the embedded database then answers from the index, once per matching
+        // key, so a case with two matching keys comes back twice.
         for (CaseDocument c : mongo.find(Query.query(Criteria.where("workKeys").regex(regex)), CaseDocument.class)) {
-            if (!scope.canSee(c.administration) || CaseService.relations(user, c).isEmpty() || c.workKeys == null) {
+            if (!seen.add(c.id) || !scope.canSee(c.administration) || CaseService.relations(user, c).isEmpty() || c.workKeys == null) {
                 continue;
             }
             Set<String> items = new LinkedHashSet<>();

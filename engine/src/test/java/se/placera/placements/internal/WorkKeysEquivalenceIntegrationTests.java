@@ -40,6 +40,7 @@ class WorkKeysEquivalenceIntegrationTests {
     @Test
     void theIndexLookUpFindsExactlyTheCasesAScanFinds() {
         Api hl = Api.at(port).asCaseworker();
+        // "besluta" leads to "placerad", which gives two tasks: two keys of one holder in one case.
         String[][] paths = {{}, {"skicka-forfragan"}, {"skicka-forfragan", "besluta"}, {"avbryt"}};
         for (int i = 0; i < 8; i++) {
             Map<String, Object> raise = new HashMap<>(Map.of("personalIdentityNumber", "19121212-1212",
