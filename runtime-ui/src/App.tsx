@@ -2,6 +2,7 @@ import { RequireLogin, useUser } from './app/auth';
 import { abilities } from './app/permissions';
 import { match, usePath } from './app/router';
 import { Shell } from './app/Shell';
+import { caseNav, caseRoute } from './cases/routes';
 import { useT } from './i18n';
 import { DialogPage } from './pages/DialogPage';
 import { FillPage } from './pages/FillPage';
@@ -18,8 +19,11 @@ function Routes() {
   let m: Record<string, string> | null;
   let title = t('tasks.title');
   let page = <TasksPage />;
+  const cases = can.cases ? caseRoute(path, t) : null;
   // Pages the user's permissions do not allow are not offered: the start page says what they can do instead.
-  if (!can.answer && (clean === '/' || clean.startsWith('/responses/'))) {
+  if (cases) {
+    ({ title, page } = cases);
+  } else if (!can.answer && (clean === '/' || clean.startsWith('/responses/'))) {
     title = t('start.title');
     page = <StartPage />;
   } else if (!can.match && clean === '/matchning') {
@@ -45,6 +49,7 @@ function Routes() {
     <Shell brand={t('app.runtime')} title={title} nav={[
         { to: '/', label: can.answer ? t('tasks.title') : t('start.title'), current: clean === '/' },
         ...(can.match ? [{ to: '/matchning', label: t('matching.title'), current: clean === '/matchning' }] : []),
+        ...(can.cases ? caseNav(path, t) : []),
       ]}>
       {page}
     </Shell>

@@ -105,7 +105,7 @@ async function toProblem(response: Response, error: unknown): Promise<ApiProblem
 }
 
 /** Unwraps an openapi-fetch result: the data, or an {@link ApiProblem}. */
-async function ok<T>(p: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+export async function ok<T>(p: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await p;
   if (!response.ok) throw await toProblem(response, error);
   return data as T;

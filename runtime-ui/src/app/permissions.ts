@@ -16,14 +16,17 @@ export function can(user: User, module: string, level: 'READ' | 'WRITE' | 'ADMIN
 export interface Abilities {
   answer: boolean;
   match: boolean;
+  /** Placement cases ("Mina ärenden", "Mina beslut"): PLACEMENT READ. */
+  cases: boolean;
 }
 
 export function abilities(user: User): Abilities {
   // The interim HTTP Basic login (dev only) knows no permissions: offer everything, the server decides.
-  if (!user.permissions) return { answer: true, match: true };
+  if (!user.permissions) return { answer: true, match: true, cases: true };
   const methodWrite = Object.values(user.methodPermissions ?? {}).some((l) => LEVELS.indexOf(l) >= LEVELS.indexOf('WRITE'));
   return {
     answer: can(user, 'FOLLOW_UP', 'WRITE') || methodWrite,
     match: can(user, 'REGISTER', 'READ') || can(user, 'PLACEMENT', 'READ'),
+    cases: can(user, 'PLACEMENT', 'READ'),
   };
 }

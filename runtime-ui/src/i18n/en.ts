@@ -1,7 +1,9 @@
+import { casesEn } from '../cases/en';
 import type { MessageKey } from './sv';
 
 /** English UI text: every Swedish key must be here (checked by the compiler). */
 export const en: Record<MessageKey, string> = {
+  ...casesEn,
   'app.name': 'Placera',
   'app.runtime': 'Placera – casework',
   'app.admin': 'Placera – administration',

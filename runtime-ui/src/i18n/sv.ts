@@ -1,5 +1,8 @@
+import { casesSv } from '../cases/sv';
+
 /** Swedish UI text (the default). English is in en.ts with exactly the same keys. */
 export const sv = {
+  ...casesSv,
   'app.name': 'Placera',
   'app.runtime': 'Placera – handläggning',
   'app.admin': 'Placera – administration',

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import { metadata, newIdempotencyKey, responses, type Definition, type ResponseSummary } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
 import { Link, navigate } from '../app/router';
-import { isMessageKey, useI18n, type Translate } from '../i18n';
+import { useUser } from '../app/auth';
+import { abilities } from '../app/permissions';
+import { MyCaseTasks } from '../cases/MyCaseTasks';
 import { subjectText } from '../form/values';
+import { isMessageKey, useI18n, type Translate } from '../i18n';
 
 interface MethodContent {
   title?: string;
@@ -20,6 +23,7 @@ export function roleText(role: string, t: Translate): string {
 /** "Mina arbetsuppgifter": the user's drafts and recent submissions, and starting a new response (US-5). */
 export function TasksPage() {
   const { t, formatDate } = useI18n();
+  const caseWork = abilities(useUser().user).cases;
   const [drafts, setDrafts] = useState<ResponseSummary[] | null>(null);
   const [submitted, setSubmitted] = useState<ResponseSummary[] | null>(null);
   const [methods, setMethods] = useState<Definition<MethodContent>[]>([]);
@@ -98,6 +102,7 @@ export function TasksPage() {
     <>
       <h1>{t('tasks.title')}</h1>
       <ErrorMessage error={error} />
+      {caseWork && <MyCaseTasks />}
       <section aria-labelledby="drafts-title">
         <h2 id="drafts-title">{t('tasks.drafts')}</h2>
         {list(drafts, 'draft')}

@@ -96,7 +96,9 @@ public interface PlacementCases {
             String method, String status) {
     }
 
-    record StepView(String verb, String from, String to, String by, Instant at, String reason, String comment) {
+    /** A transition taken, with the titles of the action and of the states in the case's process version. */
+    record StepView(String verb, String from, String to, String by, Instant at, String reason, String comment,
+            String title, String fromTitle, String toTitle) {
     }
 
     record HoldingView(String username, Instant from, Instant until, String reason) {
@@ -108,7 +110,11 @@ public interface PlacementCases {
             List<HoldingView> holders, String endReason, Instant createdAt, Long revision, PlacementView placement) {
     }
 
+    /**
+     * A note, never changed once written. {@code corrects}: the note this one corrects; {@code correctedBy}: the
+     * (latest) note that corrects this one, so a reader sees at once that it was corrected.
+     */
     record Note(String id, String caseId, String author, String authorName, String role, Instant at, String text,
-            String corrects) {
+            String corrects, String correctedBy) {
     }
 }

@@ -58,9 +58,17 @@ public record ProcessDefinition(String id, int version, String title, String app
     public record State(String id, String title, boolean isFinal, String endReasonCodelist, List<Task> tasks) {
     }
 
-    /** A transition: the verb of {@code POST /api/cases/{id}/{verb}}. */
+    /**
+     * A transition: the verb of {@code POST /api/cases/{id}/{verb}}. {@code decision} marks a transition that is a
+     * decision of the case (the choice of a provider, the end of a placement): it is listed in "Mina beslut".
+     */
     public record Transition(String verb, String title, Set<String> from, String to, Set<Relation> allowed,
-            String guard, String guardMessage, String requiresMethod) {
+            String guard, String guardMessage, String requiresMethod, boolean decision) {
+
+        public Transition(String verb, String title, Set<String> from, String to, Set<Relation> allowed,
+                String guard, String guardMessage, String requiresMethod) {
+            this(verb, title, from, to, allowed, guard, guardMessage, requiresMethod, false);
+        }
     }
 
     public ProcessDefinition {

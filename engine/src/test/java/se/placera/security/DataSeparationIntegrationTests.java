@@ -100,6 +100,9 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         // The mail outbox: an administrator sees the mails of the administrations they administer.
         list("get /api/admin/mail-outbox", "username");
         rule("post /api/admin/mail-outbox/{id}/retry", Scope.ADMINISTRATION);
+        rule("get /api/cases/{id}/events", Scope.ADMINISTRATION);
+        list("get /api/cases/tasks", "case");
+        list("get /api/cases/decisions", "case");
         rule("post /api/methods/{methodId}/versions/{version}/preview", Scope.MODULE);
         // Users, their changes and presets.
         list("get /api/users", "user");

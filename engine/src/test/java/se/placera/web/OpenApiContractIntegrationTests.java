@@ -27,7 +27,7 @@ import se.placera.support.AppIntegrationTest;
 class OpenApiContractIntegrationTests {
 
     static final String[] PREFIXES = {"/api/responses", "/api/methods", "/api/metadata", "/api/autoanswer-presets",
-            "/api/register", "/api/matching", "/api/users", "/api/organisation", "/api/audit", "/api/usage"};
+            "/api/register", "/api/matching", "/api/users", "/api/organisation", "/api/audit", "/api/usage", "/api/cases"};
     static final Path SNAPSHOT = Path.of("..", "runtime-ui", "src", "api", "openapi.json");
 
     @LocalServerPort

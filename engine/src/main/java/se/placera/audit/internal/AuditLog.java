@@ -60,19 +60,21 @@ public class AuditLog {
     private final Clock clock;
     private final AuditBounds bounds;
     private final Pseudonyms pseudonyms;
+    private final CaseTrail cases;
     private final int batch;
     private final ReentrantLock lock = new ReentrantLock();
     private long headSeq = -1;
     private String headHash;
 
     AuditLog(MongoTemplate mongo, CurrentUsers users, AccessScope scope, Optional<Clock> clock, AuditProperties props,
-            Pseudonyms pseudonyms) {
+            Pseudonyms pseudonyms, CaseTrail cases) {
         this.mongo = mongo;
         this.users = users;
         this.scope = scope;
         this.clock = clock.orElse(Clock.systemUTC());
         this.bounds = new AuditBounds(props);
         this.pseudonyms = pseudonyms;
+        this.cases = cases;
         this.batch = props.readBatch();
     }
 
@@ -155,6 +157,8 @@ public class AuditLog {
                 e.seq = headSeq + 1;
                 e.prevHash = headHash;
                 e.hash = AuditChain.hash(e);
+                // The case's pointer first: an entry of a case is never without it (CaseTrail).
+                cases.link(e);
                 try {
                     mongo.insert(e);
                     headSeq = e.seq;

@@ -48,6 +48,8 @@ class CaseDocument {
     String endReason;
     /** The placement decided (PA-6): unit, price per day, start date and the inquiry answer chosen. */
     Placement placement;
+    /** Who has work on the case, under a unique index ({@link WorkKeys}); derived on every write. */
+    List<String> workKeys;
     Instant createdAt;
     String createdBy;
     Instant updatedAt;

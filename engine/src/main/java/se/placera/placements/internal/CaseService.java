@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -419,7 +420,7 @@ class CaseService implements PlacementCases {
                 user.administrationId(), new Audited("case.note", "case", c.id, c.administration, "success", details)));
         NoteDocument saved = mongo.insert(n);
         outbox.deliver(noteOutbox, saved);
-        return note(saved);
+        return note(saved, null);
     }
 
     @Override
@@ -427,8 +428,12 @@ class CaseService implements PlacementCases {
         CurrentUser user = require(AccessLevel.READ);
         CaseDocument c = load(caseId, user, "case.notes.read");
         events.publishEvent(Audited.success("case.notes.read", "case", c.id, c.administration));
-        return mongo.find(Query.query(Criteria.where("caseId").is(c.id)).with(Sort.by("at")).limit(5000),
-                NoteDocument.class).stream().map(CaseService::note).toList();
+        List<NoteDocument> log = mongo.find(Query.query(Criteria.where("caseId").is(c.id)).with(Sort.by("at"))
+                .limit(5000), NoteDocument.class);
+        // The note that corrects each note (the latest, if corrected twice); the corrected note stays as it was.
+        Map<String, String> correctedBy = new HashMap<>();
+        log.stream().filter(n -> n.corrects != null).forEach(n -> correctedBy.put(n.corrects, n.id));
+        return log.stream().map(n -> note(n, correctedBy.get(n.id))).toList();
     }
 
     /** A method submitted on a case counts for {@code requiresMethod} and completes the case's tasks for it. */
@@ -458,6 +463,7 @@ class CaseService implements PlacementCases {
                         new Audited("case.method-submitted", "case", c.id, c.administration, "success",
                                 Map.of("methodId", submitted.methodId(), "responseId", submitted.responseId()))));
                 c.pending = pending;
+                c.workKeys = WorkKeys.of(c, process(c));
                 outbox.deliver(caseOutbox, mongo.save(c));
                 return;
             } catch (OptimisticLockingFailureException e) {
@@ -468,7 +474,7 @@ class CaseService implements PlacementCases {
 
     // ---------------------------------------------------------------- rules of the case
 
-    private CurrentUser require(AccessLevel level) {
+    CurrentUser require(AccessLevel level) {
         CurrentUser user = users.current();
         if (!user.can(PlaceraModule.PLACEMENT, level)) {
             throw new PlaceraException(PlaceraException.Kind.FORBIDDEN, PlacementProblemCodes.FORBIDDEN,
@@ -478,7 +484,7 @@ class CaseService implements PlacementCases {
     }
 
     /** The case if it is in the user's administrations and the user is involved; otherwise 404, audited as denied. */
-    private CaseDocument load(String caseId, CurrentUser user, String action) {
+    CaseDocument load(String caseId, CurrentUser user, String action) {
         CaseDocument c = caseId == null || caseId.length() > 100 ? null : mongo.findOne(
                 scope.restrict(Query.query(Criteria.where("_id").is(caseId)), "administration"), CaseDocument.class);
         if (c == null || relations(user, c).isEmpty()) {
@@ -582,6 +588,7 @@ class CaseService implements PlacementCases {
         pending.add(new PendingAudit(PendingAudit.idOf(c.id, revision), clock.instant(), user.username(),
                 user.administrationId(), new Audited(action, "case", c.id, c.administration, "success", details)));
         c.pending = pending;
+        c.workKeys = WorkKeys.of(c, process(c));
         CaseDocument saved;
         try {
             saved = insert ? mongo.insert(c) : mongo.save(c);
@@ -593,7 +600,7 @@ class CaseService implements PlacementCases {
         return saved;
     }
 
-    private ProcessDefinition process(CaseDocument c) {
+    ProcessDefinition process(CaseDocument c) {
         return processes.version(c.processId, c.processVersion);
     }
 
@@ -607,14 +614,18 @@ class CaseService implements PlacementCases {
 
     // ---------------------------------------------------------------- views
 
+    /** Why the user cannot take a transition of the case now, or null when they can. */
+    String refusal(Transition t, CaseDocument c, CurrentUser user) {
+        return !user.can(PlaceraModule.PLACEMENT, AccessLevel.WRITE)
+                ? "Du har inte behörighet att ändra placeringsärenden."
+                : !mayTake(t, relations(user, c)) ? "Bara " + t.allowed().stream().map(Relation::code).sorted()
+                        .toList() + " i ärendet får göra detta."
+                : blockedBy(t, c, user).orElse(null);
+    }
+
     private CaseView view(CaseDocument c, CurrentUser user, ProcessDefinition process) {
-        Set<Relation> mine = relations(user, c);
-        boolean write = user.can(PlaceraModule.PLACEMENT, AccessLevel.WRITE);
         List<ActionView> actions = process.transitionsFrom(c.state).stream().map(t -> {
-            String refusal = !write ? "Du har inte behörighet att ändra placeringsärenden."
-                    : !mayTake(t, mine) ? "Bara " + t.allowed().stream().map(Relation::code).sorted().toList()
-                            + " i ärendet får göra detta."
-                    : blockedBy(t, c, user).orElse(null);
+            String refusal = refusal(t, c, user);
             return new ActionView(t.verb(), t.title(), t.to(), refusal == null, refusal);
         }).toList();
         State state = process.state(c.state).orElse(null);
@@ -627,8 +638,9 @@ class CaseService implements PlacementCases {
                 c.facts, c.responsible, c.coordinator, actions,
                 c.tasks.stream().map(t -> new TaskView(t.id, t.title, t.state, t.assignee, t.assignedTo, t.due,
                         t.method, t.status)).toList(),
-                c.history.stream().map(s -> new StepView(s.verb, s.from, s.to, s.by, s.at, s.reason, s.comment))
-                        .toList(),
+                c.history.stream().map(s -> new StepView(s.verb, s.from, s.to, s.by, s.at, s.reason, s.comment,
+                        process.transition(s.verb).map(Transition::title).orElse(s.verb), stateTitle(process, s.from),
+                        stateTitle(process, s.to))).toList(),
                 c.holders.stream().map(h -> new HoldingView(h.username, h.from, h.until, h.reason)).toList(),
                 c.endReason, c.createdAt, c.revision, c.placement == null ? null : new PlacementView(
                         c.placement.unitId, c.placement.unitName, c.placement.providerId, c.placement.providerName,
@@ -648,8 +660,8 @@ class CaseService implements PlacementCases {
                 c.coordinator, c.updatedAt);
     }
 
-    private static Note note(NoteDocument n) {
-        return new Note(n.id, n.caseId, n.author, n.authorName, n.role, n.at, n.text, n.corrects);
+    private static Note note(NoteDocument n, String correctedBy) {
+        return new Note(n.id, n.caseId, n.author, n.authorName, n.role, n.at, n.text, n.corrects, correctedBy);
     }
 
     private static String blankToNull(String s) {

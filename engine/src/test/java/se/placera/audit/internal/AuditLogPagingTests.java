@@ -80,7 +80,8 @@ class AuditLogPagingTests {
                 return "sof";
             }
         };
-        log = new AuditLog(mongo, Optional::empty, scope, Optional.empty(), props, new Pseudonyms(mongo, props));
+        log = new AuditLog(mongo, Optional::empty, scope, Optional.empty(), props, new Pseudonyms(mongo, props),
+                new CaseTrail(mongo));
     }
 
     @AfterEach

@@ -1,0 +1,106 @@
+package se.placera.audit.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import se.placera.shared.AuditTrail;
+
+/**
+ * The audit log's entries of one case, found without scanning the log (the embedded database answers only queries
+ * on a unique index without a scan): one pointer document per case ({@code audit_case_index}, keyed by the case id)
+ * holds the sequence numbers of the case's entries, and the entries are read by their primary key.
+ *
+ * <p>The pointer is written before the entry, inside the log's append lock, so an entry of a case is never without
+ * its pointer. A crash between the two, or a sequence number taken by another instance first, leaves a pointer to
+ * an entry of something else (or to none); the read checks every entry against the rule of {@link AuditTrail} and
+ * drops those, so such a pointer is harmless.
+ */
+@Component
+class CaseTrail implements AuditTrail {
+
+    /** Pointers of one case. */
+    @Document("audit_case_index")
+    static class Pointers {
+        @Id
+        String caseId;
+        List<Long> seqs = new ArrayList<>();
+    }
+
+    /** The marker of {@link #linkOlderEntries()}; not a case id (those are UUIDs). */
+    static final String BACKFILLED = "#linked-before-index";
+
+    private final MongoTemplate mongo;
+
+    CaseTrail(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Called by the log before it inserts {@code e} with its sequence number. */
+    void link(AuditEntry e) {
+        String caseId = AuditTrail.caseOf(e.subjectType, e.subjectId, e.outcome, e.details);
+        if (caseId != null) {
+            mongo.upsert(Query.query(Criteria.where("_id").is(caseId)), new Update().addToSet("seqs", e.seq),
+                    Pointers.class);
+        }
+    }
+
+    /**
+     * Once per database: links the entries written before the index existed (in ranges of sequence numbers, so no
+     * reply grows with the log). A marker document records that it ran; linking twice changes nothing.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void linkOlderEntries() {
+        if (mongo.exists(Query.query(Criteria.where("_id").is(BACKFILLED)), Pointers.class)) {
+            return;
+        }
+        long from = 1;
+        while (true) {
+            // Only the fields the rule reads: entries from before the bounds can be megabytes each.
+            Query range = Query.query(Criteria.where("_id").gte(from).lt(from + 1000));
+            range.fields().include("_id", "subjectType", "subjectId", "outcome", "details." + CASE_ID,
+                    "details.subjectType", "details.subjectId");
+            List<AuditEntry> page = mongo.find(range, AuditEntry.class);
+            if (page.isEmpty() && !mongo.exists(Query.query(Criteria.where("_id").gte(from)), AuditEntry.class)) {
+                break;
+            }
+            page.forEach(this::link);
+            from += 1000;
+        }
+        Pointers done = new Pointers();
+        done.caseId = BACKFILLED;
+        mongo.save(done);
+    }
+
+    @Override
+    public List<Entry> ofCase(String caseId, int limit) {
+        Pointers p = caseId == null ? null : mongo.findById(caseId, Pointers.class);
+        if (p == null || p.seqs.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        List<Long> seqs = p.seqs.stream().sorted(Comparator.reverseOrder()).distinct().toList();
+        List<Entry> found = new ArrayList<>();
+        // Newest first, in slices, until the limit is reached (a slice may hold stale pointers).
+        for (int i = 0; i < seqs.size() && found.size() < limit; i += 1000) {
+            List<Long> slice = seqs.subList(i, Math.min(seqs.size(), i + 1000));
+            for (AuditEntry e : mongo.find(Query.query(Criteria.where("_id").in(slice)), AuditEntry.class)) {
+                if (caseId.equals(AuditTrail.caseOf(e.subjectType, e.subjectId, e.outcome, e.details))) {
+                    found.add(new Entry(e.seq, e.at, e.actor, e.action, e.subjectType, e.subjectId, e.outcome,
+                            e.details));
+                }
+            }
+        }
+        return found.stream().sorted(Comparator.comparingLong(Entry::seq).reversed()).limit(limit)
+                .sorted(Comparator.comparingLong(Entry::seq)).toList();
+    }
+}

@@ -1,0 +1,36 @@
+import { http, ok } from '../api/client';
+import type { components } from '../api/schema';
+
+type S = components['schemas'];
+export type CaseSummary = S['CaseSummary'];
+export type CaseView = S['CaseView'];
+export type NewCase = S['NewCase'];
+export type Note = S['Note'];
+export type MyTask = S['MyTask'];
+export type Decision = S['Decision'];
+export type Decisions = S['Decisions'];
+export type CaseEvent = S['CaseEvent'];
+
+export const EVENT_KINDS = ['case', 'note', 'transfer', 'document', 'inquiry', 'access', 'other'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Placement cases (docs/cases.md), through the typed client. */
+export const cases = {
+  mine: () => ok(http.GET('/api/cases')),
+  create: (body: NewCase) => ok(http.POST('/api/cases', { body })),
+  get: (id: string) => ok(http.GET('/api/cases/{id}', { params: { path: { id } } })),
+  reveal: (id: string) => ok(http.POST('/api/cases/{id}/reveal', { params: { path: { id } } })),
+  act: (id: string, verb: string, revision: number, reason?: string, comment?: string) =>
+    ok(http.POST('/api/cases/{id}/{verb}', { params: { path: { id, verb } }, body: { revision, reason, comment } })),
+  transfer: (id: string, revision: number, to: string, reason?: string) =>
+    ok(http.POST('/api/cases/{id}/transfer', { params: { path: { id } }, body: { revision, to, reason } })),
+  notes: (id: string) => ok(http.GET('/api/cases/{id}/notes', { params: { path: { id } } })),
+  addNote: (id: string, text: string, corrects?: string) =>
+    ok(http.POST('/api/cases/{id}/notes', { params: { path: { id } }, body: { text, corrects } })),
+  events: (id: string, kind: EventKind[], q: string) =>
+    ok(http.GET('/api/cases/{id}/events', {
+      params: { path: { id }, query: { kind: kind.length ? kind : undefined, q: q || undefined } },
+    })),
+  tasks: () => ok(http.GET('/api/cases/tasks')),
+  decisions: () => ok(http.GET('/api/cases/decisions')),
+};
