@@ -508,7 +508,7 @@ public class RegisterWorkbook {
                 c.problems.add(problem(excelRow, required, RegisterProblemCodes.REQUIRED, "värde saknas"));
             }
         }
-        String orgNumber = c.string("organisationsnummer");
+        String orgNumber = RegisterValidation.normaliseOrgNumber(c.string("organisationsnummer"));
         String providerId = orgNumber == null ? null : "p-" + orgNumber.replaceAll("[^0-9]", "");
         Provider.Contact contact = c.string("kontaktperson") == null && c.string("kontaktEpost") == null
                 && c.string("kontaktTelefon") == null ? null
