@@ -1198,10 +1198,12 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create or update the draft of a definition (the id is read from the content) */
+        /** Create or update the draft of a definition (the id is read from the content); ?create=true refuses an id that exists (409 METADATA_ID_TAKEN) instead of making a new version of it */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    create?: boolean;
+                };
                 header?: never;
                 path: {
                     kind: string;
@@ -2583,6 +2585,14 @@ export interface components {
             content?: components["schemas"]["JsonNode"];
             source?: string;
         };
+        /** @description Varför matchningen inte visar verksamheten */
+        Exclusion: {
+            code?: string;
+            detail?: string;
+            placementForm?: string;
+            /** Format: date */
+            date?: string;
+        };
         FormState: {
             responseId?: string;
             method?: components["schemas"]["MethodRef"];
@@ -2708,6 +2718,7 @@ export interface components {
             object?: boolean;
             float?: boolean;
             container?: boolean;
+            string?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             integralNumber?: boolean;
@@ -2726,7 +2737,6 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            string?: boolean;
             embeddedValue?: boolean;
         };
         KindInfo: {
@@ -2800,6 +2810,9 @@ export interface components {
             pointer?: string;
             code?: string;
             detail?: string;
+            params?: {
+                [key: string]: unknown;
+            };
         };
         /** @description Utförare (organisation) */
         Provider: {
@@ -3012,6 +3025,7 @@ export interface components {
             frameworkAgreement?: components["schemas"]["FrameworkAgreement"];
             quality?: components["schemas"]["Quality"];
             currentPrice?: components["schemas"]["Price"];
+            matchingExclusions?: components["schemas"]["Exclusion"][];
         };
         /** @description En sida av registerlistan */
         UnitPage: {
