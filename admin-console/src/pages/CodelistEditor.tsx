@@ -154,7 +154,8 @@ export function CodelistEditor({ id }: { id?: string }) {
           className="secondary"
           onClick={() =>
             void run(async () => {
-              const d = def?.status === 'draft' ? def : await save();
+              // Always what is on the screen: the open draft may hold an earlier attempt.
+              const d = await save();
               const p = await metadata.publish('codelists', d.id ?? '', d.version ?? 0);
               setDef({ ...(p as Definition<Codelist>), content: c });
               setNote(t('admin.published', { v: p.version ?? '' }));

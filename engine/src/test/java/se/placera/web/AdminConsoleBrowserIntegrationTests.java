@@ -259,7 +259,7 @@ class AdminConsoleBrowserIntegrationTests extends BrowserTestSupport {
         check("admin-unit-documents");
         JsonNode withFiles = admin().get("/api/register/units/" + unitId).expect(200).json().get("unit");
         assertThat(withFiles.at("/ivoPermit/documentId").asString()).isNotBlank();
-        assertThat(withFiles.get("documents").size()).isEqualTo(2);
+        assertThat(withFiles.get("documents").size()).isEqualTo(1);
         click(By.xpath("//button[normalize-space()='Ta bort " + pdf.getFileName() + "']"));
         waitForText(By.id("unit-files"), "Borttaget: " + pdf.getFileName());
         assertThat(driver.findElements(By.cssSelector(".document-list"))).isEmpty();
