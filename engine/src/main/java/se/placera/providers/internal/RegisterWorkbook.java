@@ -525,7 +525,7 @@ public class RegisterWorkbook {
             String column = "/name".equals(p.pointer()) ? "utforare"
                     : FIELD_COLUMNS.getOrDefault(p.pointer(), "organisationsnummer");
             if (!(REQUIRED.contains(column) && c.string(column) == null)) {
-                c.problems.add(problem(excelRow, column, p.code(), p.detail()));
+                c.problems.add(problem(excelRow, column, p));
             }
         }
         if (providerId != null) {
@@ -594,7 +594,7 @@ public class RegisterWorkbook {
             String mapped = columnOf(p.pointer());
             String column = mapped == null ? "enhetsnamn" : mapped;
             if (!(REQUIRED.contains(column) && c.string(column) == null)) {
-                c.problems.add(problem(excelRow, column, p.code(), p.detail()));
+                c.problems.add(problem(excelRow, column, p));
             }
         }
         return new ParsedRow(excelRow, provider, unitId == null ? null : unit, c.problems);
@@ -619,6 +619,12 @@ public class RegisterWorkbook {
 
     static String pointer(int excelRow, String column) {
         return "/rows/" + excelRow + "/" + column;
+    }
+
+    /** A record's problem at its cell; its params (the refused value…) stay for the console's text. */
+    static Problem problem(int excelRow, String column, Problem p) {
+        return new Problem(pointer(excelRow, column), p.code(), "Rad " + excelRow + ", kolumn " + column + ": " + p.detail(),
+                p.params());
     }
 
     static Problem problem(int excelRow, String column, String code, String detail) {
