@@ -1,7 +1,9 @@
+import type { ReactElement } from 'react';
 import { RequireLogin, useUser } from '@rt/app/auth';
 import { match, usePath } from '@rt/app/router';
 import { Shell } from '@rt/app/Shell';
 import { useT } from '@rt/i18n';
+import { Gate, NothingToDo, useAccess } from './access';
 import { adminNav, adminRoute } from './adminRoutes';
 import { Designer } from './designer/Designer';
 import { BundlePage } from './pages/BundlePage';
@@ -21,55 +23,64 @@ function Routes() {
   const path = usePath();
   const p = path.split('?')[0];
   const { user } = useUser();
+  const can = useAccess();
+  const design = (node: ReactElement) => <Gate allowed={can.design} need="console.noAccessDesign">{node}</Gate>;
+  const registerWrite = (node: ReactElement) => <Gate allowed={can.registerWrite} need="console.noAccessRegister">{node}</Gate>;
   let m: Record<string, string> | null;
   let routed: ReturnType<typeof adminRoute>;
   let title = t('admin.metadata');
   let page = <MetadataPage />;
-  if (p === '/register') {
+  if (p === '/' && can.nothing) {
+    title = t('console.nothingTitle');
+    page = <NothingToDo />;
+  } else if (p === '/' && !can.metadata) {
+    title = t('register.title');
+    page = <RegisterPage />;
+  } else if (p === '/register') {
     title = t('register.title');
     page = <RegisterPage />;
   } else if (p === '/register/providers/new') {
     title = t('register.newProvider');
-    page = <NewProviderPage key="new-provider" />;
+    page = registerWrite(<NewProviderPage key="new-provider" />);
   } else if ((m = match('/register/providers/:id', p))) {
     title = t('register.title');
     page = <ProviderPage key={p} id={m.id} />;
   } else if (p === '/register/units/new') {
     title = t('register.newUnit');
-    page = <NewUnitPage key={path} />;
+    page = registerWrite(<NewUnitPage key={path} />);
   } else if ((m = match('/register/units/:id/edit', p))) {
     title = t('register.edit');
-    page = <UnitEditPage key={p} id={m.id} />;
+    page = registerWrite(<UnitEditPage key={p} id={m.id} />);
   } else if ((m = match('/register/units/:id', p))) {
     title = t('register.title');
     page = <UnitPage key={p} id={m.id} />;
   } else if (p === '/methods/new') {
     title = t('designer.title');
-    page = <Designer key="designer" />;
+    page = design(<Designer key="designer" />);
   } else if ((m = match('/:plural/:id/versions', p))) {
     title = t('admin.versions');
     page = <VersionsPage key={p} plural={m.plural} id={m.id} />;
   } else if ((m = match('/methods/:id', p))) {
     title = t('designer.title');
-    page = <Designer key="designer" id={m.id} />;
+    page = design(<Designer key="designer" id={m.id} />);
   } else if (p === '/codelists/new') {
     title = t('codelist.title');
-    page = <CodelistEditor key="new" />;
+    page = design(<CodelistEditor key="new" />);
   } else if ((m = match('/codelists/:id', p))) {
     title = t('codelist.title');
-    page = <CodelistEditor key={m.id} id={m.id} />;
+    page = design(<CodelistEditor key={m.id} id={m.id} />);
   } else if ((m = match('/edit/:plural/:id', p))) {
     title = m.id;
-    page = <JsonEditorPage key={p} plural={m.plural} id={m.id} />;
+    page = design(<JsonEditorPage key={p} plural={m.plural} id={m.id} />);
   } else if (p === '/bundle') {
     title = t('admin.bundle');
-    page = <BundlePage />;
+    page = design(<BundlePage />);
   } else if (p === '/katalog') {
     title = t('catalogue.title');
     page = <CataloguePage />;
   } else if (p === '/presets') {
     title = t('admin.presets');
-    page = <PresetsPage />;
+    page = design(<PresetsPage />);
   } else if ((routed = adminRoute(p, t))) {
     title = routed.title;
     page = routed.page;
@@ -77,13 +88,14 @@ function Routes() {
     title = t('app.notFound');
     page = <h1>{t('app.notFound')}</h1>;
   }
+  // Only what the user's permissions allow (the server refuses the rest anyway).
   const nav = [
-    { to: '/', label: t('admin.metadata'), current: p === '/' },
-    { to: '/methods/new', label: t('admin.newMethod'), current: p === '/methods/new' },
-    { to: '/katalog', label: t('catalogue.title'), current: p === '/katalog' },
-    { to: '/bundle', label: t('admin.bundle'), current: p === '/bundle' },
-    { to: '/presets', label: t('admin.presets'), current: p === '/presets' },
-    { to: '/register', label: t('admin.register'), current: p.startsWith('/register') },
+    ...(can.metadata ? [{ to: '/', label: t('admin.metadata'), current: p === '/' }] : []),
+    ...(can.design ? [{ to: '/methods/new', label: t('admin.newMethod'), current: p === '/methods/new' }] : []),
+    ...(can.metadata ? [{ to: '/katalog', label: t('catalogue.title'), current: p === '/katalog' }] : []),
+    ...(can.design ? [{ to: '/bundle', label: t('admin.bundle'), current: p === '/bundle' }] : []),
+    ...(can.design ? [{ to: '/presets', label: t('admin.presets'), current: p === '/presets' }] : []),
+    ...(can.register ? [{ to: '/register', label: t('admin.register'), current: p.startsWith('/register') || (p === '/' && !can.metadata) }] : []),
     ...adminNav(p, t, user),
   ];
   return (

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiProblem } from '@rt/api/client';
+import { ApiProblem, type Problem } from '@rt/api/client';
 import type { NewProvider, NewUnit } from '@rt/api/register';
 import { I18nProvider } from '@rt/i18n';
 
@@ -129,8 +129,8 @@ describe('NewUnitPage', () => {
     createUnit.mockRejectedValue(
       new ApiProblem(400, 'REGISTER_INVALID', 'The unit has invalid fields.', [
         { pointer: '/placementForms', code: 'required', detail: 'Missing placementForms.' },
-        { pointer: '/legalBases/0', code: 'not-in-codelist', detail: "'x' is not a value of the codelist 'lagrum'." },
-      ]),
+        { pointer: '/legalBases/0', code: 'not-in-codelist', detail: "'x' is not a value of the codelist 'lagrum'.", params: { value: 'x', codelist: 'lagrum' } },
+      ] as Problem[]),
     );
     inSwedish(<NewUnitPage />);
     await screen.findByLabelText(/^Utförare/);
@@ -140,7 +140,8 @@ describe('NewUnitPage', () => {
     const group = screen.getByRole('group', { name: 'Placeringsformer (obligatorisk)' });
     expect(group.getAttribute('aria-describedby')).toBe('u-placementForms-error');
     expect(document.getElementById('u-placementForms-error')?.textContent).toBe('Fel: Fyll i ett värde.');
-    expect(document.getElementById('u-legalBases-error')?.textContent).toBe('Fel: Värdet finns inte i kodlistan.');
+    // The text names the refused value (the problem's params).
+    expect(document.getElementById('u-legalBases-error')?.textContent).toBe('Fel: Värdet x finns inte i kodlistan lagrum (eller är inte längre aktivt).');
     // The summary link focuses the group's first checkbox.
     fireEvent.click(within(summary).getAllByRole('link')[0]);
     expect(document.activeElement?.id).toBe('u-placementForms');

@@ -15,6 +15,12 @@ vi.mock('@rt/api/register', async (orig) => ({
   register: { units: (p: { offset?: number; limit?: number; q?: string }) => units(p) },
 }));
 
+// A register writer (the page's buttons follow the signed-in user's permissions; see access.test.ts).
+vi.mock('../src/access', async (orig) => ({
+  ...(await orig<typeof import('../src/access')>()),
+  useAccess: () => ({ metadata: true, design: true, register: true, registerWrite: true, users: true, nothing: false }),
+}));
+
 const { RegisterPage } = await import('../src/register/RegisterPage');
 
 beforeEach(() => {

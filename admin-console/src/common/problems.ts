@@ -1,6 +1,7 @@
 import type { Problem } from '@rt/api/client';
 import type { SummaryItem } from '@rt/form/ErrorSummary';
 import { isMessageKey, type Translate } from '@rt/i18n';
+import type { MessageKey } from '@rt/i18n/sv';
 
 /**
  * Field errors from RFC 9457 problem details (`errors[].pointer`, `code`): which field of a form a pointer names,
@@ -31,14 +32,25 @@ export function pointerFieldId(prefix: string, pointer: string | undefined | nul
 /** Codes whose text is always the server's detail (it says what is allowed, a range say). */
 const DETAIL_CODES = ['invalid-value'];
 
+/** What a problem's text may quote: the server's `params` (the refused `value`, the `codelist`…) as text. */
+export function problemParams(p: Problem): Record<string, string> {
+  const params = (p as Problem & { params?: Record<string, unknown> }).params ?? {};
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
+}
+
+/** A translated text with the problem's params filled in; a placeholder the problem has no value for is left out. */
+export function withParams(t: Translate, key: MessageKey, params: Record<string, string>): string {
+  return t(key, params).replace(/\s?\{\w+\}/g, '');
+}
+
 /**
  * A problem's text: `<namespace>.problem.<code>` in the UI language when it exists ("register", "users",
- * "audit"), else the server's detail.
+ * "audit"), with the problem's `params` (a refused value is named), else the server's detail.
  */
 export function problemMessage(t: Translate, p: Problem, namespace: string): string {
   const key = `${namespace}.problem.${p.code}`;
   if (DETAIL_CODES.includes(p.code ?? '') || !isMessageKey(key)) return p.detail ?? p.code ?? '';
-  return t(key);
+  return withParams(t, key, problemParams(p));
 }
 
 /** Where a form puts its problems. */

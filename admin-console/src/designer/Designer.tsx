@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiProblem, metadata, responses, type AnswerValue, type Answers, type Definition, type FormState, type Problem } from '@rt/api/client';
+import { ApiProblem, metadata, rawJson, responses, type AnswerValue, type Answers, type Definition, type FormState, type Problem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link, navigate } from '@rt/app/router';
 import { AutoAnswered, FormView } from '@rt/form/FormView';
 import { useI18n } from '@rt/i18n';
+import { useLeaveWarning } from '../common/leave';
 import { AreaEditor, MethodEditor } from './Editors';
 import { PURPOSES, move, newArea, newMethod, newQuestion, selectionOfPointer, type AreaDef, type MethodDef, type QuestionDef, type Selection } from './model';
 import { QuestionEditor } from './QuestionEditor';
@@ -24,8 +25,15 @@ export function Designer({ id }: { id?: string }) {
   const [preview, setPreview] = useState<FormState | null>(null);
   const [previewAnswers, setPreviewAnswers] = useState<Answers>({});
   const [codelists, setCodelists] = useState<Definition<{ title?: string }>[]>([]);
+  /** The id a new method asked for when it is taken (409 METADATA_ID_TAKEN): the user may open that one. */
+  const [taken, setTaken] = useState<string | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const latest = useRef<MethodDef | null>(content);
+  /** The id a new method got its address for after its first save: the address changed, the method did not. */
+  const justSaved = useRef<string | null>(null);
+  /** Whether the method shown is stored: the first save of a new one creates it (queued saves see this at once). */
+  const stored = useRef(!!id);
+  useLeaveWarning(dirty, t('designer.leaveConfirm'));
 
   useEffect(() => {
     metadata.list<{ title?: string }>('codelists').then(setCodelists, () => undefined);
@@ -47,17 +55,26 @@ export function Designer({ id }: { id?: string }) {
         setProblems(null);
         setNote(null);
         setDirty(false);
+        setTaken(null);
+        stored.current = false;
         shown.current = undefined;
       }
       return;
     }
-    const alreadyHere = latest.current?.id === id && shown.current === undefined;
+    const alreadyHere = justSaved.current === id;
+    justSaved.current = null;
     shown.current = id;
     if (alreadyHere) return;
+    setTaken(null);
+    setProblems(null);
+    setNote(null);
+    setSelection({ type: 'method' });
+    stored.current = true;
     metadata.get<MethodDef>('methods', id).then((d) => {
       setDefinition(d);
       latest.current = d.content;
       setContent(d.content);
+      setDirty(false);
     }, setError);
   }, [id]);
 
@@ -78,17 +95,26 @@ export function Designer({ id }: { id?: string }) {
     (c: MethodDef) => {
       const run = async () => {
         try {
-          const saved = await metadata.saveDraft<MethodDef>('methods', c);
+          // A new method is created (refused when its id exists); later saves update its draft.
+          const saved = !stored.current
+            ? await rawJson<{ definition: Definition<MethodDef>; warnings?: Problem[] }>('POST', '/api/metadata/methods?create=true', c)
+            : await metadata.saveDraft<MethodDef>('methods', c);
+          setTaken(null);
+          stored.current = true;
           setDefinition(saved.definition);
           // Edits made while this save was under way are still unsaved.
           if (latest.current === c) setDirty(false);
           setProblems({ errors: [], warnings: saved.warnings ?? [] });
           setNote(t('admin.savedVersion', { v: saved.definition.version ?? '', status: t(`admin.status.${saved.definition.status ?? 'draft'}`) }));
           // A new method gets its own address once saved (the designer stays mounted: same key in App).
-          if (!id && saved.definition.id) navigate(`/methods/${saved.definition.id}`, true);
+          if (!id && saved.definition.id) {
+            justSaved.current = saved.definition.id;
+            navigate(`/methods/${saved.definition.id}`, true);
+          }
           return saved.definition;
         } catch (e) {
-          if (e instanceof ApiProblem && e.status === 400) setProblems({ errors: e.errors, warnings: [] });
+          if (e instanceof ApiProblem && e.status === 409 && e.code === 'METADATA_ID_TAKEN') setTaken(c.id);
+          else if (e instanceof ApiProblem && e.status === 400) setProblems({ errors: e.errors, warnings: [] });
           else setError(e);
           return null;
         }
@@ -193,6 +219,7 @@ export function Designer({ id }: { id?: string }) {
     <div className="designer">
       <h1>
         {t('designer.title')}: {content.title || t('admin.newMethod')}
+        {dirty ? <span className="unsaved-tag">{t('designer.unsaved')}</span> : null}
       </h1>
       <div className="designer-toolbar" role="group" aria-label={t('admin.actions')}>
         <button type="button" onClick={() => void save(content)}>
@@ -215,6 +242,14 @@ export function Designer({ id }: { id?: string }) {
         {note ?? (published && dirty ? t('designer.newDraftNote', { v: definition?.version ?? '' }) : definition && !published ? t('designer.autosaved') : '')}
       </p>
       <ErrorMessage error={error} />
+      {taken ? (
+        <div className="error-summary" role="alert">
+          <p>{t('designer.idTaken', { id: taken })}</p>
+          <p>
+            <Link to={`/methods/${encodeURIComponent(taken)}`}>{t('designer.openExisting', { id: taken })}</Link>
+          </p>
+        </div>
+      ) : null}
       {problems && (problems.errors.length || problems.warnings.length) ? (
         <div className={problems.errors.length ? 'error-summary' : 'panel'} role={problems.errors.length ? 'alert' : undefined}>
           <h2>{t('designer.problems')}</h2>

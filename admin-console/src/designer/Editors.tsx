@@ -1,8 +1,14 @@
 import { useId } from 'react';
-import { useT } from '@rt/i18n';
+import { isMessageKey, useT, type Translate } from '@rt/i18n';
 import type { MessageKey } from '@rt/i18n/sv';
 import { SUBJECT_TYPES, type AreaDef, type MethodDef, type QuestionDef } from './model';
 import { RuleEditor, type RuleCheck } from './RuleEditor';
+
+/** A designer code (purpose `survey`, subject type `none`…) in words: `<prefix>.<code>`, or the code itself. */
+export function codeText(t: Translate, prefix: 'purpose' | 'subjectType', code: string | undefined): string {
+  const key = `${prefix}.${code}`;
+  return isMessageKey(key) ? t(key) : (code ?? '');
+}
 
 const ROLES = ['caseworker', 'client', 'guardian', 'provider', 'coordinator', 'other'];
 
@@ -35,7 +41,7 @@ export function MethodEditor({ method, isNew, onChange, purposes }: { method: Me
           <select id={`${id}-purpose`} value={method.purpose} onChange={(e) => set({ purpose: e.target.value })}>
             {purposes.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {codeText(t, 'purpose', p)}
               </option>
             ))}
           </select>
@@ -45,7 +51,7 @@ export function MethodEditor({ method, isNew, onChange, purposes }: { method: Me
           <select id={`${id}-subject`} value={method.subjectType ?? 'none'} onChange={(e) => set({ subjectType: e.target.value })}>
             {SUBJECT_TYPES.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {codeText(t, 'subjectType', p)}
               </option>
             ))}
           </select>

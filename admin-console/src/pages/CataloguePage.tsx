@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { metadata, type Definition } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link } from '@rt/app/router';
-import { useT } from '@rt/i18n';
+import { isMessageKey, useT } from '@rt/i18n';
+import type { MessageKey } from '@rt/i18n/sv';
+import { codeText } from '../designer/Editors';
 
 interface QuestionContent {
   kind?: string;
@@ -136,8 +138,8 @@ export function CataloguePage() {
                   <td>
                     {r.methodId ? <Link to={`/methods/${r.methodId}`}>{r.methodTitle}</Link> : <em>{t('catalogue.noMethod')}</em>}
                   </td>
-                  <td>{r.purpose}</td>
-                  <td>{r.respondents}</td>
+                  <td>{r.purpose ? codeText(t, 'purpose', r.purpose) : ''}</td>
+                  <td>{r.respondents ? r.respondents.split(', ').map((x) => (isMessageKey(`role.${x}`) ? t(`role.${x}` as MessageKey) : x)).join(', ') : ''}</td>
                   <td>{r.methodId ? r.questions : ''}</td>
                   <td>{r.methodId ? `${r.ratings} / ${r.percent}` : ''}</td>
                   <td>{r.rules}</td>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { metadata, type Definition } from '@rt/api/client';
+import { metadata, type Definition, type Problem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link } from '@rt/app/router';
-import { useI18n } from '@rt/i18n';
+import { isMessageKey, useI18n, type Translate } from '@rt/i18n';
 import { OkNote, ProblemList } from '../common/fields';
+import { problemParams, withParams } from '../common/problems';
 import { useSubmit } from '../common/submit';
 import { move } from '../designer/model';
 
@@ -23,12 +24,30 @@ interface Codelist {
   items: Item[];
 }
 
+const CODE_IN_USE = 'METADATA_CODE_IN_USE';
+const VALUE_IN_USE = 'codelist.value-in-use';
+
+/**
+ * A codelist problem in words: a dropped value still in use names the value and where ("used by the unit X
+ * (field /needs)"); other codes from `codelist.problem.<code>`, else the pointer and the server's detail.
+ */
+export function codelistProblemText(t: Translate, p: Problem): string {
+  const params = problemParams(p);
+  if (p.code === VALUE_IN_USE) {
+    const what = `codelist.usedBy.${params.kind}`;
+    return withParams(t, 'codelist.problem.codelist.value-in-use', { ...params, what: isMessageKey(what) ? t(what) : (params.kind ?? '') });
+  }
+  const key = `codelist.problem.${p.code}`;
+  return isMessageKey(key) ? withParams(t, key, params) : `${p.pointer}: ${p.detail}`;
+}
+
 /** Editing a codelist: values and labels, order, active flag; save, publish. */
 export function CodelistEditor({ id }: { id?: string }) {
   const { t } = useI18n();
   const [c, setC] = useState<Codelist | null>(id ? null : { kind: 'codelist', id: '', title: '', items: [{ value: 'v1', label: 'Värde 1' }] });
   const [def, setDef] = useState<Definition<Codelist> | null>(null);
-  const { problems, setProblems, error, setError, run: submit } = useSubmit();
+  // A version that drops values still in use is refused (409): its errors say where each value is used.
+  const { problems, setProblems, error, setError, run: submit } = useSubmit({ toProblems: (p) => (p.code === CODE_IN_USE ? p.errors : null) });
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     if (id)
@@ -65,14 +84,13 @@ export function CodelistEditor({ id }: { id?: string }) {
         {def ? <Link to={`/codelists/${def.id}/versions`}>{t('admin.versions')}</Link> : null}
       </p>
       <ErrorMessage error={error} />
-      <ProblemList
-        problems={problems}
-        item={(p) => (
-          <>
-            {p.pointer}: {p.detail}
-          </>
-        )}
-      />
+      <ProblemList problems={problems} item={(p) => codelistProblemText(t, p)} />
+      {problems.some((p) => p.code === VALUE_IN_USE) ? (
+        <div className="panel" id="in-use-hint">
+          <h2>{t('codelist.inUseTitle')}</h2>
+          <p>{t('codelist.inUseHint')}</p>
+        </div>
+      ) : null}
       <OkNote note={note} />
       <div className="field">
         <label htmlFor="cl-id">{t('admin.id')}</label>
@@ -136,7 +154,8 @@ export function CodelistEditor({ id }: { id?: string }) {
           className="secondary"
           onClick={() =>
             void run(async () => {
-              const d = def?.status === 'draft' ? def : await save();
+              // Always what is on the screen: the open draft may hold an earlier attempt.
+              const d = await save();
               const p = await metadata.publish('codelists', d.id ?? '', d.version ?? 0);
               setDef({ ...(p as Definition<Codelist>), content: c });
               setNote(t('admin.published', { v: p.version ?? '' }));

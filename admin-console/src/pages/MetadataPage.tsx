@@ -3,12 +3,14 @@ import { metadata, type Definition, type KindInfo } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link, query } from '@rt/app/router';
 import { useI18n } from '@rt/i18n';
+import { useAccess } from '../access';
 
 export const editorPath = (plural: string, id: string) => (plural === 'methods' || plural === 'codelists' ? `/${plural}/${id}` : `/edit/${plural}/${id}`);
 
 /** Every metadata kind with its definitions: title, status and version (FM-1, FM-7). */
 export function MetadataPage() {
   const { t, formatDate } = useI18n();
+  const can = useAccess();
   const [kinds, setKinds] = useState<KindInfo[]>([]);
   const [plural, setPlural] = useState(query('kind') ?? 'methods');
   const [items, setItems] = useState<Definition<{ title?: string }>[] | null>(null);
@@ -40,10 +42,12 @@ export function MetadataPage() {
           </button>
         ))}
       </div>
-      <p className="toolbar">
-        {plural === 'methods' ? <Link to="/methods/new">{t('admin.newMethod')}</Link> : null}
-        {plural === 'codelists' ? <Link to="/codelists/new">{t('admin.newCodelist')}</Link> : null}
-      </p>
+      {can.design ? (
+        <p className="toolbar">
+          {plural === 'methods' ? <Link to="/methods/new">{t('admin.newMethod')}</Link> : null}
+          {plural === 'codelists' ? <Link to="/codelists/new">{t('admin.newCodelist')}</Link> : null}
+        </p>
+      ) : null}
       {items === null ? (
         <p>{t('app.loading')}</p>
       ) : (
@@ -72,9 +76,11 @@ export function MetadataPage() {
                 <td>{d.version}</td>
                 <td>{formatDate(d.updatedAt ?? d.createdAt)}</td>
                 <td className="row-actions">
-                  <Link to={editorPath(plural, d.id ?? '')} aria-label={`${t('admin.open')}: ${d.content.title ?? d.id}`}>
-                    {t('admin.open')}
-                  </Link>
+                  {can.design ? (
+                    <Link to={editorPath(plural, d.id ?? '')} aria-label={`${t('admin.open')}: ${d.content.title ?? d.id}`}>
+                      {t('admin.open')}
+                    </Link>
+                  ) : null}
                   <Link to={`/${plural}/${d.id}/versions`} aria-label={`${t('admin.versions')}: ${d.content.title ?? d.id}`}>
                     {t('admin.versions')}
                   </Link>

@@ -3,12 +3,14 @@ import { metadata, type Definition } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link } from '@rt/app/router';
 import { useI18n } from '@rt/i18n';
+import { useAccess } from '../access';
 import { diff } from '../diff';
 import { editorPath } from './MetadataPage';
 
 /** The versions of one definition: publish, retire, and a diff between any two. */
 export function VersionsPage({ plural, id }: { plural: string; id: string }) {
   const { t, formatDate } = useI18n();
+  const can = useAccess();
   const [versions, setVersions] = useState<Definition[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [a, setA] = useState<number>(0);
@@ -37,14 +39,22 @@ export function VersionsPage({ plural, id }: { plural: string; id: string }) {
   const vb = versions.find((v) => v.version === b);
   const changes = va && vb ? diff(va.content, vb.content) : [];
   const show = (x: unknown) => (x === undefined ? '' : JSON.stringify(x));
+  // The version in use is the newest published one (the server's `?status=published`); older published versions
+  // only serve responses already started on them.
+  const inUse = Math.max(0, ...versions.filter((v) => v.status === 'published').map((v) => v.version ?? 0));
+  const statusText = (v: Definition) =>
+    v.status === 'published' ? (v.version === inUse ? t('admin.inUse') : t('admin.olderPublished')) : t(`admin.status.${v.status ?? 'draft'}`);
   return (
     <>
       <h1>
         {t('admin.versions')}: {id}
       </h1>
-      <p>
-        <Link to={editorPath(plural, id)}>{t('admin.open')}</Link>
-      </p>
+      {can.design ? (
+        <p>
+          <Link to={editorPath(plural, id)}>{t('admin.open')}</Link>
+        </p>
+      ) : null}
+      <p id="in-use-note">{inUse ? t('admin.inUseNote', { v: inUse }) : t('admin.noneInUse')}</p>
       <ErrorMessage error={error} />
       <table>
         <thead>
@@ -58,10 +68,10 @@ export function VersionsPage({ plural, id }: { plural: string; id: string }) {
         </thead>
         <tbody>
           {[...versions].sort((x, y) => (y.version ?? 0) - (x.version ?? 0)).map((v) => (
-            <tr key={v.version}>
+            <tr key={v.version} className={v.version === inUse ? 'in-use' : undefined} aria-current={v.version === inUse ? 'true' : undefined}>
               <td>{v.version}</td>
               <td>
-                <span className={`status-tag status-${v.status}`}>{t(`admin.status.${v.status ?? 'draft'}`)}</span>
+                <span className={`status-tag status-${v.status}${v.version === inUse ? ' status-in-use' : ''}`}>{statusText(v)}</span>
               </td>
               <td>
                 {formatDate(v.createdAt)} {v.createdBy}
@@ -70,12 +80,12 @@ export function VersionsPage({ plural, id }: { plural: string; id: string }) {
                 {formatDate(v.publishedAt)} {v.publishedBy}
               </td>
               <td className="row-actions">
-                {v.status === 'draft' ? (
+                {can.design && v.status === 'draft' ? (
                   <button type="button" className="small" onClick={() => void act(() => metadata.publish(plural, id, v.version ?? 0))}>
                     {t('admin.publish')} {v.version}
                   </button>
                 ) : null}
-                {v.status === 'published' ? (
+                {can.design && v.status === 'published' ? (
                   <button type="button" className="small danger" onClick={() => void act(() => metadata.retire(plural, id, v.version ?? 0))}>
                     {t('admin.retire')} {v.version}
                   </button>

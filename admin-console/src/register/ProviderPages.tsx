@@ -5,6 +5,7 @@ import { Link, navigate } from '@rt/app/router';
 import { ErrorSummary } from '@rt/form/ErrorSummary';
 import { useI18n } from '@rt/i18n';
 import type { MessageKey } from '@rt/i18n/sv';
+import { useAccess } from '../access';
 import { Field } from '../common/fields';
 import { useSubmit } from '../common/submit';
 import { ChoiceGroup, CONCURRENT_UPDATE, RecordHeading, SummaryRow, registerProblems } from './fields';
@@ -99,6 +100,7 @@ export function NewProviderPage() {
 /** One provider (`/register/providers/<id>`): its fields, its units, and "Ny enhet" for it. */
 export function ProviderPage({ id }: { id: string }) {
   const { t } = useI18n();
+  const can = useAccess();
   const [provider, setProvider] = useState<Provider | null>(null);
   const [units, setUnits] = useState<UnitPage | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -111,7 +113,7 @@ export function ProviderPage({ id }: { id: string }) {
   return (
     <>
       <RecordHeading name={provider.name} active={provider.active} version={provider.version} created="register.providerCreated">
-        <Link to={`/register/units/new?provider=${encodeURIComponent(provider.id)}`}>{t('register.newUnitForProvider')}</Link>
+        {can.registerWrite ? <Link to={`/register/units/new?provider=${encodeURIComponent(provider.id)}`}>{t('register.newUnitForProvider')}</Link> : null}
       </RecordHeading>
       <ErrorMessage error={error} />
       <dl>

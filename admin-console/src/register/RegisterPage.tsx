@@ -5,6 +5,8 @@ import { ErrorMessage } from '@rt/app/Shell';
 import { Link, navigate, query, usePath } from '@rt/app/router';
 import { isMessageKey, useI18n } from '@rt/i18n';
 import { formatKr } from '@rt/matching/selection';
+import { useAccess } from '../access';
+import { problemMessage } from '../common/problems';
 import { Pager } from '../components/Pager';
 import { offsetOf, pageCount, parsePage } from '../components/paging';
 
@@ -26,6 +28,7 @@ function listPath(q: string, page: number): string {
  */
 export function RegisterPage() {
   const { t } = useI18n();
+  const can = useAccess();
   usePath(); // re-render when the address (filter, page) changes
   const q = query('q') ?? '';
   const pageNo = parsePage(query('page'));
@@ -61,10 +64,12 @@ export function RegisterPage() {
   return (
     <>
       <h1>{t('register.title')}</h1>
-      <p className="toolbar">
-        <Link to="/register/providers/new">{t('register.newProvider')}</Link>
-        <Link to="/register/units/new">{t('register.newUnit')}</Link>
-      </p>
+      {can.registerWrite ? (
+        <p className="toolbar">
+          <Link to="/register/providers/new">{t('register.newProvider')}</Link>
+          <Link to="/register/units/new">{t('register.newUnit')}</Link>
+        </p>
+      ) : null}
       <ErrorMessage error={error} />
       <form className="inline-form" onSubmit={filter} role="search" aria-label={t('register.filter')}>
         <div className="field">
@@ -139,6 +144,7 @@ export function agreementLabel(t: ReturnType<typeof useI18n>['t'], type: string 
 
 function ExcelPanel() {
   const { t } = useI18n();
+  const can = useAccess();
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<'all-or-nothing' | 'valid-rows'>('all-or-nothing');
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -170,6 +176,8 @@ function ExcelPanel() {
           {t('register.exportAll')}
         </button>
       </p>
+      {can.registerWrite ? (
+      <>
       <div className="field">
         <label htmlFor="reg-file">{t('register.importFile')}</label>
         <input id="reg-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
@@ -193,6 +201,8 @@ function ExcelPanel() {
           {t('register.import')}
         </button>
       </div>
+      </>
+      ) : null}
       <ErrorMessage error={error} />
       <div aria-live="polite">
         {report ? (
@@ -225,7 +235,7 @@ function ExcelPanel() {
                   <tr key={i}>
                     <td>{isRow ? parts[2] : '–'}</td>
                     <td>{isRow ? parts.slice(3).join('/') : parts.slice(2).join('/') || '–'}</td>
-                    <td>{t('form.errorPrefix')} {p.detail}</td>
+                    <td>{t('form.errorPrefix')} {problemMessage(t, p, 'register')}</td>
                   </tr>
                 );
               })}

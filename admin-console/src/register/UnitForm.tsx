@@ -34,7 +34,26 @@ const LABELS: Record<string, MessageKey> = {
   'u-noticePeriodDays': 'register.noticePeriodDays',
   'u-agreement-type': 'register.agreementType',
   'u-agreement-frameworkAgreementId': 'register.frameworkAgreementName',
+  'u-ivoPermit-number': 'register.ivoNumber',
+  'u-ivoPermit-scope': 'register.ivoScope',
+  'u-ivoPermit-validFrom': 'register.ivoValidFrom',
+  'u-ivoPermit-validTo': 'register.ivoValidTo',
 };
+
+const PRICE_MODELS = ['per-dygn', 'nivaer', 'individuell'];
+const LEVELS = ['1', '2', '3', '4', '5'];
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The framework agreements a unit can belong to: those covering one of its placement forms (all while it has
+ * none chosen), plus the one it has, so that a stored choice is never hidden.
+ */
+export function fittingAgreements(agreements: FrameworkAgreementSummary[], placementForms: string[] = [], current?: string | null): FrameworkAgreementSummary[] {
+  const fits = agreements.filter(
+    (a) => a.id === current || !placementForms.length || !a.placementForms?.length || a.placementForms.some((f) => placementForms.includes(f)),
+  );
+  return current && !fits.some((a) => a.id === current) ? [...fits, { id: current, name: current }] : fits;
+}
 
 export function modelLabel(t: Translate, model?: string): string {
   const key = `register.model.${model}`;
@@ -84,9 +103,9 @@ function UnitFields<U extends Editable>({
       onChange={(v) => set({ [key]: v } as Partial<Unit>)}
     />
   );
-  const agreementsForSelect = agreements.some((a) => a.id === unit.agreement?.frameworkAgreementId) || !unit.agreement?.frameworkAgreementId
-    ? agreements
-    : [...agreements, { id: unit.agreement.frameworkAgreementId, name: unit.agreement.frameworkAgreementId }];
+  const agreementsForSelect = fittingAgreements(agreements, unit.placementForms, unit.agreement?.frameworkAgreementId);
+  const permit = unit.ivoPermit ?? null;
+  const setPermit = (patch: Partial<NonNullable<Unit['ivoPermit']>>) => set({ ivoPermit: { ...(permit ?? {}), ...patch } });
 
   return (
     <>
@@ -174,7 +193,13 @@ function UnitFields<U extends Editable>({
             )}
           </Field>
           {unit.agreement?.type === 'ramavtal' ? (
-            <Field id="u-agreement-frameworkAgreementId" label={t('register.frameworkAgreementName')} problems={problems} required>
+            <Field
+              id="u-agreement-frameworkAgreementId"
+              label={t('register.frameworkAgreementName')}
+              problems={problems}
+              required
+              hint={agreementsForSelect.length ? t('register.agreementHint') : t('register.noFittingAgreement')}
+            >
               {(p) => (
                 <select {...p} value={unit.agreement?.frameworkAgreementId ?? ''} onChange={(e) => set({ agreement: { ...unit.agreement, frameworkAgreementId: e.target.value || null } })}>
                   <option value="">{t('form.choose')}</option>
@@ -188,6 +213,44 @@ function UnitFields<U extends Editable>({
             </Field>
           ) : null}
         </div>
+      </fieldset>
+      <fieldset className="panel" id="u-ivo">
+        <legend>{t('register.ivo')}</legend>
+        {permit ? (
+          <>
+            <div className="field-row">
+              <Field id="u-ivoPermit-number" label={t('register.ivoNumber')} problems={problems} required>
+                {(p) => <input {...p} value={permit.number ?? ''} onChange={(e) => setPermit({ number: e.target.value })} />}
+              </Field>
+              <Field id="u-ivoPermit-validFrom" label={t('register.ivoValidFrom')} problems={problems}>
+                {(p) => <input {...p} type="date" value={permit.validFrom ?? ''} onChange={(e) => setPermit({ validFrom: e.target.value || undefined })} />}
+              </Field>
+              <Field id="u-ivoPermit-validTo" label={t('register.ivoValidTo')} problems={problems}>
+                {(p) => <input {...p} type="date" value={permit.validTo ?? ''} onChange={(e) => setPermit({ validTo: e.target.value || undefined })} />}
+              </Field>
+            </div>
+            <ChoiceGroup
+              id="u-ivoPermit-scope"
+              legend="register.ivoScope"
+              problems={problems}
+              type="checkbox"
+              grid
+              choices={codeChoices(lists, 'placeringsformer', lang, permit.scope)}
+              values={permit.scope ?? []}
+              onChange={(v) => setPermit({ scope: v })}
+            />
+            <button type="button" className="secondary" onClick={() => set({ ivoPermit: null })}>
+              {t('register.ivoRemove')}
+            </button>
+          </>
+        ) : (
+          <>
+            <p>{t('register.ivoNone')}</p>
+            <button type="button" className="secondary" onClick={() => set({ ivoPermit: { number: '', scope: unit.placementForms ?? [], validFrom: today() } })}>
+              {t('register.ivoAdd')}
+            </button>
+          </>
+        )}
       </fieldset>
       <fieldset className="panel">
         <legend>{t('register.prices')}</legend>
@@ -212,7 +275,7 @@ function UnitFields<U extends Editable>({
         ) : (
           <p>{t('register.noPrices')}</p>
         )}
-        <button type="button" className="secondary" onClick={() => set({ prices: [...prices, { validFrom: new Date().toISOString().slice(0, 10), validTo: null, model: 'per-dygn', perDay: null }] })}>
+        <button type="button" className="secondary" onClick={() => set({ prices: [...prices, { validFrom: today(), validTo: null, model: 'per-dygn', perDay: null }] })}>
           {t('register.addPrice')}
         </button>
       </fieldset>
@@ -236,7 +299,27 @@ export function PriceHead({ actions = false }: { actions?: boolean }) {
   );
 }
 
-/** One price period: dates and, for the model per-dygn, the price per day; a period not yet stored can be removed. */
+/** The level prices of a period ("1"–"5" → kr per day). */
+const levelsOf = (p: Price): Record<string, number> => (p.levels && typeof p.levels === 'object' ? (p.levels as Record<string, number>) : {});
+
+function setLevel(levels: Record<string, number>, level: string, value: number | null): Record<string, number> {
+  const next = { ...levels };
+  if (value === null) delete next[level];
+  else next[level] = value;
+  return next;
+}
+
+/** A period changed to another price model keeps only what that model uses. */
+function modelChange(model: string): Partial<Price> {
+  if (model === 'nivaer') return { model, perDay: null, levels: {} };
+  if (model === 'individuell') return { model, perDay: null, levels: null };
+  return { model, levels: null };
+}
+
+/**
+ * One price period: dates, the price model, and what it needs (the price per day, the five level prices, or
+ * nothing for an individual price); a period not yet stored can be removed.
+ */
 function PriceRow({
   i,
   price: p,
@@ -261,9 +344,36 @@ function PriceRow({
       <td>
         <input id={`u-prices-${i}-validTo`} type="date" aria-label={`${t('register.validTo')} ${i + 1}`} value={p.validTo ?? ''} onChange={(e) => onChange({ validTo: e.target.value || null })} />
       </td>
-      <td>{modelLabel(t, p.model)}</td>
       <td>
-        {p.model === 'per-dygn' ? (
+        <select id={`u-prices-${i}-model`} aria-label={`${t('register.priceModel')} ${i + 1}`} value={p.model ?? 'per-dygn'} onChange={(e) => onChange(modelChange(e.target.value))}>
+          {PRICE_MODELS.map((m) => (
+            <option key={m} value={m}>
+              {modelLabel(t, m)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        {p.model === 'nivaer' ? (
+          <fieldset className="levels" aria-describedby={errors.length ? `u-prices-${i}-error` : undefined}>
+            <legend className="visually-hidden">{t('register.levelsLegend', { n: i + 1 })}</legend>
+            {LEVELS.map((l) => (
+              <span className="level" key={l}>
+                <label htmlFor={`u-prices-${i}-levels-${l}`}>{t('register.level', { n: l })}</label>
+                <input
+                  id={`u-prices-${i}-levels-${l}`}
+                  type="number"
+                  min={0}
+                  className="short"
+                  value={str(levelsOf(p)[l])}
+                  onChange={(e) => onChange({ levels: setLevel(levelsOf(p), l, num(e.target.value)) })}
+                />
+              </span>
+            ))}
+          </fieldset>
+        ) : p.model === 'individuell' ? (
+          t('register.individualNote')
+        ) : p.model === 'per-dygn' ? (
           <input
             id={`u-prices-${i}-perDay`}
             type="number"

@@ -1,19 +1,23 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { register, type Price, type UnitDetails } from '@rt/api/register';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { register, type Exclusion, type Price, type UnitDetails } from '@rt/api/register';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link } from '@rt/app/router';
-import { useI18n } from '@rt/i18n';
+import { isMessageKey, useI18n, type Translate } from '@rt/i18n';
 import type { MessageKey } from '@rt/i18n/sv';
 import { codeLabel, useCodelists } from '@rt/matching/codelists';
 import { formatKr, formatRate } from '@rt/matching/selection';
 import { ratingText } from '@rt/pages/MatchingPage';
+import { useAccess } from '../access';
+import { OkNote } from '../common/fields';
+import { useSubmit } from '../common/submit';
 import { agreementLabel } from './RegisterPage';
-import { REGISTER_CODELISTS, RecordHeading, SummaryRow } from './fields';
+import { REGISTER_CODELISTS, RecordHeading, SummaryRow, registerProblems } from './fields';
 import { PriceHead, modelLabel } from './UnitForm';
 
 /** One unit of the register: its fields, provider, agreement, prices and quality. */
 export function UnitPage({ id }: { id: string }) {
   const { t, lang } = useI18n();
+  const can = useAccess();
   const lists = useCodelists(REGISTER_CODELISTS);
   const [d, setD] = useState<UnitDetails | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -27,8 +31,9 @@ export function UnitPage({ id }: { id: string }) {
   return (
     <>
       <RecordHeading name={u.name} active={u.active} version={u.version} created="register.unitCreated">
-        <Link to={`/register/units/${encodeURIComponent(u.id)}/edit`}>{t('register.edit')}</Link>
+        {can.registerWrite ? <Link to={`/register/units/${encodeURIComponent(u.id)}/edit`}>{t('register.edit')}</Link> : null}
       </RecordHeading>
+      <Exclusions exclusions={d.matchingExclusions ?? []} formLabel={(f) => codeLabel(lists, 'placeringsformer', f, lang)} canFix={can.registerWrite} />
       <dl>
         {row(
           'register.provider',
@@ -55,7 +60,136 @@ export function UnitPage({ id }: { id: string }) {
       </dl>
       <h2>{t('register.prices')}</h2>
       <PriceTable prices={u.prices ?? []} />
+      <Files details={d} onChange={setD} canWrite={can.registerWrite} />
     </>
+  );
+}
+
+/** An exclusion in words, e.g. "IVO-tillståndet har gått ut, så den visas inte vid sökning på HVB". */
+export function exclusionText(t: Translate, e: Exclusion, formLabel: (form: string) => string): string {
+  const key = `register.exclusion.${e.code}.${e.detail}`;
+  return isMessageKey(key) ? t(key, { form: e.placementForm ? formLabel(e.placementForm) : '' }) : `${e.code}: ${e.detail}`;
+}
+
+/** Why matching leaves the unit out (the server's reasons), as a warning at the top of the unit's page. */
+function Exclusions({ exclusions, formLabel, canFix }: { exclusions: Exclusion[]; formLabel: (form: string) => string; canFix: boolean }) {
+  const { t } = useI18n();
+  if (!exclusions.length) return null;
+  return (
+    <div className="warning-box" role="status" id="matching-exclusions" aria-labelledby="matching-exclusions-title">
+      <h2 id="matching-exclusions-title">{t('register.exclusionsTitle')}</h2>
+      <ul>
+        {exclusions.map((e, i) => (
+          <li key={i}>{exclusionText(t, e, formLabel)}</li>
+        ))}
+      </ul>
+      {canFix ? <p>{t('register.exclusionsFix')}</p> : null}
+    </div>
+  );
+}
+
+const DOCUMENT_KINDS = ['information', 'avtal', 'ivo-tillstand', 'ovrigt'];
+
+/** The IVO permit's PDF and the unit's documents: open, upload (register WRITE), remove. */
+function Files({ details, onChange, canWrite }: { details: UnitDetails; onChange: (d: UnitDetails) => void; canWrite: boolean }) {
+  const { t, formatDate } = useI18n();
+  const u = details.unit;
+  const [pdf, setPdf] = useState<File | null>(null);
+  const [doc, setDoc] = useState<File | null>(null);
+  const [kind, setKind] = useState('information');
+  const [note, setNote] = useState<string | null>(null);
+  const saving = useSubmit();
+  const problems = registerProblems(saving.problems, t, {}, 'f', 'unit-files');
+  const run = (action: () => Promise<UnitDetails>, done: string) =>
+    void saving.run(async () => {
+      setNote(null);
+      onChange(await action());
+      setNote(done);
+    });
+  const uploadPdf = (e: FormEvent) => {
+    e.preventDefault();
+    if (!pdf) return setNote(t('register.chooseFile'));
+    run(() => register.putIvoPdf(u.id, pdf), t('register.documentUploaded', { name: pdf.name }));
+  };
+  const uploadDoc = (e: FormEvent) => {
+    e.preventDefault();
+    if (!doc) return setNote(t('register.chooseFile'));
+    run(() => register.addDocument(u.id, kind, doc), t('register.documentUploaded', { name: doc.name }));
+  };
+  const docs = (u.documents ?? []).filter((x) => x.id !== u.ivoPermit?.documentId);
+  const kindLabel = (k?: string | null) => (k && isMessageKey(`register.documentKind.${k}`) ? t(`register.documentKind.${k}` as MessageKey) : (k ?? '–'));
+  return (
+    <section aria-labelledby="files-title" id="unit-files" tabIndex={-1}>
+      <h2 id="files-title">{t('register.documents')}</h2>
+      {saving.problems.length ? (
+        <div className="error-summary" role="alert">
+          <ul>
+            {saving.problems.map((p, i) => (
+              <li key={i}>{problems.text(p)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <ErrorMessage error={saving.error} />
+      <OkNote note={note} />
+      <h3>{t('register.ivoPdf')}</h3>
+      {u.ivoPermit?.documentId ? (
+        <p>
+          <a href={register.ivoPdfUrl(u.id)}>{t('register.ivoPdfOpen')}</a>
+        </p>
+      ) : (
+        <p>{u.ivoPermit ? t('register.ivoPdfNone') : t('register.ivoPdfFirst')}</p>
+      )}
+      {canWrite && u.ivoPermit ? (
+        <form className="inline-form" onSubmit={uploadPdf}>
+          <div className="field">
+            <label htmlFor="f-ivo-file">{t('register.ivoFile')}</label>
+            <input id="f-ivo-file" type="file" accept="application/pdf,.pdf" onChange={(e) => setPdf(e.target.files?.[0] ?? null)} />
+          </div>
+          <button type="submit" className="secondary" disabled={saving.busy}>
+            {t('register.upload')}
+          </button>
+        </form>
+      ) : null}
+      <h3>{t('register.documents')}</h3>
+      {docs.length ? (
+        <ul className="document-list">
+          {docs.map((x) => (
+            <li key={x.id}>
+              <a href={register.documentUrl(u.id, x.id)}>{x.filename ?? x.id}</a> ({kindLabel(x.kind)}, {formatDate(x.uploadedAt ?? undefined)})
+              {canWrite ? (
+                <button type="button" className="small danger" onClick={() => run(() => register.removeDocument(u.id, x.id), t('register.documentRemoved', { name: x.filename ?? x.id }))}>
+                  {t('register.documentRemove', { name: x.filename ?? x.id })}
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('register.noDocuments')}</p>
+      )}
+      {canWrite ? (
+        <form className="inline-form" onSubmit={uploadDoc}>
+          <div className="field">
+            <label htmlFor="f-doc-kind">{t('register.documentKind')}</label>
+            <select id="f-doc-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              {DOCUMENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(k)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-doc-file">{t('register.documentFile')}</label>
+            <input id="f-doc-file" type="file" onChange={(e) => setDoc(e.target.files?.[0] ?? null)} />
+          </div>
+          <button type="submit" className="secondary" disabled={saving.busy}>
+            {t('register.upload')}
+          </button>
+        </form>
+      ) : null}
+    </section>
   );
 }
 
@@ -72,7 +206,16 @@ function PriceTable({ prices }: { prices: Price[] }) {
             <td>{p.validFrom ?? '–'}</td>
             <td>{p.validTo ?? '–'}</td>
             <td>{modelLabel(t, p.model)}</td>
-            <td>{p.model === 'individuell' ? t('matching.individualPrice') : formatKr(p.perDay, lang)}</td>
+            <td>
+              {p.model === 'individuell'
+                ? t('matching.individualPrice')
+                : p.model === 'nivaer' && p.levels && typeof p.levels === 'object'
+                  ? Object.entries(p.levels as Record<string, number>)
+                      .sort(([a], [b]) => a.localeCompare(b))
+                      .map(([l, v]) => `${l}: ${formatKr(v, lang)}`)
+                      .join(', ')
+                  : formatKr(p.perDay, lang)}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -167,10 +167,33 @@ export interface NewUnit {
   [k: string]: unknown;
 }
 
+/** A stored file of a unit (`Unit.DocumentRef`); its bytes are fetched by id. */
+export interface DocumentRef {
+  id: string;
+  /** `information`, `avtal`, `ivo-tillstand` or `ovrigt`. */
+  kind?: string | null;
+  filename?: string | null;
+  contentType?: string | null;
+  size: number;
+  uploadedAt?: string | null;
+  uploadedBy?: string | null;
+}
+
 /** A unit as stored; unknown fields are kept and sent back unchanged on update. */
 export interface Unit extends NewUnit {
   id: string;
   version?: number;
+  /** Files are attached and removed through their own calls; an update keeps them. */
+  documents?: DocumentRef[];
+}
+
+/** Why searches leave a unit out today (`Matching.Exclusion`): the filter's code and which case of it. */
+export interface Exclusion {
+  /** `inaktiv`, `ivo-tillstand` or `pris` (a warning: no price today). */
+  code: string;
+  detail: string;
+  placementForm?: string | null;
+  date: string;
 }
 
 /** The fields of a provider (utförare), as sent to create one. */
@@ -213,6 +236,8 @@ export interface UnitDetails {
   frameworkAgreement?: { id: string; name: string } | null;
   quality: Quality;
   currentPrice?: Price | null;
+  /** Empty when searches can find the unit. */
+  matchingExclusions: Exclusion[];
 }
 
 export interface ImportReport {
@@ -252,6 +277,8 @@ export type _CheckQuality = Agrees<Mismatch<Quality, S['Quality']>>;
 /** `frameworkAgreement` is the whole `FrameworkAgreement` on the server; the UI reads only the id and name. */
 export type _CheckUnitDetails = Agrees<Mismatch<UnitDetails, S['UnitDetails'], 'frameworkAgreement'>>;
 export type _CheckUnitDetailsAgreement = Agrees<Subset<NonNullable<UnitDetails['frameworkAgreement']>, S['FrameworkAgreement']>>;
+export type _CheckExclusion = Agrees<Mismatch<Exclusion, S['Exclusion']>>;
+export type _CheckDocumentRef = Agrees<Mismatch<DocumentRef, S['DocumentRef']>>;
 export type _CheckImportReport = Agrees<Mismatch<ImportReport, S['RegisterImport']>>;
 
 const enc = encodeURIComponent;
@@ -317,6 +344,17 @@ export const register = {
   provider: (id: string) => rawJson<Provider>('GET', `/api/register/providers/${enc(id)}`),
   createProvider: (provider: NewProvider) => rawJson<Provider>('POST', '/api/register/providers', provider),
   frameworkAgreements: () => rawJson<FrameworkAgreementSummary[]>('GET', '/api/register/framework-agreements'),
+  /** Uploads the unit's IVO permit as PDF (the permit's fields are saved with the unit). */
+  putIvoPdf: async (id: string, file: File) =>
+    JSON.parse(await (await binary('PUT', `/api/register/units/${enc(id)}/ivo-permit/document${queryString({ filename: file.name })}`, file, 'application/pdf')).text()) as UnitDetails,
+  ivoPdfUrl: (id: string) => `/api/register/units/${enc(id)}/ivo-permit/document`,
+  /** Uploads a document of the unit; the server checks its content. */
+  addDocument: async (id: string, kind: string, file: File) =>
+    JSON.parse(
+      await (await binary('POST', `/api/register/units/${enc(id)}/documents${queryString({ filename: file.name, kind })}`, file, file.type || 'application/octet-stream')).text(),
+    ) as UnitDetails,
+  documentUrl: (id: string, documentId: string) => `/api/register/units/${enc(id)}/documents/${enc(documentId)}`,
+  removeDocument: (id: string, documentId: string) => rawJson<UnitDetails>('DELETE', `/api/register/units/${enc(id)}/documents/${enc(documentId)}`),
   template: () => binary('GET', '/api/register/template.xlsx'),
   exportAll: () => binary('GET', '/api/register/export.xlsx'),
   import: (file: Blob, mode: 'all-or-nothing' | 'valid-rows', validateOnly: boolean) =>

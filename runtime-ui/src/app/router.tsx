@@ -32,7 +32,18 @@ export function href(path: string): string {
   return base + path.replace(/^\//, '');
 }
 
+/**
+ * Asked before the app moves to another page (not when a page only replaces its own address): false keeps the user
+ * where they are. A page with unsaved work sets it while the work is unsaved (`null` to clear).
+ */
+let leaveCheck: (() => boolean) | null = null;
+
+export function setLeaveCheck(check: (() => boolean) | null) {
+  leaveCheck = check;
+}
+
 export function navigate(path: string, replace = false) {
+  if (!replace && leaveCheck && !leaveCheck()) return;
   const url = href(path);
   if (replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);

@@ -30,6 +30,12 @@ public interface Metadata {
      */
     SaveResult saveDraft(String kind, JsonNode content);
 
+    /**
+     * Saves content as the first draft of a new definition: like {@link #saveDraft}, but refuses (409
+     * {@link MetadataProblemCodes#ID_TAKEN}) when a definition with that id exists in any status.
+     */
+    SaveResult createDraft(String kind, JsonNode content);
+
     ValidationReport validate(String kind, JsonNode content);
 
     Definition publish(String kind, String id, int version);

@@ -9,6 +9,10 @@ public final class MetadataProblemCodes {
     public static final String NOT_PUBLISHED = "METADATA_NOT_PUBLISHED";
     public static final String ID_MISMATCH = "METADATA_ID_MISMATCH";
     public static final String BUNDLE_INVALID = "METADATA_BUNDLE_INVALID";
+    /** 409: a new definition was asked for ({@code ?create=true}) with an id that already exists. */
+    public static final String ID_TAKEN = "METADATA_ID_TAKEN";
+    /** 409: a codelist version would drop values that records, responses or methods still use. */
+    public static final String CODE_IN_USE = "METADATA_CODE_IN_USE";
 
     private MetadataProblemCodes() {
     }

@@ -20,6 +20,28 @@ public interface Matching {
     List<Hit> compare(Criteria criteria, List<String> unitIds);
 
     /**
+     * Why searches leave the unit out, today, whatever the criteria: the same filters as {@link #match}
+     * ({@code code} is the filter's key in {@link Result#excluded}), checked for each of the unit's placement forms.
+     * Empty when the unit can be found.
+     */
+    List<Exclusion> exclusions(UnitId unit);
+
+    /**
+     * One reason a unit is not found.
+     *
+     * @param code          the filter: {@code inaktiv}, {@code ivo-tillstand}, or {@code pris} (a warning: the unit
+     *                      has no price on the date, so it is shown without one and a price limit cannot apply)
+     * @param detail        which case of the filter: {@code unit}/{@code provider} (inaktiv); {@code missing},
+     *                      {@code expired}, {@code not-yet-valid}, {@code scope} (ivo-tillstand); {@code missing}
+     *                      (pris)
+     * @param placementForm the placement form the reason applies to, or null when it applies to all
+     * @param date          the date checked
+     */
+    @Schema(description = "Varför matchningen inte visar verksamheten")
+    record Exclusion(String code, String detail, String placementForm, LocalDate date) {
+    }
+
+    /**
      * What the client needs. Coded values are from the standard codelists. Everything is optional; a missing
      * criterion does not filter.
      *

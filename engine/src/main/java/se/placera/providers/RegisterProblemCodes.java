@@ -28,6 +28,8 @@ public final class RegisterProblemCodes {
     /** The codelist a value is checked against is not published or cannot be read: the value is refused. */
     public static final String CODELIST_UNAVAILABLE = "codelist-unavailable";
     public static final String INVALID_VALUE = "invalid-value";
+    /** An organisationsnummer that is not ten digits (NNNNNN-NNNN; the dash may be left out). */
+    public static final String INVALID_ORG_NUMBER = "invalid-org-number";
     public static final String VACANCIES_ABOVE_PLACES = "vacancies-above-places";
     public static final String UNKNOWN_REFERENCE = "unknown-reference";
     public static final String UNKNOWN_COLUMN = "unknown-column";

@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.placera.metadata.Bundle;
+import se.placera.metadata.CodeUsage;
 import se.placera.metadata.Definition;
 import se.placera.metadata.DefinitionPublished;
 import se.placera.metadata.DefinitionStatus;
@@ -52,9 +53,10 @@ class MetadataService implements Metadata {
     private final CurrentUsers users;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CodeUsages codeUsages;
 
     MetadataService(List<MetadataKind> kinds, DefinitionStore store, MetaSchemas metaSchemas, JsonMapper mapper,
-            CurrentUsers users, ApplicationEventPublisher events, Optional<Clock> clock) {
+            CurrentUsers users, ApplicationEventPublisher events, Optional<Clock> clock, CodeUsages codeUsages) {
         kinds.stream().sorted(Comparator.comparingInt(MetadataKind::importOrder).thenComparing(MetadataKind::name))
                 .forEach(k -> {
                     if (this.kinds.put(k.name(), k) != null) {
@@ -68,6 +70,7 @@ class MetadataService implements Metadata {
         this.users = users;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.codeUsages = codeUsages;
     }
 
     @Override
@@ -137,6 +140,15 @@ class MetadataService implements Metadata {
 
     @Override
     public SaveResult saveDraft(String kind, JsonNode content) {
+        return save(kind, content, false);
+    }
+
+    @Override
+    public SaveResult createDraft(String kind, JsonNode content) {
+        return save(kind, content, true);
+    }
+
+    private SaveResult save(String kind, JsonNode content, boolean create) {
         MetadataKind k = kind(kind);
         List<Problem> errors = new ArrayList<>(checkEnvelope(k, content, ""));
         if (errors.isEmpty()) {
@@ -151,6 +163,11 @@ class MetadataService implements Metadata {
         String canonical = CanonicalJson.toString(mapper, content);
         String hash = CanonicalJson.hash(canonical);
         List<DefinitionDocument> versions = store.versions(k.name(), id);
+        if (create && !versions.isEmpty()) {
+            throw idTaken(k, id);
+        }
+        warnings = new ArrayList<>(warnings);
+        warnings.addAll(codeUsages.problems(k, content, ""));
         DefinitionDocument saved;
         Instant now = clock.instant();
         if (!versions.isEmpty() && "draft".equals(versions.getLast().status)) {
@@ -164,7 +181,11 @@ class MetadataService implements Metadata {
             saved = draft;
         } else {
             int next = versions.isEmpty() ? 1 : versions.getLast().version + 1;
-            saved = insertNew(k.name(), id, next, canonical, hash, "draft", "api", now);
+            try {
+                saved = insertNew(k.name(), id, next, canonical, hash, "draft", "api", now);
+            } catch (PlaceraException raced) {
+                throw create ? idTaken(k, id) : raced;
+            }
         }
         return new SaveResult(toDefinition(saved), ValidationReport.of(List.of(), warnings));
     }
@@ -188,6 +209,13 @@ class MetadataService implements Metadata {
         if (!errors.isEmpty()) {
             throw PlaceraException.invalid(MetadataProblemCodes.INVALID,
                     "The " + k.name() + " cannot be published: fix the problems listed.", errors);
+        }
+        List<CodeUsage.Use> inUse = codeUsages.droppedInUse(k, content);
+        if (!inUse.isEmpty()) {
+            throw new PlaceraException(PlaceraException.Kind.CONFLICT, MetadataProblemCodes.CODE_IN_USE,
+                    "Version " + version + " of " + k.name() + " '" + id + "' drops values that are still in use; "
+                            + "keep them and retire them (active: false) instead.",
+                    inUse.stream().map(u -> CodeUsages.problem(u, "")).toList()).with("usages", inUse);
         }
         doc.status = "published";
         doc.publishedAt = clock.instant();
@@ -289,6 +317,9 @@ class MetadataService implements Metadata {
             }
             if (p.isEmpty() && statusOf(e) != DefinitionStatus.DRAFT) {
                 p.addAll(runHooks(k, e.content(), bundleContext, prefix));
+            }
+            if (p.isEmpty() && statusOf(e) != DefinitionStatus.DRAFT) {
+                p.addAll(codeUsages.problems(k, e.content(), prefix));
             }
             errors.addAll(p);
         }
@@ -413,6 +444,15 @@ class MetadataService implements Metadata {
             throw PlaceraException.conflict("METADATA_CONCURRENT_VERSION",
                     "Someone else created version " + version + " of " + kind + " '" + id + "' at the same time. Try again.");
         }
+    }
+
+    private PlaceraException idTaken(MetadataKind k, String id) {
+        DefinitionDocument last = store.versions(k.name(), id).stream().reduce((a, b) -> b).orElse(null);
+        PlaceraException taken = new PlaceraException(PlaceraException.Kind.CONFLICT, MetadataProblemCodes.ID_TAKEN,
+                "There is already a " + k.name() + " '" + id + "'; open it, or choose another id.",
+                List.of(new Problem("/id", "metadata.id-taken", "The id '" + id + "' is taken.")))
+                .with("id", id);
+        return last == null ? taken : taken.with("version", last.version).with("status", last.status);
     }
 
     private void announce(MetadataKind kind, Definition published) {

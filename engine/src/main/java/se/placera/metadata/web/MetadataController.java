@@ -54,9 +54,11 @@ class MetadataController {
     }
 
     @PostMapping("/{kind}")
-    @Operation(summary = "Create or update the draft of a definition (the id is read from the content)")
-    ResponseEntity<SavedDraft> saveDraft(@PathVariable String kind, @RequestBody JsonNode content) {
-        Metadata.SaveResult result = metadata.saveDraft(kind, content);
+    @Operation(summary = "Create or update the draft of a definition (the id is read from the content); "
+            + "?create=true refuses an id that exists (409 METADATA_ID_TAKEN) instead of making a new version of it")
+    ResponseEntity<SavedDraft> saveDraft(@PathVariable String kind, @RequestBody JsonNode content,
+            @RequestParam(defaultValue = "false") boolean create) {
+        Metadata.SaveResult result = create ? metadata.createDraft(kind, content) : metadata.saveDraft(kind, content);
         return ResponseEntity.status(HttpStatus.OK).body(new SavedDraft(result.definition(), result.report().warnings()));
     }
 

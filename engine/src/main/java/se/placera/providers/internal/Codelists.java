@@ -35,6 +35,8 @@ public class Codelists {
 
     private final ObjectProvider<Metadata> metadata;
     private final Map<String, Optional<Map<String, JsonNode>>> cache = new ConcurrentHashMap<>();
+    /** The retired values ({@code active: false}) of each codelist read into {@link #cache}. */
+    private final Map<String, java.util.Set<String>> retired = new ConcurrentHashMap<>();
 
     /** Definitions published or retired on another instance (shared.CacheGenerations): the cache is dropped. */
     private final CacheGenerations.Watch definitions;
@@ -73,6 +75,11 @@ public class Codelists {
         return items(codelistId).isPresent();
     }
 
+    /** Whether the value is a retired item ({@code active: false}) of the published codelist. */
+    public boolean retired(String codelistId, String value) {
+        return items(codelistId).isPresent() && retired.getOrDefault(codelistId, java.util.Set.of()).contains(value);
+    }
+
     /**
      * Checks coded values against a codelist and adds a problem per refused value: {@code not-in-codelist}, or
      * {@code codelist-unavailable} naming the codelist when it is missing or unreadable (nothing is accepted then).
@@ -81,10 +88,11 @@ public class Codelists {
         if (!available(codelistId)) {
             out.add(new se.placera.shared.Problem(pointer, se.placera.providers.RegisterProblemCodes.CODELIST_UNAVAILABLE,
                     "The codelist '" + codelistId + "' is not published or cannot be read, so '" + value
-                            + "' cannot be checked and is refused."));
+                            + "' cannot be checked and is refused.", Map.of("codelist", codelistId)));
         } else if (value == null || !contains(codelistId, value)) {
             out.add(new se.placera.shared.Problem(pointer, se.placera.providers.RegisterProblemCodes.NOT_IN_CODELIST,
-                    "'" + value + "' is not a value of the codelist '" + codelistId + "'."));
+                    "'" + value + "' is not a value of the codelist '" + codelistId + "'.",
+                    value == null ? Map.of("codelist", codelistId) : Map.of("value", value, "codelist", codelistId)));
         }
     }
 
@@ -102,11 +110,15 @@ public class Codelists {
         try {
             return metadata.getObject().latestPublished("codelist", id).map(d -> {
                 Map<String, JsonNode> items = new LinkedHashMap<>();
+                java.util.Set<String> off = new java.util.HashSet<>();
                 for (JsonNode item : d.content().path("items")) {
                     if (item.path("active").asBoolean(true)) {
                         items.put(item.path("value").asString(), item);
+                    } else {
+                        off.add(item.path("value").asString());
                     }
                 }
+                retired.put(id, java.util.Set.copyOf(off));
                 return Map.copyOf(items);
             });
         } catch (RuntimeException e) {

@@ -26,6 +26,7 @@ import se.placera.providers.UnitQualities;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 import se.placera.shared.SwedishOrder;
+import se.placera.shared.SwedishTime;
 
 /**
  * Matching over the register in memory: hard filters in a fixed order (each unit is counted under the first it
@@ -69,6 +70,58 @@ class MatchingService implements Matching {
         return unitIds.stream().flatMap(id -> r.results().stream().filter(h -> h.unitId().equals(id))).toList();
     }
 
+    @Override
+    public List<Exclusion> exclusions(UnitId id) {
+        Unit u = register.unit(id).orElseThrow(() -> PlaceraException.notFound(RegisterProblemCodes.UNIT_NOT_FOUND,
+                "There is no unit '" + id.value() + "'."));
+        Provider p = register.provider(new se.placera.providers.ProviderId(u.providerId())).orElse(null);
+        LocalDate today = SwedishTime.today(clock);
+        List<Exclusion> out = new ArrayList<>();
+        if (inactive(u, p)) {
+            out.add(new Exclusion("inaktiv", u.isActive() ? "provider" : "unit", null, today));
+        }
+        for (String form : u.placementForms()) {
+            boolean required = codelists.flag(Codelists.PLACEMENT_FORMS, form, "tillstandspliktig", false);
+            String problem = permitProblem(u, p, form, required, today);
+            if (problem != null) {
+                out.add(new Exclusion("ivo-tillstand", problem, form, today));
+            }
+        }
+        if (u.priceOn(today).isEmpty()) {
+            out.add(new Exclusion("pris", "missing", null, today));
+        }
+        return out;
+    }
+
+    /** The unit or its provider is inactive (or the provider is missing): the unit is never found. */
+    static boolean inactive(Unit u, Provider p) {
+        return !u.isActive() || p == null || !p.isActive();
+    }
+
+    /**
+     * Why an external provider's unit lacks the IVO permit a placement form requires on a date ({@code missing},
+     * {@code not-yet-valid}, {@code expired}, {@code scope}), or null when it has one or needs none.
+     */
+    static String permitProblem(Unit u, Provider p, String placementForm, boolean permitRequired, LocalDate date) {
+        if (!permitRequired || p == null || !Provider.EXTERN.equals(p.regi())) {
+            return null;
+        }
+        Unit.IvoPermit permit = u.ivoPermit();
+        if (permit == null) {
+            return "missing";
+        }
+        if (permit.covers(placementForm, date)) {
+            return null;
+        }
+        if (permit.validFrom() != null && date.isBefore(permit.validFrom())) {
+            return "not-yet-valid";
+        }
+        if (permit.validTo() != null && date.isAfter(permit.validTo())) {
+            return "expired";
+        }
+        return "scope";
+    }
+
     private Result run(Criteria c, List<String> only) {
         validate(c);
         MatchingProfiles.Profile profile = profiles.get(c.profile());
@@ -92,7 +145,7 @@ class MatchingService implements Matching {
             String priceModel = null;
             Double distance = null;
             FrameworkAgreement framework = null;
-            if (!u.isActive() || p == null || !p.isActive()) {
+            if (inactive(u, p)) {
                 failed = "inaktiv";
             } else if (c.tenderArea() != null && !c.tenderArea().equals(u.tenderArea())) {
                 failed = "anbudsomrade";
@@ -102,8 +155,7 @@ class MatchingService implements Matching {
                 failed = "malgrupp";
             } else if (c.legalBasis() != null && !u.legalBases().contains(c.legalBasis())) {
                 failed = "lagrum";
-            } else if (permitRequired && Provider.EXTERN.equals(p.regi())
-                    && (u.ivoPermit() == null || !u.ivoPermit().covers(c.placementForm(), date))) {
+            } else if (permitProblem(u, p, c.placementForm(), permitRequired, date) != null) {
                 failed = "ivo-tillstand";
             } else if (c.age() != null && ((u.minAge() != null && c.age() < u.minAge())
                     || (u.maxAge() != null && c.age() > u.maxAge()))) {

@@ -129,8 +129,11 @@ class RegisterService implements Register {
     }
 
     @Override
-    public synchronized Provider saveProvider(Provider input) {
+    public synchronized Provider saveProvider(Provider given) {
         ensureLoaded();
+        Provider input = new Provider(given.id(), given.name(), RegisterValidation.normaliseOrgNumber(given.orgNumber()),
+                given.regi(), given.contact(), given.active(), given.version(), given.createdAt(), given.updatedAt(),
+                given.updatedBy());
         List<Problem> problems = new ArrayList<>(validation.provider(input));
         Provider before = input.id() == null ? null : providers.get(input.id());
         if (input.orgNumber() != null) {
@@ -166,11 +169,12 @@ class RegisterService implements Register {
     @Override
     public synchronized Unit saveUnit(Unit input) {
         ensureLoaded();
-        List<Problem> problems = validation.unit(input, providers::containsKey, agreements::containsKey);
+        Unit before = input.id() == null ? null : units.get(input.id());
+        List<Problem> problems = validation.unit(input, providers::containsKey, agreements::containsKey).stream()
+                .filter(p -> !validation.keepsRetired(p, before)).toList();
         if (!problems.isEmpty()) {
             throw PlaceraException.invalid(RegisterProblemCodes.INVALID, "The unit has invalid fields.", problems);
         }
-        Unit before = input.id() == null ? null : units.get(input.id());
         Instant now = clock.instant();
         String by = users.actor();
         Unit saved;

@@ -41,8 +41,8 @@ public class RegisterValidation {
         if (blank(p.orgNumber())) {
             out.add(required("/orgNumber", "orgNumber"));
         } else if (!ORG_NUMBER.matcher(p.orgNumber()).matches()) {
-            out.add(new Problem("/orgNumber", RegisterProblemCodes.INVALID_VALUE,
-                    "Organisationsnummer must be written NNNNNN-NNNN."));
+            out.add(new Problem("/orgNumber", RegisterProblemCodes.INVALID_ORG_NUMBER,
+                    "An organisationsnummer has ten digits, NNNNNN-NNNN (the dash may be left out)."));
         }
         if (blank(p.regi())) {
             out.add(required("/regi", "regi"));
@@ -50,6 +50,20 @@ public class RegisterValidation {
             out.add(new Problem("/regi", RegisterProblemCodes.INVALID_VALUE, "regi must be 'extern' or 'egen'."));
         }
         return out;
+    }
+
+    /**
+     * An organisationsnummer as stored, NNNNNN-NNNN: ten digits written without the dash (or with spaces) get it;
+     * anything else is returned as given, for {@link #provider} to refuse.
+     */
+    public static String normaliseOrgNumber(String orgNumber) {
+        if (orgNumber == null) {
+            return null;
+        }
+        String trimmed = orgNumber.strip();
+        String digits = trimmed.replaceAll("[\\s-]", "");
+        return digits.matches("\\d{10}") && trimmed.matches("[\\d\\s-]+")
+                ? digits.substring(0, 6) + "-" + digits.substring(6) : trimmed;
     }
 
     public List<Problem> frameworkAgreement(FrameworkAgreement a) {
@@ -144,6 +158,30 @@ public class RegisterValidation {
             period(out, "/ivoPermit", p.validFrom(), p.validTo());
         }
         return out;
+    }
+
+    /**
+     * Whether a problem only says that a value is retired from its codelist while the stored unit already holds it
+     * in the same field: a unit keeps a value retired after it was chosen (the codelist says retire, not remove),
+     * it cannot choose it anew.
+     */
+    boolean keepsRetired(Problem p, Unit before) {
+        if (before == null || !RegisterProblemCodes.NOT_IN_CODELIST.equals(p.code())
+                || !(p.params().get("value") instanceof String value)
+                || !(p.params().get("codelist") instanceof String codelist) || !codelists.retired(codelist, value)) {
+            return false;
+        }
+        String field = p.pointer().replaceAll("/\\d+$", "");
+        List<String> held = switch (field) {
+            case "/targetGroups" -> before.targetGroups();
+            case "/placementForms" -> before.placementForms();
+            case "/legalBases" -> before.legalBases();
+            case "/genders" -> before.genders();
+            case "/needs" -> before.needs();
+            case "/ivoPermit/scope" -> before.ivoPermit() == null ? List.of() : before.ivoPermit().scope();
+            default -> List.of();
+        };
+        return held.contains(value);
     }
 
     void price(List<Problem> out, String at, Unit.Price p) {

@@ -559,7 +559,7 @@ public class RegisterWorkbook {
                 c.problems.add(problem(excelRow, required, RegisterProblemCodes.REQUIRED, "värde saknas"));
             }
         }
-        String orgNumber = c.string("organisationsnummer");
+        String orgNumber = RegisterValidation.normaliseOrgNumber(c.string("organisationsnummer"));
         String providerId = orgNumber == null ? null : "p-" + orgNumber.replaceAll("[^0-9]", "");
         Provider.Contact contact = c.string("kontaktperson") == null && c.string("kontaktEpost") == null
                 && c.string("kontaktTelefon") == null ? null
@@ -576,7 +576,7 @@ public class RegisterWorkbook {
             String column = "/name".equals(p.pointer()) ? "utforare"
                     : FIELD_COLUMNS.getOrDefault(p.pointer(), "organisationsnummer");
             if (!(REQUIRED.contains(column) && c.string(column) == null)) {
-                c.problems.add(problem(excelRow, column, p.code(), p.detail()));
+                c.problems.add(problem(excelRow, column, p));
             }
         }
         if (providerId != null) {
@@ -645,7 +645,7 @@ public class RegisterWorkbook {
             String mapped = columnOf(p.pointer());
             String column = mapped == null ? "enhetsnamn" : mapped;
             if (!(REQUIRED.contains(column) && c.string(column) == null)) {
-                c.problems.add(problem(excelRow, column, p.code(), p.detail()));
+                c.problems.add(problem(excelRow, column, p));
             }
         }
         return new ParsedRow(excelRow, provider, unitId == null ? null : unit, c.problems);
@@ -670,6 +670,12 @@ public class RegisterWorkbook {
 
     static String pointer(int excelRow, String column) {
         return "/rows/" + excelRow + "/" + column;
+    }
+
+    /** A record's problem at its cell; its params (the refused value…) stay for the console's text. */
+    static Problem problem(int excelRow, String column, Problem p) {
+        return new Problem(pointer(excelRow, column), p.code(), "Rad " + excelRow + ", kolumn " + column + ": " + p.detail(),
+                p.params());
     }
 
     static Problem problem(int excelRow, String column, String code, String detail) {

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.placera.providers.FrameworkAgreement;
+import se.placera.providers.Matching;
 import se.placera.providers.Provider;
 import se.placera.providers.ProviderId;
 import se.placera.providers.Quality;
@@ -64,12 +65,14 @@ class RegisterController {
     private final UnitFiles files;
     private final Permissions permissions;
     private final ProvidersProperties properties;
+    private final Matching matching;
 
     private final Clock clock;
 
     RegisterController(Register register, UnitQualities qualities, RegisterWorkbook workbook, UnitFiles files,
-            Permissions permissions, ProvidersProperties properties, Clock clock) {
+            Permissions permissions, ProvidersProperties properties, Matching matching, Clock clock) {
         this.clock = clock;
+        this.matching = matching;
         this.register = register;
         this.qualities = qualities;
         this.workbook = workbook;
@@ -78,10 +81,13 @@ class RegisterController {
         this.properties = properties;
     }
 
-    /** A unit with its provider, framework agreement and quality fields. */
+    /**
+     * A unit with its provider, framework agreement and quality fields, and why matching leaves it out today
+     * ({@link Matching#exclusions}; empty when searches can find it).
+     */
     @Schema(description = "Verksamhet med utförare, ramavtal och kvalitetsuppgifter")
     record UnitDetails(Unit unit, Provider provider, FrameworkAgreement frameworkAgreement, Quality quality,
-            Unit.Price currentPrice) {
+            Unit.Price currentPrice, List<Matching.Exclusion> matchingExclusions) {
     }
 
     /** One line of the register list. */
@@ -396,7 +402,8 @@ class RegisterController {
         FrameworkAgreement a = u.agreement() == null || u.agreement().frameworkAgreementId() == null ? null
                 : register.frameworkAgreements().stream()
                         .filter(x -> x.id().equals(u.agreement().frameworkAgreementId())).findFirst().orElse(null);
-        return new UnitDetails(u, p, a, qualities.of(new UnitId(u.id())), u.priceOn(SwedishTime.today(clock)).orElse(null));
+        return new UnitDetails(u, p, a, qualities.of(new UnitId(u.id())), u.priceOn(SwedishTime.today(clock)).orElse(null),
+                matching.exclusions(new UnitId(u.id())));
     }
 
     private UnitSummary summary(Unit u, LocalDate today) {

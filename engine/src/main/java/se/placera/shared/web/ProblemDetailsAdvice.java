@@ -144,7 +144,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         pd.setProperty("code", code);
         if (!problems.isEmpty()) {
             pd.setProperty("errors", problems.stream()
-                    .map(p -> Map.of("pointer", p.pointer(), "code", p.code(), "detail", p.detail()))
+                    .map(p -> p.params().isEmpty()
+                            ? Map.of("pointer", p.pointer(), "code", p.code(), "detail", p.detail())
+                            : Map.of("pointer", p.pointer(), "code", p.code(), "detail", p.detail(), "params", p.params()))
                     .toList());
         }
         return pd;
