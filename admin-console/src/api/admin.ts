@@ -51,6 +51,8 @@ export interface UserView {
   revision?: number | null;
   /** The vendor's system administrator (set only by configuration or the first-administrator set-up). */
   system?: boolean;
+  /** A provider user's provider in the register (provider users answer inquiries in the portal). */
+  providerId?: string | null;
 }
 
 export interface UserRequest {

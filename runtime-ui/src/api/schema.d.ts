@@ -355,6 +355,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/inquiries/{inquiryId}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Move the deadline of one inquiry of an open round */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    inquiryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeadlineChange"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["RoundView"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/autoanswer-presets/{username}/{methodId}": {
         parameters: {
             query?: never;
@@ -1198,10 +1241,12 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create or update the draft of a definition (the id is read from the content) */
+        /** Create or update the draft of a definition (the id is read from the content); ?create=true refuses an id that exists (409 METADATA_ID_TAKEN) instead of making a new version of it */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    create?: boolean;
+                };
                 header?: never;
                 path: {
                     kind: string;
@@ -1527,6 +1572,446 @@ export interface paths {
                     };
                     content: {
                         "*/*": components["schemas"]["CompareResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases the current user is involved in (a placement officer: all of the administration's) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseSummary"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Raise a case for a client on the process in use; the caller becomes its responsible caseworker */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCase"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/{verb}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a transition of the case's process: 409 with the allowed verbs when the state does not allow it, 409 CASE_CHANGED for a stale revision */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    verb: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["Action"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the case to another caseworker with its open tasks (PA-9) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Transfer"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The client's full identity number (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's note log, oldest first (PA-12) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Note"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a note; a correction points at the note it corrects, which stays as it was */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewNote"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Note"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's inquiry rounds, newest first, with every inquiry and answer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["RoundView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Send an inquiry round to units of the register; takes the case's transition skicka-forfragan. Idempotent by the Idempotency-Key header or the body's roundId */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewRound"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["RoundView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/inquiries/{inquiryId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an answer a provider gave by telephone, e-mail or letter; 409 INQUIRY_ROUND_CLOSED once a unit has been chosen */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    inquiryId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Answer"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["RoundView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose one answer: the case is placed with that unit, price per day and start date; the other providers asked are told by mail; the round closes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Decision"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["RoundView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A client's cases, found by the keyed hash of the identity number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IdentitySearch"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseSummary"][];
                     };
                 };
             };
@@ -2253,6 +2738,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case with what the current user can do now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's event log from the audit log, oldest first; filter by kind (repeatable: case, note, transfer, document, inquiry, access, other) and by words (q); the read is audited */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: string[];
+                    q?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["CaseEvent"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mina arbetsuppgifter: the open tasks of the current user's cases, by due date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["MyTask"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mina beslut: decisions of the current user's cases that wait for them, and those they made */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Decisions"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/autoanswer-presets/{username}": {
         parameters: {
             query?: never;
@@ -2419,6 +3055,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Action: {
+            /** Format: int64 */
+            revision?: number;
+            reason?: string;
+            comment?: string;
+        };
+        ActionView: {
+            verb?: string;
+            title?: string;
+            to?: string;
+            allowed?: boolean;
+            refusal?: string;
+        };
         Address: {
             street?: string;
             postalCode?: string;
@@ -2437,6 +3086,34 @@ export interface components {
             validFrom?: string;
             /** Format: date */
             validTo?: string;
+        };
+        Answer: {
+            answers?: {
+                [key: string]: unknown;
+            };
+            attachments?: string[];
+            receivedVia?: string;
+        };
+        AnswerView: {
+            answers?: {
+                [key: string]: unknown;
+            };
+            answerLabels?: {
+                [key: string]: unknown;
+            };
+            attachments?: string[];
+            available?: boolean;
+            /** Format: int32 */
+            pricePerDay?: number;
+            /** Format: date */
+            startDate?: string;
+            transport?: boolean;
+            comment?: string;
+            late?: boolean;
+            /** Format: date-time */
+            answeredAt?: string;
+            recordedBy?: string;
+            receivedVia?: string;
         };
         AnswersRequest: {
             answers?: {
@@ -2475,6 +3152,85 @@ export interface components {
             exportedAt?: string;
             definitions?: components["schemas"]["Entry"][];
         };
+        CaseDecision: {
+            caseId?: string;
+            clientMasked?: string;
+            clientName?: string;
+            state?: string;
+            stateTitle?: string;
+            verb?: string;
+            title?: string;
+            to?: string;
+            toTitle?: string;
+            refusal?: string;
+            /** Format: date-time */
+            at?: string;
+            reason?: string;
+            comment?: string;
+        };
+        CaseDocumentRef: {
+            type?: string;
+            id?: string;
+            methodId?: string;
+        };
+        CaseEvent: {
+            /** Format: int64 */
+            seq?: number;
+            /** Format: date-time */
+            at?: string;
+            actor?: string;
+            action?: string;
+            kind?: string;
+            outcome?: string;
+            from?: string;
+            fromTitle?: string;
+            to?: string;
+            toTitle?: string;
+            text?: string;
+            document?: components["schemas"]["CaseDocumentRef"];
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        CaseSummary: {
+            id?: string;
+            clientMasked?: string;
+            clientName?: string;
+            state?: string;
+            stateTitle?: string;
+            targetGroup?: string;
+            placementForm?: string;
+            responsible?: string;
+            coordinator?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+        };
+        CaseView: {
+            id?: string;
+            administration?: string;
+            processId?: string;
+            /** Format: int32 */
+            processVersion?: number;
+            state?: string;
+            stateTitle?: string;
+            closed?: boolean;
+            client?: components["schemas"]["Client"];
+            facts?: {
+                [key: string]: unknown;
+            };
+            responsible?: string;
+            coordinator?: string;
+            actions?: components["schemas"]["ActionView"][];
+            tasks?: components["schemas"]["TaskView"][];
+            history?: components["schemas"]["StepView"][];
+            holders?: components["schemas"]["HoldingView"][];
+            endReason?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            /** Format: int64 */
+            revision?: number;
+            placement?: components["schemas"]["PlacementView"];
+        };
         Change: {
             /** Format: date-time */
             at?: string;
@@ -2489,6 +3245,15 @@ export interface components {
             email?: string;
             keycloakId?: string;
             reason?: string;
+        };
+        Client: {
+            masked?: string;
+            /** Format: date */
+            birthDate?: string;
+            /** Format: int32 */
+            age?: number;
+            coordinationNumber?: boolean;
+            name?: string;
         };
         CompareRequest: {
             criteria?: components["schemas"]["Criteria"];
@@ -2529,6 +3294,32 @@ export interface components {
             profile?: string;
             /** Format: int32 */
             limit?: number;
+        };
+        DeadlineChange: {
+            /** Format: date-time */
+            deadline?: string;
+        };
+        Decision: {
+            inquiryId?: string;
+            reason?: string;
+            /** Format: int64 */
+            revision?: number;
+        };
+        DecisionView: {
+            inquiryId?: string;
+            unitId?: string;
+            /** Format: int32 */
+            pricePerDay?: number;
+            /** Format: date */
+            startDate?: string;
+            reason?: string;
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+        };
+        Decisions: {
+            pending?: components["schemas"]["CaseDecision"][];
+            made?: components["schemas"]["CaseDecision"][];
         };
         Definition: {
             kind?: string;
@@ -2582,6 +3373,14 @@ export interface components {
             status?: "draft" | "published" | "retired";
             content?: components["schemas"]["JsonNode"];
             source?: string;
+        };
+        /** @description Varför matchningen inte visar verksamheten */
+        Exclusion: {
+            code?: string;
+            detail?: string;
+            placementForm?: string;
+            /** Format: date */
+            date?: string;
         };
         FormState: {
             responseId?: string;
@@ -2669,11 +3468,44 @@ export interface components {
             score?: number;
             reasons?: components["schemas"]["Reason"][];
         };
+        HoldingView: {
+            username?: string;
+            /** Format: date-time */
+            from?: string;
+            /** Format: date-time */
+            until?: string;
+            reason?: string;
+        };
+        IdentitySearch: {
+            personalIdentityNumber?: string;
+        };
         ImportReport: {
             validateOnly?: boolean;
             applied?: boolean;
             items?: components["schemas"]["Item"][];
             errors?: components["schemas"]["Problem"][];
+        };
+        InquiryView: {
+            id?: string;
+            roundId?: string;
+            unitId?: string;
+            unitName?: string;
+            providerId?: string;
+            providerName?: string;
+            /** Format: date-time */
+            deadline?: string;
+            status?: string;
+            /** Format: date-time */
+            reminderSentAt?: string;
+            answer?: components["schemas"]["AnswerView"];
+            responseMethod?: components["schemas"]["MethodVersion"];
+            content?: {
+                [key: string]: unknown;
+            };
+            contentLabels?: {
+                [key: string]: unknown;
+            };
+            roundOpen?: boolean;
         };
         Item: {
             kind?: string;
@@ -2707,9 +3539,11 @@ export interface components {
             null?: boolean;
             object?: boolean;
             float?: boolean;
+            container?: boolean;
+            string?: boolean;
+            integralNumber?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            integralNumber?: boolean;
             missingNode?: boolean;
             valueNode?: boolean;
             pojo?: boolean;
@@ -2725,8 +3559,6 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            container?: boolean;
-            string?: boolean;
             embeddedValue?: boolean;
         };
         KindInfo: {
@@ -2753,10 +3585,71 @@ export interface components {
             title?: string;
             purpose?: string;
         };
+        MethodVersion: {
+            id?: string;
+            /** Format: int32 */
+            version?: number;
+            title?: string;
+        };
         Municipality: {
             id?: string;
             name?: string;
             administrations?: components["schemas"]["Administration"][];
+        };
+        MyTask: {
+            caseId?: string;
+            clientMasked?: string;
+            clientName?: string;
+            state?: string;
+            stateTitle?: string;
+            taskId?: string;
+            title?: string;
+            assignee?: string;
+            /** Format: date */
+            due?: string;
+            overdue?: boolean;
+            dueSoon?: boolean;
+            method?: string;
+        };
+        NewCase: {
+            personalIdentityNumber?: string;
+            clientName?: string;
+            targetGroup?: string;
+            placementForm?: string;
+            legalBasis?: string;
+            needs?: string[];
+            gender?: string;
+            /** Format: date */
+            wantedStart?: string;
+            coordinator?: string;
+            processId?: string;
+        };
+        NewNote: {
+            text?: string;
+            corrects?: string;
+        };
+        NewRound: {
+            roundId?: string;
+            unitIds?: string[];
+            /** Format: date-time */
+            deadline?: string;
+            content?: {
+                [key: string]: unknown;
+            };
+            /** Format: int64 */
+            revision?: number;
+        };
+        Note: {
+            id?: string;
+            caseId?: string;
+            author?: string;
+            authorName?: string;
+            role?: string;
+            /** Format: date-time */
+            at?: string;
+            text?: string;
+            corrects?: string;
+            correctedBy?: string;
         };
         Option: {
             value?: string;
@@ -2764,6 +3657,22 @@ export interface components {
             attributes?: {
                 [key: string]: unknown;
             };
+        };
+        PlacementView: {
+            unitId?: string;
+            unitName?: string;
+            providerId?: string;
+            providerName?: string;
+            /** Format: int32 */
+            pricePerDay?: number;
+            /** Format: date */
+            startDate?: string;
+            roundId?: string;
+            inquiryId?: string;
+            reason?: string;
+            decidedBy?: string;
+            /** Format: date-time */
+            decidedAt?: string;
         };
         Preset: {
             username?: string;
@@ -2800,6 +3709,9 @@ export interface components {
             pointer?: string;
             code?: string;
             detail?: string;
+            params?: {
+                [key: string]: unknown;
+            };
         };
         /** @description Utförare (organisation) */
         Provider: {
@@ -2916,6 +3828,7 @@ export interface components {
             methodTitle?: string;
             status?: string;
             subject?: components["schemas"]["Subject"];
+            respondentRole?: string;
             /** Format: date-time */
             updatedAt?: string;
             /** Format: date-time */
@@ -2935,6 +3848,25 @@ export interface components {
             };
             results?: components["schemas"]["Hit"][];
         };
+        RoundView: {
+            id?: string;
+            caseId?: string;
+            status?: string;
+            /** Format: date-time */
+            deadline?: string;
+            inquiryMethod?: components["schemas"]["MethodVersion"];
+            responseMethod?: components["schemas"]["MethodVersion"];
+            content?: {
+                [key: string]: unknown;
+            };
+            inquiries?: components["schemas"]["InquiryView"][];
+            decision?: components["schemas"]["DecisionView"];
+            sentBy?: string;
+            /** Format: date-time */
+            sentAt?: string;
+            /** Format: int64 */
+            revision?: number;
+        };
         SavedDraft: {
             definition?: components["schemas"]["Definition"];
             warnings?: components["schemas"]["Problem"][];
@@ -2946,12 +3878,36 @@ export interface components {
             subject?: components["schemas"]["Subject"];
             respondentRole?: string;
         };
+        StepView: {
+            verb?: string;
+            from?: string;
+            to?: string;
+            by?: string;
+            /** Format: date-time */
+            at?: string;
+            reason?: string;
+            comment?: string;
+            title?: string;
+            fromTitle?: string;
+            toTitle?: string;
+        };
         Subject: {
             type?: string;
             id?: string;
             attributes?: {
                 [key: string]: unknown;
             };
+        };
+        TaskView: {
+            id?: string;
+            title?: string;
+            state?: string;
+            assignee?: string;
+            assignedTo?: string;
+            /** Format: date */
+            due?: string;
+            method?: string;
+            status?: string;
         };
         TokenView: {
             id?: string;
@@ -2963,6 +3919,12 @@ export interface components {
             /** Format: date-time */
             lastUsedAt?: string;
             expired?: boolean;
+        };
+        Transfer: {
+            /** Format: int64 */
+            revision?: number;
+            to?: string;
+            reason?: string;
         };
         /** @description Verksamhet (enhet) hos en utförare */
         Unit: {
@@ -3012,6 +3974,7 @@ export interface components {
             frameworkAgreement?: components["schemas"]["FrameworkAgreement"];
             quality?: components["schemas"]["Quality"];
             currentPrice?: components["schemas"]["Price"];
+            matchingExclusions?: components["schemas"]["Exclusion"][];
         };
         /** @description En sida av registerlistan */
         UnitPage: {

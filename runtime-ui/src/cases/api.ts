@@ -7,7 +7,7 @@ export type CaseView = S['CaseView'];
 export type NewCase = S['NewCase'];
 export type Note = S['Note'];
 export type MyTask = S['MyTask'];
-export type Decision = S['Decision'];
+export type Decision = S['CaseDecision'];
 export type Decisions = S['Decisions'];
 export type CaseEvent = S['CaseEvent'];
 

@@ -28,11 +28,11 @@ public interface Worklists {
      * A decision of a case: {@code pending} while its transition leaves the case's state and the user may take it
      * (with {@code refusal} when something must be done first), or one the user made ({@code at}).
      */
-    record Decision(String caseId, String clientMasked, String clientName, String state, String stateTitle,
+    record CaseDecision(String caseId, String clientMasked, String clientName, String state, String stateTitle,
             String verb, String title, String to, String toTitle, String refusal, Instant at, String reason,
             String comment) {
     }
 
-    record Decisions(List<Decision> pending, List<Decision> made) {
+    record Decisions(List<CaseDecision> pending, List<CaseDecision> made) {
     }
 }

@@ -102,7 +102,7 @@ class CaseWork implements Worklists, ApplicationRunner {
     @Override
     public Decisions decisions() {
         CurrentUser user = cases.require(AccessLevel.READ);
-        List<Decision> pending = new ArrayList<>();
+        List<CaseDecision> pending = new ArrayList<>();
         for (Found f : find(user, WorkKeys.PENDING)) {
             CaseDocument c = f.document();
             ProcessDefinition process = processOrNull(c);
@@ -111,13 +111,13 @@ class CaseWork implements Worklists, ApplicationRunner {
             }
             for (Transition t : process.transitionsFrom(c.state)) {
                 if (f.items().contains(t.verb())) {
-                    pending.add(new Decision(c.id, c.client.masked, c.client.name, c.state,
+                    pending.add(new CaseDecision(c.id, c.client.masked, c.client.name, c.state,
                             stateTitle(process, c.state), t.verb(), t.title(), t.to(), stateTitle(process, t.to()),
                             cases.refusal(t, c, user), null, null, null));
                 }
             }
         }
-        List<Decision> made = new ArrayList<>();
+        List<CaseDecision> made = new ArrayList<>();
         for (Found f : find(user, WorkKeys.MADE)) {
             CaseDocument c = f.document();
             ProcessDefinition process = processOrNull(c);
@@ -126,14 +126,14 @@ class CaseWork implements Worklists, ApplicationRunner {
                 if (f.items().contains(String.valueOf(i))) {
                     String title = process == null ? s.verb
                             : process.transition(s.verb).map(Transition::title).orElse(s.verb);
-                    made.add(new Decision(c.id, c.client.masked, c.client.name, c.state,
+                    made.add(new CaseDecision(c.id, c.client.masked, c.client.name, c.state,
                             stateTitle(process, c.state), s.verb, title, s.to, stateTitle(process, s.to), null, s.at,
                             s.reason, s.comment));
                 }
             }
         }
-        pending.sort(Comparator.comparing(Decision::caseId).thenComparing(Decision::verb));
-        made.sort(Comparator.comparing(Decision::at).reversed());
+        pending.sort(Comparator.comparing(CaseDecision::caseId).thenComparing(CaseDecision::verb));
+        made.sort(Comparator.comparing(CaseDecision::at).reversed());
         events.publishEvent(new Audited("case.decisions.list", "case", null, scope.homeAdministration(), "success",
                 Map.of("pending", pending.size(), "made", made.size())));
         return new Decisions(pending, made);
