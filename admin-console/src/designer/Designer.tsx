@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiProblem, metadata, responses, type AnswerValue, type Answers, type Definition, type FormState, type Problem } from '@rt/api/client';
+import { ApiProblem, draftRevision, metadata, responses, type AnswerValue, type Answers, type Definition, type FormState, type Problem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link, navigate } from '@rt/app/router';
 import { AutoAnswered, FormView } from '@rt/form/FormView';
@@ -34,6 +34,8 @@ export function Designer({ id }: { id?: string }) {
   // One designer serves /methods/new and /methods/<id>: it loads when the address names another method,
   // starts afresh on "new", and stays as it is when the address changed because it saved a new method.
   const shown = useRef<string | undefined>(id);
+  // The revision of the open draft as last read or saved: a save over it names it (409 if someone else saved).
+  const draftRev = useRef<number | null>(null);
   useEffect(() => {
     if (!id) {
       if (shown.current !== undefined) {
@@ -41,6 +43,7 @@ export function Designer({ id }: { id?: string }) {
         latest.current = m;
         setContent(m);
         setDefinition(null);
+        draftRev.current = null;
         setSelection({ type: 'method' });
         setPreview(null);
         setPreviewAnswers({});
@@ -56,6 +59,7 @@ export function Designer({ id }: { id?: string }) {
     if (alreadyHere) return;
     metadata.get<MethodDef>('methods', id).then((d) => {
       setDefinition(d);
+      draftRev.current = draftRevision(d);
       latest.current = d.content;
       setContent(d.content);
     }, setError);
@@ -78,7 +82,8 @@ export function Designer({ id }: { id?: string }) {
     (c: MethodDef) => {
       const run = async () => {
         try {
-          const saved = await metadata.saveDraft<MethodDef>('methods', c);
+          const saved = await metadata.saveDraft<MethodDef>('methods', c, draftRev.current);
+          draftRev.current = draftRevision(saved.definition);
           setDefinition(saved.definition);
           // Edits made while this save was under way are still unsaved.
           if (latest.current === c) setDirty(false);

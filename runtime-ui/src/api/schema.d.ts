@@ -34,11 +34,13 @@ export interface paths {
                 };
             };
         };
-        /** Update a user; a change of rights is e-mailed to the user. With the revision read, a change made by someone else meanwhile is refused with 409 USER_CHANGED. Administrations, e-mail and Keycloak link change only through POST /api/users/{id}/changes (409 USER_CHANGE_NEEDS_APPROVAL) */
+        /** Update a user; a change of rights is e-mailed to the user. Send the revision you read (field 'revision' or If-Match): 428 VERSION_REQUIRED without it, 409 USER_CHANGED if someone else changed the user meanwhile. Administrations, e-mail and Keycloak link change only through POST /api/users/{id}/changes (409 USER_CHANGE_NEEDS_APPROVAL) */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -320,11 +322,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Save the draft of a definition; starts a new draft version after a published one */
+        /** Save the draft of a definition; starts a new draft version after a published one. Changing an open draft needs If-Match with its revision as read (428 without, 409 if stale) */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     kind: string;
                     id: string;
@@ -363,11 +367,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set which questions of a method are answered automatically for a user, and with what */
+        /** Set which questions of a method are answered automatically for a user, and with what. To change presets that exist, send the revision you read (field 'revision' or If-Match): 428 VERSION_REQUIRED without it, 409 if it is stale */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     username: string;
                     methodId: string;
@@ -386,9 +392,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": {
-                            [key: string]: unknown;
-                        };
+                        "*/*": components["schemas"]["Preset"];
                     };
                 };
             };
@@ -824,11 +828,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit, optionally with last changes; 400 with a pointer per problem, nothing stored */
+        /** Submit, optionally with last changes; 400 with a pointer per problem, nothing stored. Send the revision you read (field 'revision' or If-Match): 428 without it, 409 if it is stale */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1198,11 +1204,13 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create or update the draft of a definition (the id is read from the content) */
+        /** Create or update the draft of a definition (the id is read from the content). Changing an open draft needs If-Match with the draft's revision as read: 428 VERSION_REQUIRED without it, 409 if it is stale */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     kind: string;
                 };
@@ -1550,11 +1558,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change answers of a draft and save it; returns the new state */
+        /** Change answers of a draft and save it; returns the new state. Send the revision you read (field 'revision' or If-Match): 428 VERSION_REQUIRED without it, 409 if it is stale */
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -2550,6 +2560,8 @@ export interface components {
             /** Format: date-time */
             retiredAt?: string;
             source?: string;
+            /** Format: int64 */
+            revision?: number;
         };
         Department: {
             name?: string;
@@ -2710,12 +2722,6 @@ export interface components {
             container?: boolean;
             /** @enum {string} */
             nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            integralNumber?: boolean;
-            missingNode?: boolean;
-            valueNode?: boolean;
-            pojo?: boolean;
-            number?: boolean;
-            floatingPointNumber?: boolean;
             short?: boolean;
             int?: boolean;
             long?: boolean;
@@ -2727,6 +2733,12 @@ export interface components {
             boolean?: boolean;
             binary?: boolean;
             string?: boolean;
+            integralNumber?: boolean;
+            missingNode?: boolean;
+            valueNode?: boolean;
+            pojo?: boolean;
+            number?: boolean;
+            floatingPointNumber?: boolean;
             embeddedValue?: boolean;
         };
         KindInfo: {
@@ -2771,11 +2783,15 @@ export interface components {
             values?: {
                 [key: string]: unknown;
             };
+            /** Format: int64 */
+            revision?: number;
         };
         PresetRequest: {
             values?: {
                 [key: string]: unknown;
             };
+            /** Format: int64 */
+            revision?: number;
         };
         PreviewRequest: {
             answers?: {

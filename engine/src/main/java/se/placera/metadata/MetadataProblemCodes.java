@@ -9,6 +9,8 @@ public final class MetadataProblemCodes {
     public static final String NOT_PUBLISHED = "METADATA_NOT_PUBLISHED";
     public static final String ID_MISMATCH = "METADATA_ID_MISMATCH";
     public static final String BUNDLE_INVALID = "METADATA_BUNDLE_INVALID";
+    /** 409: the draft was changed since the revision the client sent. */
+    public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
     private MetadataProblemCodes() {
     }

@@ -102,14 +102,16 @@ class AuditOutboxIntegrationTests {
                                 "required", true)))))).expect(200).json();
         f.admin.post("/api/metadata/methods/" + method + "/versions/" + saved.at("/definition/version").asInt()
                 + "/publish", null).expect(200);
-        String id = f.caseworker.post("/api/responses", Map.of("methodId", method,
-                "subject", Map.of("type", "unit", "id", unitId))).expect(201).json().get("responseId").asString();
+        JsonNode started = f.caseworker.post("/api/responses", Map.of("methodId", method,
+                "subject", Map.of("type", "unit", "id", unitId))).expect(201).json();
+        String id = started.get("responseId").asString();
 
         // Failing until disarmed, so that a scheduled sweep in between cannot deliver it behind the test's back.
         failingAction = "response.submit";
         failuresLeft.set(Integer.MAX_VALUE);
         JsonNode submitted = f.caseworker.post("/api/responses/" + id + "/submit",
-                Map.of("answers", Map.of("helhetsbetyg", 4))).expect(200).json();
+                Map.of("answers", Map.of("helhetsbetyg", 4), "revision", started.get("revision").asLong()))
+                .expect(200).json();
         assertThat(submitted.get("status").asString()).isEqualTo("submitted");
         assertThat(submitEntries(id)).isZero();
         assertThat(pending(id)).hasSize(1);

@@ -35,6 +35,7 @@ import se.placera.metadata.ValidationReport;
 import se.placera.security.CurrentUsers;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.Versions;
 
 /**
  * The metadata store. Every change touches one document at a time; a bundle import validates everything
@@ -54,7 +55,7 @@ class MetadataService implements Metadata {
     private final Clock clock;
 
     MetadataService(List<MetadataKind> kinds, DefinitionStore store, MetaSchemas metaSchemas, JsonMapper mapper,
-            CurrentUsers users, ApplicationEventPublisher events, Optional<Clock> clock) {
+            CurrentUsers users, ApplicationEventPublisher events, Clock clock) {
         kinds.stream().sorted(Comparator.comparingInt(MetadataKind::importOrder).thenComparing(MetadataKind::name))
                 .forEach(k -> {
                     if (this.kinds.put(k.name(), k) != null) {
@@ -67,7 +68,7 @@ class MetadataService implements Metadata {
         this.mapper = mapper;
         this.users = users;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Override
@@ -136,7 +137,7 @@ class MetadataService implements Metadata {
     }
 
     @Override
-    public SaveResult saveDraft(String kind, JsonNode content) {
+    public SaveResult saveDraft(String kind, JsonNode content, Long revision) {
         MetadataKind k = kind(kind);
         List<Problem> errors = new ArrayList<>(checkEnvelope(k, content, ""));
         if (errors.isEmpty()) {
@@ -155,6 +156,8 @@ class MetadataService implements Metadata {
         Instant now = clock.instant();
         if (!versions.isEmpty() && "draft".equals(versions.getLast().status)) {
             DefinitionDocument draft = versions.getLast();
+            // The revision read is required (428 without, 409 if stale); the save is conditional on it (@Version).
+            Versions.check(revision, draft.revision, "/revision", MetadataProblemCodes.CONCURRENT_UPDATE);
             if (!hash.equals(draft.contentHash)) {
                 draft.content = canonical;
                 draft.contentHash = hash;
@@ -485,7 +488,7 @@ class MetadataService implements Metadata {
     private Definition toDefinition(DefinitionDocument d) {
         return new Definition(d.kind, d.definitionId, d.version, DefinitionStatus.parse(d.status),
                 mapper.readTree(d.content), d.contentHash, d.createdAt, d.createdBy, d.updatedAt, d.publishedAt,
-                d.publishedBy, d.retiredAt, d.source);
+                d.publishedBy, d.retiredAt, d.source, d.revision);
     }
 
     private PlaceraException notFound(String kind, String id) {

@@ -3,7 +3,6 @@ package se.placera.notifications.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -71,11 +70,11 @@ public class MailOutbox {
     private boolean warnedNoSmtp;
 
     MailOutbox(MongoTemplate mongo, ObjectProvider<JavaMailSender> sender, NotificationsProperties props,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.mongo = mongo;
         this.sender = sender;
         this.props = props;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @EventListener

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -37,6 +36,7 @@ import se.placera.providers.UnitQualities;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 import se.placera.shared.SwedishOrder;
+import se.placera.shared.SwedishTime;
 
 /**
  * The register as an Excel workbook: the template, the export, the import (every row and cell checked, errors by
@@ -115,14 +115,14 @@ public class RegisterWorkbook {
     }
 
     RegisterWorkbook(Spreadsheets spreadsheets, RegisterService register, RegisterValidation validation,
-            UnitQualities qualities, Codelists codelists, ProvidersProperties properties, Optional<Clock> clock) {
+            UnitQualities qualities, Codelists codelists, ProvidersProperties properties, Clock clock) {
         this.spreadsheets = spreadsheets;
         this.register = register;
         this.validation = validation;
         this.qualities = qualities;
         this.codelists = codelists;
         this.properties = properties;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- template and export
@@ -150,7 +150,7 @@ public class RegisterWorkbook {
         set(example, "lediga", 1);
         set(example, "prismodell", Unit.Price.PER_DAY);
         set(example, "prisPerDygn", 4200);
-        set(example, "prisGiltigFran", LocalDate.of(LocalDate.now(clock).getYear(), 1, 1));
+        set(example, "prisGiltigFran", LocalDate.of(SwedishTime.today(clock).getYear(), 1, 1));
         set(example, "avtalstyp", Unit.Agreement.DIREKTUPPHANDLING);
         set(example, "uppsagningstidDagar", 30);
         set(example, "aktiv", true);
@@ -160,7 +160,7 @@ public class RegisterWorkbook {
 
     /** The whole register, one row per unit, sorted by provider and unit name. */
     public byte[] export() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = SwedishTime.today(clock);
         List<List<Object>> rows = new ArrayList<>();
         register.units().stream()
                 .sorted(Comparator.comparing((Unit u) -> providerName(u), SwedishOrder.NAMES)
@@ -366,7 +366,7 @@ public class RegisterWorkbook {
                     "The header row does not match the template; nothing was imported.", headerProblems);
         }
 
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = SwedishTime.today(clock);
         Map<String, Provider> providersInFile = new LinkedHashMap<>();
         Set<String> unitIdsInFile = new HashSet<>();
         List<ParsedRow> parsed = new ArrayList<>();

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -45,12 +44,12 @@ public class UnitFiles {
     private final Clock clock;
 
     UnitFiles(MongoTemplate mongo, RegisterService register, ProvidersProperties properties, CurrentUsers users,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.mongo = mongo;
         this.register = register;
         this.properties = properties;
         this.users = users;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A stored file with its bytes. */

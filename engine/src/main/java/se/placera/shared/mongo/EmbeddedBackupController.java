@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import se.placera.shared.Audited;
  * Present only when the embedded database is used (declared as a bean by {@link EmbeddedMongoConfiguration}).
  */
 @RestController
+@ConditionalOnExpression("'${spring.mongodb.uri:}'.isEmpty()")
 @Tag(name = "Database", description = "Backups of the embedded database")
 class EmbeddedBackupController {
 

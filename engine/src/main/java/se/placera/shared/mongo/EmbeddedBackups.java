@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import se.placera.shared.PlaceraException;
+import se.placera.shared.SwedishTime;
 
 /**
  * Online backups of the embedded database: writes are paused, the store committed and synced, and the file copied
@@ -39,11 +41,13 @@ final class EmbeddedBackups implements AutoCloseable {
     }
 
     private final DurableH2Backend backend; // null in memory
+    private final Clock clock;
     private final Path folder;
     private final int keep;
     private final ScheduledExecutorService schedule;
 
-    EmbeddedBackups(DurableH2Backend backend, Path folder, int keep, Duration interval) {
+    EmbeddedBackups(DurableH2Backend backend, Path folder, int keep, Duration interval, Clock clock) {
+        this.clock = clock;
         this.backend = backend;
         this.folder = folder;
         this.keep = Math.max(1, keep);
@@ -80,7 +84,7 @@ final class EmbeddedBackups implements AutoCloseable {
                     "The embedded database runs in memory (placera.embedded-db.in-memory): there is no file to back up");
         }
         Files.createDirectories(folder);
-        String name = "placera-" + LocalDateTime.now().format(STAMP) + ".zip";
+        String name = "placera-" + LocalDateTime.ofInstant(clock.instant(), SwedishTime.ZONE).format(STAMP) + ".zip";
         Path target = folder.resolve(name);
         Path tmp = folder.resolve(name + ".tmp");
         backend.paused(() -> {

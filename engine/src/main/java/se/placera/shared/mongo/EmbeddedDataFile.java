@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
@@ -24,6 +25,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import se.placera.shared.SwedishTime;
 
 /**
  * The embedded database's file {@code placera.mv}: checked before it is opened for writing, restored from a backup
@@ -41,8 +44,10 @@ final class EmbeddedDataFile {
     private final Path mark;
     private final Path backups;
     private volatile long lastMarkWrite;
+    private final Clock clock;
 
-    EmbeddedDataFile(Path file, Path backups) {
+    EmbeddedDataFile(Path file, Path backups, Clock clock) {
+        this.clock = clock;
         this.file = file;
         this.mark = file.resolveSibling(file.getFileName() + MARK_SUFFIX);
         this.backups = backups;
@@ -95,7 +100,7 @@ final class EmbeddedDataFile {
             } catch (OverlappingFileLockException e) {
                 throw new IllegalStateException("Cannot restore: " + file + " is in use by this app", e);
             }
-            Path aside = file.resolveSibling(file.getFileName() + ".replaced-" + LocalDateTime.now().format(STAMP));
+            Path aside = file.resolveSibling(file.getFileName() + ".replaced-" + LocalDateTime.ofInstant(clock.instant(), SwedishTime.ZONE).format(STAMP));
             Files.move(file, aside);
             log.warn("Restore: the data file was moved aside to {}", aside);
         }

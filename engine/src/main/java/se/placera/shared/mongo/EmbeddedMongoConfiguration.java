@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 
 import com.mongodb.ConnectionString;
@@ -41,14 +42,14 @@ class EmbeddedMongoConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    H2Backend embeddedMongoBackend(EmbeddedDatabaseProperties props) throws IOException {
+    H2Backend embeddedMongoBackend(EmbeddedDatabaseProperties props, Clock clock) throws IOException {
         if (props.inMemory()) {
             log.info("Embedded database: in memory (nothing is kept after shutdown)");
             return H2Backend.inMemory();
         }
         Path file = props.dataFile();
         Files.createDirectories(file.getParent());
-        EmbeddedDataFile dataFile = new EmbeddedDataFile(file, props.backupFolder());
+        EmbeddedDataFile dataFile = new EmbeddedDataFile(file, props.backupFolder(), clock);
         if (props.restoreFrom() != null && !props.restoreFrom().isBlank()) {
             dataFile.restoreFrom(Path.of(props.restoreFrom()).toAbsolutePath().normalize());
         }
@@ -102,11 +103,12 @@ class EmbeddedMongoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedBackups embeddedBackups(H2Backend backend, EmbeddedDatabaseProperties props) {
+    EmbeddedBackups embeddedBackups(H2Backend backend, EmbeddedDatabaseProperties props, Clock clock) {
         if (!(backend instanceof DurableH2Backend durable)) {
-            return new EmbeddedBackups(null, props.backupFolder(), props.backup().keep(), Duration.ZERO);
+            return new EmbeddedBackups(null, props.backupFolder(), props.backup().keep(), Duration.ZERO, clock);
         }
-        return new EmbeddedBackups(durable, props.backupFolder(), props.backup().keep(), props.backup().interval());
+        return new EmbeddedBackups(durable, props.backupFolder(), props.backup().keep(), props.backup().interval(),
+                clock);
     }
 
     @Bean

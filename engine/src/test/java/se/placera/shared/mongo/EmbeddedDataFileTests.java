@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,11 +22,15 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import se.placera.shared.SwedishTime;
+
 /**
  * The embedded database file: damage is detected before the file is opened for writing (and the file is left
  * byte for byte as it was), backups are taken online and restore puts them back, the schedule keeps N.
  */
 class EmbeddedDataFileTests {
+
+    static final Clock CLOCK = Clock.system(SwedishTime.ZONE);
 
     @TempDir
     Path dir;
@@ -35,7 +40,7 @@ class EmbeddedDataFileTests {
             implements AutoCloseable {
 
         static Db open(Path file, Path backups) {
-            EmbeddedDataFile dataFile = new EmbeddedDataFile(file, backups);
+            EmbeddedDataFile dataFile = new EmbeddedDataFile(file, backups, CLOCK);
             dataFile.check();
             MVStore store = MVStore.open(file.toString());
             DurableH2Backend backend = new DurableH2Backend(store, true);
@@ -144,7 +149,7 @@ class EmbeddedDataFileTests {
             for (int i = 0; i < 100; i++) {
                 db.responses().insertOne(new Document("_id", "r-" + i).append("n", i));
             }
-            try (EmbeddedBackups backups = new EmbeddedBackups(db.backend(), backups(), 3, Duration.ZERO)) {
+            try (EmbeddedBackups backups = new EmbeddedBackups(db.backend(), backups(), 3, Duration.ZERO, CLOCK)) {
                 backup = backups.backupNow();
             }
             db.responses().insertOne(new Document("_id", "after-backup"));
@@ -153,7 +158,7 @@ class EmbeddedDataFileTests {
         assertThatThrownBy(() -> Db.open(file(), backups())).isInstanceOf(DamagedDataFileException.class)
                 .hasMessageContaining("The latest backup is " + backup.file());
 
-        new EmbeddedDataFile(file(), backups()).restoreFrom(Path.of(backup.file()));
+        new EmbeddedDataFile(file(), backups(), CLOCK).restoreFrom(Path.of(backup.file()));
         try (Db db = Db.open(file(), backups())) {
             assertThat(db.responses().countDocuments()).isEqualTo(100);
             assertThat(db.responses().find(new Document("_id", "r-99")).first()).isNotNull();
@@ -166,7 +171,7 @@ class EmbeddedDataFileTests {
         try (Db db = Db.open(file(), backups())) {
             db.responses().insertOne(new Document("_id", "after-restore"));
         }
-        new EmbeddedDataFile(file(), backups()).restoreFrom(Path.of(backup.file()));
+        new EmbeddedDataFile(file(), backups(), CLOCK).restoreFrom(Path.of(backup.file()));
         try (Db db = Db.open(file(), backups())) {
             assertThat(db.responses().countDocuments()).isEqualTo(101);
         }
@@ -178,10 +183,10 @@ class EmbeddedDataFileTests {
         try (Db db = Db.open(file(), backups())) {
             db.responses().insertOne(new Document("_id", "x"));
             EmbeddedBackups.Backup backup;
-            try (EmbeddedBackups backups = new EmbeddedBackups(db.backend(), backups(), 3, Duration.ZERO)) {
+            try (EmbeddedBackups backups = new EmbeddedBackups(db.backend(), backups(), 3, Duration.ZERO, CLOCK)) {
                 backup = backups.backupNow();
             }
-            assertThatThrownBy(() -> new EmbeddedDataFile(file(), backups()).restoreFrom(Path.of(backup.file())))
+            assertThatThrownBy(() -> new EmbeddedDataFile(file(), backups(), CLOCK).restoreFrom(Path.of(backup.file())))
                     .hasMessageContaining("in use");
             assertThat(db.responses().countDocuments()).isEqualTo(1);
         }
@@ -191,7 +196,7 @@ class EmbeddedDataFileTests {
     void scheduledBackupsKeepTheNewestN() throws Exception {
         Files.createDirectories(file().getParent());
         try (Db db = Db.open(file(), backups());
-                EmbeddedBackups backups = new EmbeddedBackups(db.backend(), backups(), 2, Duration.ofMillis(30))) {
+                EmbeddedBackups backups = new EmbeddedBackups(db.backend(), backups(), 2, Duration.ofMillis(30), CLOCK)) {
             db.responses().insertOne(new Document("_id", "x"));
             java.util.Set<String> seen = new java.util.HashSet<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
