@@ -29,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import se.placera.PlaceraApplication;
 import se.placera.support.Api;
+import se.placera.support.DemoUsers;
 
 /**
  * OP-1: two instances of the app on one database behave as one. A MongoDB-compatible server on a loopback port is
@@ -62,7 +63,7 @@ class MultiInstanceIntegrationTests {
     }
 
     ConfigurableApplicationContext boot(String uri) {
-        return new SpringApplicationBuilder(PlaceraApplication.class).run(
+        return new SpringApplicationBuilder(PlaceraApplication.class, DemoUsers.class).run(
                 "--server.port=0",
                 "--spring.mongodb.uri=" + uri,
                 "--spring.mail.host=127.0.0.1",
