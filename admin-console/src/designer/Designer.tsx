@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiProblem, metadata, rawJson, responses, type AnswerValue, type Answers, type Definition, type FormState, type Problem } from '@rt/api/client';
+import { ApiProblem, draftRevision, metadata, rawJson, responses, type AnswerValue, type Answers, type Definition, type FormState, type Problem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link, navigate } from '@rt/app/router';
 import { AutoAnswered, FormView } from '@rt/form/FormView';
@@ -42,6 +42,8 @@ export function Designer({ id }: { id?: string }) {
   // One designer serves /methods/new and /methods/<id>: it loads when the address names another method,
   // starts afresh on "new", and stays as it is when the address changed because it saved a new method.
   const shown = useRef<string | undefined>(id);
+  // The revision of the open draft as last read or saved: a save over it names it (409 if someone else saved).
+  const draftRev = useRef<number | null>(null);
   useEffect(() => {
     if (!id) {
       if (shown.current !== undefined) {
@@ -49,6 +51,7 @@ export function Designer({ id }: { id?: string }) {
         latest.current = m;
         setContent(m);
         setDefinition(null);
+        draftRev.current = null;
         setSelection({ type: 'method' });
         setPreview(null);
         setPreviewAnswers({});
@@ -72,6 +75,7 @@ export function Designer({ id }: { id?: string }) {
     stored.current = true;
     metadata.get<MethodDef>('methods', id).then((d) => {
       setDefinition(d);
+      draftRev.current = draftRevision(d);
       latest.current = d.content;
       setContent(d.content);
       setDirty(false);
@@ -95,10 +99,11 @@ export function Designer({ id }: { id?: string }) {
     (c: MethodDef) => {
       const run = async () => {
         try {
-          // A new method is created (refused when its id exists); later saves update its draft.
+          // A new method is created (refused when its id exists); later saves update its draft with the revision read.
           const saved = !stored.current
             ? await rawJson<{ definition: Definition<MethodDef>; warnings?: Problem[] }>('POST', '/api/metadata/methods?create=true', c)
-            : await metadata.saveDraft<MethodDef>('methods', c);
+            : await metadata.saveDraft<MethodDef>('methods', c, draftRev.current);
+          draftRev.current = draftRevision(saved.definition);
           setTaken(null);
           stored.current = true;
           setDefinition(saved.definition);

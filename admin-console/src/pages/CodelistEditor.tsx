@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { metadata, type Definition, type Problem } from '@rt/api/client';
+import { draftRevision, metadata, type Definition, type Problem } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link } from '@rt/app/router';
 import { isMessageKey, useI18n, type Translate } from '@rt/i18n';
@@ -64,7 +64,7 @@ export function CodelistEditor({ id }: { id?: string }) {
       await f();
     });
   const save = async () => {
-    const s = await metadata.saveDraft<Codelist>('codelists', c);
+    const s = await metadata.saveDraft<Codelist>('codelists', c, draftRevision(def));
     setDef(s.definition);
     setProblems(s.warnings ?? []);
     setNote(t('admin.savedVersion', { v: s.definition.version ?? '', status: t(`admin.status.${s.definition.status ?? 'draft'}`) }));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { metadata } from '@rt/api/client';
+import { draftRevision, metadata } from '@rt/api/client';
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link } from '@rt/app/router';
 import { useI18n } from '@rt/i18n';
@@ -10,13 +10,13 @@ import { useSubmit } from '../common/submit';
 export function JsonEditorPage({ plural, id }: { plural: string; id: string }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [version, setVersion] = useState<{ v: number; status: string } | null>(null);
+  const [version, setVersion] = useState<{ v: number; status: string; revision: number | null } | null>(null);
   const { problems, setProblems, error, setError, run: submit } = useSubmit();
   const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     metadata.get(plural, id).then((d) => {
       setText(JSON.stringify(d.content, null, 2));
-      setVersion({ v: d.version ?? 0, status: d.status ?? 'draft' });
+      setVersion({ v: d.version ?? 0, status: d.status ?? 'draft', revision: draftRevision(d) });
     }, setError);
   }, [plural, id]);
   const parsed = () => {
@@ -65,8 +65,8 @@ export function JsonEditorPage({ plural, id }: { plural: string; id: string }) {
           type="button"
           onClick={() =>
             void run(async (c) => {
-              const s = await metadata.saveDraft(plural, c);
-              setVersion({ v: s.definition.version ?? 0, status: s.definition.status ?? 'draft' });
+              const s = await metadata.saveDraft(plural, c, version?.revision);
+              setVersion({ v: s.definition.version ?? 0, status: s.definition.status ?? 'draft', revision: draftRevision(s.definition) });
               setProblems(s.warnings ?? []);
               setNote(t('admin.savedVersion', { v: s.definition.version ?? '', status: t(`admin.status.${s.definition.status ?? 'draft'}`) }));
             })
@@ -94,7 +94,7 @@ export function JsonEditorPage({ plural, id }: { plural: string; id: string }) {
             onClick={() =>
               void run(async () => {
                 const p = await metadata.publish(plural, id, version.v);
-                setVersion({ v: p.version ?? 0, status: p.status ?? 'published' });
+                setVersion({ v: p.version ?? 0, status: p.status ?? 'published', revision: null });
                 setNote(t('admin.published', { v: p.version ?? '' }));
               })
             }

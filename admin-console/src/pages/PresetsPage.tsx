@@ -52,7 +52,7 @@ export function PresetsPage() {
     const out: Answers = {};
     for (const q of questions) if (enabled[q.id] && values[q.id] !== undefined && values[q.id] !== '') out[q.id] = typed(q, values[q.id]);
     await submit(async () => {
-      await presets.put(loadedUser, methodId, out);
+      await presets.put(loadedUser, methodId, out, list.find((p) => p.methodId === methodId)?.revision);
       setNote(t('presets.saved'));
       await load(loadedUser);
     });

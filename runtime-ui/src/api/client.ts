@@ -201,6 +201,10 @@ export const responses = {
 
 type Json = Record<string, unknown>;
 
+/** The revision to send when saving over a definition read: only an open draft is changed in place. */
+export const draftRevision = (d?: { status?: string; revision?: number | null } | null): number | null =>
+  d?.status === 'draft' ? (d.revision ?? null) : null;
+
 export const metadata = {
   kinds: () => ok(http.GET('/api/metadata/kinds')),
   list: <C = Json>(plural: string) =>
@@ -213,8 +217,13 @@ export const metadata = {
     ok(http.GET('/api/metadata/{kind}/{id}/versions', { params: { path: { kind: plural, id } } })) as Promise<Definition<C>[]>,
   version: <C = Json>(plural: string, id: string, version: number) =>
     ok(http.GET('/api/metadata/{kind}/{id}/versions/{version}', { params: { path: { kind: plural, id, version } } })) as Promise<Definition<C>>,
-  saveDraft: async <C = Json>(plural: string, content: C) => {
-    const saved = await ok(http.POST('/api/metadata/{kind}', { params: { path: { kind: plural } }, body: content as never }));
+  /**
+   * Saves the draft of a definition. Changing an open draft needs the revision read (sent as If-Match; the
+   * server answers 428 without it, 409 when someone else saved meanwhile); starting a new draft needs none.
+   */
+  saveDraft: async <C = Json>(plural: string, content: C, revision?: number | null) => {
+    const headers = revision == null ? {} : { 'If-Match': String(revision) };
+    const saved = await ok(http.POST('/api/metadata/{kind}', { params: { path: { kind: plural }, header: headers as never }, body: content as never }));
     return saved as { definition: Definition<C>; warnings?: Problem[] };
   },
   validate: (plural: string, content: unknown) =>
@@ -230,8 +239,9 @@ export const metadata = {
 
 export const presets = {
   forUser: (username: string) => ok(http.GET('/api/autoanswer-presets/{username}', { params: { path: { username } } })),
-  put: (username: string, methodId: string, values: Answers) =>
-    ok(http.PUT('/api/autoanswer-presets/{username}/{methodId}', { params: { path: { username, methodId } }, body: { values } })),
+  /** Sets a user's presets of a method; presets that exist are changed only with the revision read. */
+  put: (username: string, methodId: string, values: Answers, revision?: number | null) =>
+    ok(http.PUT('/api/autoanswer-presets/{username}/{methodId}', { params: { path: { username, methodId } }, body: { values, revision: revision ?? undefined } })),
   remove: (username: string, methodId: string) =>
     ok(http.DELETE('/api/autoanswer-presets/{username}/{methodId}', { params: { path: { username, methodId } } })),
 };

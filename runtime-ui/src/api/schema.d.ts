@@ -34,11 +34,13 @@ export interface paths {
                 };
             };
         };
-        /** Update a user; a change of rights is e-mailed to the user. With the revision read, a change made by someone else meanwhile is refused with 409 USER_CHANGED. Administrations, e-mail and Keycloak link change only through POST /api/users/{id}/changes (409 USER_CHANGE_NEEDS_APPROVAL) */
+        /** Update a user; a change of rights is e-mailed to the user. Send the revision you read (field 'revision' or If-Match): 428 VERSION_REQUIRED without it, 409 USER_CHANGED if someone else changed the user meanwhile. Administrations, e-mail and Keycloak link change only through POST /api/users/{id}/changes (409 USER_CHANGE_NEEDS_APPROVAL) */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -320,11 +322,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Save the draft of a definition; starts a new draft version after a published one */
+        /** Save the draft of a definition; starts a new draft version after a published one. Changing an open draft needs If-Match with its revision as read (428 without, 409 if stale) */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     kind: string;
                     id: string;
@@ -406,11 +410,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set which questions of a method are answered automatically for a user, and with what */
+        /** Set which questions of a method are answered automatically for a user, and with what. To change presets that exist, send the revision you read (field 'revision' or If-Match): 428 VERSION_REQUIRED without it, 409 if it is stale */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     username: string;
                     methodId: string;
@@ -429,9 +435,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "*/*": {
-                            [key: string]: unknown;
-                        };
+                        "*/*": components["schemas"]["Preset"];
                     };
                 };
             };
@@ -867,11 +871,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit, optionally with last changes; 400 with a pointer per problem, nothing stored */
+        /** Submit, optionally with last changes; 400 with a pointer per problem, nothing stored. Send the revision you read (field 'revision' or If-Match): 428 without it, 409 if it is stale */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -1241,13 +1247,15 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create or update the draft of a definition (the id is read from the content); ?create=true refuses an id that exists (409 METADATA_ID_TAKEN) instead of making a new version of it */
+        /** Create or update the draft of a definition (the id is read from the content); ?create=true refuses an id that exists (409 METADATA_ID_TAKEN) instead of making a new version of it. Changing an open draft needs If-Match with the draft's revision as read: 428 VERSION_REQUIRED without it, 409 if it is stale */
         post: {
             parameters: {
                 query?: {
                     create?: boolean;
                 };
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     kind: string;
                 };
@@ -2035,11 +2043,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change answers of a draft and save it; returns the new state */
+        /** Change answers of a draft and save it; returns the new state. Send the revision you read (field 'revision' or If-Match): 428 VERSION_REQUIRED without it, 409 if it is stale */
         patch: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    "If-Match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -3341,6 +3351,8 @@ export interface components {
             /** Format: date-time */
             retiredAt?: string;
             source?: string;
+            /** Format: int64 */
+            revision?: number;
         };
         Department: {
             name?: string;
@@ -3680,11 +3692,15 @@ export interface components {
             values?: {
                 [key: string]: unknown;
             };
+            /** Format: int64 */
+            revision?: number;
         };
         PresetRequest: {
             values?: {
                 [key: string]: unknown;
             };
+            /** Format: int64 */
+            revision?: number;
         };
         PreviewRequest: {
             answers?: {

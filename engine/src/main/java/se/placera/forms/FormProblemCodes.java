@@ -15,6 +15,8 @@ public final class FormProblemCodes {
     public static final String INVALID_IDEMPOTENCY_KEY = "FORM_INVALID_IDEMPOTENCY_KEY";
     /** A start with the same Idempotency-Key is still running. */
     public static final String START_IN_PROGRESS = "FORM_START_IN_PROGRESS";
+    /** 409: the response (or preset) was changed since the revision the client sent. */
+    public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
     /** Field-level codes ({@code errors[].code}). */
     public static final String REQUIRED = "answer.required";

@@ -27,8 +27,10 @@ public interface Metadata {
     /**
      * Saves content as the definition's draft: updates the open draft, or starts a new draft version after
      * the newest one. The content must satisfy the kind's meta-schema; hook problems come back as warnings.
+     * Changing an open draft needs the {@code revision} of the draft read (428 {@code VERSION_REQUIRED} without
+     * it, 409 if it is stale); starting a new draft needs none (of two starts of the same version one wins).
      */
-    SaveResult saveDraft(String kind, JsonNode content);
+    SaveResult saveDraft(String kind, JsonNode content, Long revision);
 
     /**
      * Saves content as the first draft of a new definition: like {@link #saveDraft}, but refuses (409

@@ -13,6 +13,8 @@ public final class MetadataProblemCodes {
     public static final String ID_TAKEN = "METADATA_ID_TAKEN";
     /** 409: a codelist version would drop values that records, responses or methods still use. */
     public static final String CODE_IN_USE = "METADATA_CODE_IN_USE";
+    /** 409: the draft was changed since the revision the client sent. */
+    public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
 
     private MetadataProblemCodes() {
     }

@@ -10,7 +10,7 @@ public final class RegisterProblemCodes {
     public static final String DUPLICATE = "REGISTER_DUPLICATE";
     public static final String CONCURRENT_UPDATE = "CONCURRENT_UPDATE";
     /** 428: an update of a versioned record must say which version it read (body {@code version} or If-Match). */
-    public static final String VERSION_REQUIRED = "VERSION_REQUIRED";
+    public static final String VERSION_REQUIRED = se.placera.shared.Versions.VERSION_REQUIRED;
     /** 413: an uploaded file or workbook is larger than the register accepts. */
     public static final String FILE_TOO_LARGE = "REGISTER_FILE_TOO_LARGE";
     public static final String FORBIDDEN = "REGISTER_FORBIDDEN";

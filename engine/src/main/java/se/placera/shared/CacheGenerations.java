@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
@@ -40,10 +39,10 @@ public class CacheGenerations extends AbstractMongoEventListener<Object> {
     private volatile Map<String, Long> seen = Map.of();
     private volatile Instant readAt = Instant.MIN;
 
-    CacheGenerations(MongoTemplate mongo, Optional<Clock> clock,
+    CacheGenerations(MongoTemplate mongo, Clock clock,
             @Value("${placera.cache.check-interval:1s}") Duration interval) {
         this.mongo = mongo;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.interval = interval;
     }
 

@@ -3,7 +3,6 @@ package se.placera.shared;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -61,12 +60,12 @@ public class Outbox {
     private final Duration grace;
 
     Outbox(MongoTemplate mongo, ApplicationEventPublisher events, ObjectProvider<Source<?>> sources,
-            Optional<Clock> clock,
+            Clock clock,
             @org.springframework.beans.factory.annotation.Value("${placera.outbox.grace:10s}") Duration grace) {
         this.mongo = mongo;
         this.events = events;
         this.sources = sources;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.grace = grace;
     }
 

@@ -33,7 +33,7 @@ class UsageReportIntegrationTests extends IdentityTestBase {
         Api user = Api.at(port).as(username, password);
         JsonNode r = IdentityFixtures.start(user, methodId, unique("klient"));
         user.post("/api/responses/" + r.get("responseId").asString() + "/submit",
-                Map.of("answers", Map.of("notering", "klar"))).expect(200);
+                Map.of("answers", Map.of("notering", "klar"), "revision", r.get("revision").asLong())).expect(200);
 
         String today = LocalDate.now().toString();
         JsonNode report = admin().get("/api/usage?from=" + today + "&to=" + today).expect(200).json();

@@ -70,12 +70,14 @@ class FormsIntegrationTests {
         JsonNode help = question(state, "bemotande");
         assertThat(help.get("helpHtml").asString()).contains("<strong>hela</strong>").doesNotContain("<script");
 
-        state = caseworker.patch("/api/responses/" + id + "/answers", Map.of("answers", Map.of("stod", "barn")))
+        state = caseworker.patch("/api/responses/" + id + "/answers",
+                caseworker.revised("/api/responses/" + id, "answers", Map.of("stod", "barn")))
                 .expect(200).json();
         assertThat(values(question(state, "boende"))).containsExactly("hvb-barn", "familjehem");
         assertThat(question(state, "skolgang")).isNotNull();
 
-        state = caseworker.patch("/api/responses/" + id + "/answers", Map.of("answers", Map.of("stod", "vuxna")))
+        state = caseworker.patch("/api/responses/" + id + "/answers",
+                caseworker.revised("/api/responses/" + id, "answers", Map.of("stod", "vuxna")))
                 .expect(200).json();
         assertThat(values(question(state, "boende"))).containsExactly("hvb-vuxna");
         assertThat(question(state, "skolgang")).isNull();
@@ -87,7 +89,8 @@ class FormsIntegrationTests {
         JsonNode state = start("forms-typer");
         String id = state.get("responseId").asString();
         state = caseworker.patch("/api/responses/" + id + "/answers",
-                Map.of("answers", Map.of("stod", "barn", "dygn", 12))).expect(200).json();
+                caseworker.revised("/api/responses/" + id, "answers", Map.of("stod", "barn", "dygn", 12)))
+                .expect(200).json();
         long revision = state.get("revision").asLong();
 
         Map<String, Object> bad = new HashMap<>();
@@ -95,7 +98,8 @@ class FormsIntegrationTests {
         bad.put("bemotande", 7);
         bad.put("maluppfyllelse", 101);
         bad.put("finnsInte", "x");
-        JsonNode problem = caseworker.patch("/api/responses/" + id + "/answers", Map.of("answers", bad))
+        JsonNode problem = caseworker.patch("/api/responses/" + id + "/answers",
+                caseworker.revised("/api/responses/" + id, "answers", bad))
                 .expect(400).json();
         assertThat(problem.get("code").asString()).isEqualTo("FORM_INVALID_ANSWERS");
         Map<String, String> codes = new HashMap<>();
@@ -117,7 +121,8 @@ class FormsIntegrationTests {
 
         // Missing required answers and an alternative that the cascade does not offer: 400, nothing stored.
         JsonNode problem = caseworker.post("/api/responses/" + id + "/submit",
-                Map.of("answers", Map.of("stod", "vuxna", "boende", "familjehem"))).expect(400).json();
+                caseworker.revised("/api/responses/" + id, "answers", Map.of("stod", "vuxna", "boende", "familjehem")))
+                .expect(400).json();
         Map<String, String> codes = new HashMap<>();
         problem.get("errors").forEach(e -> codes.put(e.get("pointer").asString(), e.get("code").asString()));
         assertThat(codes).containsEntry("/answers/boende", "answer.not-an-option")
@@ -132,7 +137,8 @@ class FormsIntegrationTests {
         answers.put("skolgang", "ja");
         answers.put("bemotande", 4);
         answers.put("maluppfyllelse", 80);
-        JsonNode submitted = caseworker.post("/api/responses/" + id + "/submit", Map.of("answers", answers))
+        JsonNode submitted = caseworker.post("/api/responses/" + id + "/submit",
+                caseworker.revised("/api/responses/" + id, "answers", answers))
                 .expect(200).json();
         assertThat(submitted.get("status").asString()).isEqualTo("submitted");
         assertThat(submitted.at("/answers/kommun").asString()).isEqualTo("Exempelkommun");
@@ -167,7 +173,8 @@ class FormsIntegrationTests {
                 .get("responseId").asString();
         JsonNode missing = caseworker.get("/api/responses/" + adminsOwn).expect(404).json();
         assertThat(missing.get("code").asString()).isEqualTo("FORM_RESPONSE_NOT_FOUND");
-        caseworker.patch("/api/responses/" + adminsOwn + "/answers", Map.of("answers", Map.of("stod", "barn")))
+        caseworker.patch("/api/responses/" + adminsOwn + "/answers",
+                caseworker.revised("/api/responses/" + adminsOwn, "answers", Map.of("stod", "barn")))
                 .expect(404);
     }
 
@@ -254,20 +261,23 @@ class FormsIntegrationTests {
         String userId = hugo.get("id").asString();
         Map<String, Object> update = Api.mapper().convertValue(hugo, Map.class);
         update.keySet().retainAll(List.of("username", "firstName", "lastName", "email", "phone", "jobRole",
-                "administrations", "team", "permissions", "methodPermissions"));
+                "administrations", "team", "permissions", "methodPermissions", "revision"));
         String started = start("forms-las").get("responseId").asString();
         try {
             update.put("methodPermissions", Map.of("forms-las", "READ"));
-            admin.put("/api/users/" + userId, update).expect(200);
+            update.put("revision", admin.put("/api/users/" + userId, update).expect(200).json().get("revision")
+                    .asLong());
             JsonNode refused = caseworker.post("/api/responses", Map.of("methodId", "forms-las")).expect(403).json();
             assertThat(refused.get("code").asString()).isEqualTo("FORM_METHOD_FORBIDDEN");
-            caseworker.patch("/api/responses/" + started + "/answers", Map.of("answers", Map.of("stod", "barn")))
+            caseworker.patch("/api/responses/" + started + "/answers",
+                    caseworker.revised("/api/responses/" + started, "answers", Map.of("stod", "barn")))
                     .expect(403);
             caseworker.get("/api/responses/" + started).expect(200);
         } finally {
             update.put("methodPermissions", Map.of());
             admin.put("/api/users/" + userId, update).expect(200);
         }
-        caseworker.patch("/api/responses/" + started + "/answers", Map.of("answers", Map.of("stod", "barn"))).expect(200);
+        caseworker.patch("/api/responses/" + started + "/answers",
+                caseworker.revised("/api/responses/" + started, "answers", Map.of("stod", "barn"))).expect(200);
     }
 }

@@ -75,7 +75,8 @@ class ReceiptIntegrationTests {
                                 "scaleLabels", Map.of("5", "Mycket bra")))))));
         String id = caseworker.post("/api/responses", Map.of("methodId", "kvitto-metod",
                 "subject", Map.of("type", "placement", "id", "P-17"))).expect(201).json().get("responseId").asString();
-        caseworker.post("/api/responses/" + id + "/submit", Map.of("answers", Map.of("tillfalle", "forsta",
+        caseworker.post("/api/responses/" + id + "/submit",
+                caseworker.revised("/api/responses/" + id, "answers", Map.of("tillfalle", "forsta",
                 "kon", "pojke-man", "andra", List.of("flicka-kvinna", "annat"), "betyg", 5))).expect(200);
 
         // Later the codelist drops one item and retires another: the receipt still names them.

@@ -45,9 +45,12 @@ class MetadataIntegrationTests {
         assertThat(saved.at("/definition/version").asInt()).isEqualTo(1);
         assertThat(saved.at("/definition/status").asString()).isEqualTo("draft");
 
-        // Saving again updates the same draft.
+        // Saving again updates the same draft: with the revision read (If-Match), else 428.
         method.put("title", "Livscykel, ändrad");
-        admin().post("/api/metadata/methods", method).expect(200);
+        JsonNode unversioned = admin().post("/api/metadata/methods", method).expect(428).json();
+        assertThat(unversioned.get("code").asString()).isEqualTo("VERSION_REQUIRED");
+        admin().send("POST", "/api/metadata/methods", method,
+                Map.of("If-Match", String.valueOf(saved.at("/definition/revision").asLong()))).expect(200);
         assertThat(admin().get("/api/metadata/methods/livscykel/versions").expect(200).json().size()).isEqualTo(1);
 
         JsonNode published = admin().post("/api/metadata/methods/livscykel/versions/1/publish", null).expect(200).json();
@@ -119,7 +122,8 @@ class MetadataIntegrationTests {
                                 "visibleWhen", "answers.a2 == 'x'"),
                         Map.of("id", "a2", "text", "A2", "kind", "background", "answerType", "text",
                                 "visibleWhen", "answers.a1 == 'y'")))));
-        admin().post("/api/metadata/methods", cyclic).expect(200);
+        admin().send("POST", "/api/metadata/methods", cyclic,
+                Map.of("If-Match", String.valueOf(saved.at("/definition/revision").asLong()))).expect(200);
         JsonNode cycle = admin().post("/api/metadata/methods/regelfel/versions/1/publish", null).expect(400).json();
         assertThat(codesByPointer(cycle.get("errors")).values()).contains("rule.cycle");
         assertThat(cycle.toString()).contains("a1").contains("a2");

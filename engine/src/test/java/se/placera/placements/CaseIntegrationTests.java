@@ -127,9 +127,10 @@ class CaseIntegrationTests {
         JsonNode c2 = create(true);
         id = c2.get("id").asString();
         rev = c2.get("revision").asLong();
-        // A revision is required, and a stale one is refused.
-        assertThat(caseworker().post("/api/cases/" + id + "/skicka-forfragan", Map.of()).expect(400).json()
-                .get("errors").get(0).get("pointer").asString()).isEqualTo("/revision");
+        // A revision is required (428), and a stale one is refused (409).
+        JsonNode unversioned = caseworker().post("/api/cases/" + id + "/skicka-forfragan", Map.of()).expect(428).json();
+        assertThat(unversioned.get("code").asString()).isEqualTo("VERSION_REQUIRED");
+        assertThat(unversioned.get("errors").get(0).get("pointer").asString()).isEqualTo("/revision");
         assertThat(caseworker().post("/api/cases/" + id + "/skicka-forfragan", Map.of("revision", rev + 7))
                 .expect(409).json().get("code").asString()).isEqualTo("CASE_CHANGED");
 

@@ -84,10 +84,11 @@ class MetadataFilesAndRestartIntegrationTests {
                     "subject", Map.of("type", "client", "id", "K-2"))).expect(201).json();
             String id = state.get("responseId").asString();
             assertThat(state.toString()).contains("\"autoSource\":\"rule\"");
-            state = caseworker.patch("/api/responses/" + id + "/answers", Map.of("answers", Map.of("stadium", "gy")))
+            state = caseworker.patch("/api/responses/" + id + "/answers",
+                    caseworker.revised("/api/responses/" + id, "answers", Map.of("stadium", "gy")))
                     .expect(200).json();
             assertThat(state.toString()).contains("\"arbete\"").doesNotContain("\"mobbning\"");
-            caseworker.post("/api/responses/" + id + "/submit", Map.of("answers",
+            caseworker.post("/api/responses/" + id + "/submit", caseworker.revised("/api/responses/" + id, "answers",
                     Map.of("orsak", "arbete", "oro", 3))).expect(200);
             assertThat(caseworker.get("/api/responses/" + id).expect(200).json().at("/answers/kommun").asString())
                     .isEqualTo("Exempelkommun");

@@ -103,10 +103,12 @@ class NewTargetGroupThroughTheApiIntegrationTests {
         assertThat(question(state, "spelDagar")).isNull();
 
         state = caseworker.patch("/api/responses/" + id + "/answers",
-                Map.of("answers", Map.of("spelarFortfarande", "ja"))).expect(200).json();
+                caseworker.revised("/api/responses/" + id, "answers", Map.of("spelarFortfarande", "ja")))
+                .expect(200).json();
         assertThat(question(state, "spelDagar")).isNotNull();
 
-        JsonNode submitted = caseworker.post("/api/responses/" + id + "/submit", Map.of("answers", Map.of(
+        JsonNode submitted = caseworker.post("/api/responses/" + id + "/submit",
+                caseworker.revised("/api/responses/" + id, "answers", Map.of(
                 "insatser", List.of("kbt-spel", "anhorigstod"), "spelDagar", 3, "nojdhet", 4, "malUppnatt", 60)))
                 .expect(200).json();
         assertThat(submitted.get("status").asString()).isEqualTo("submitted");

@@ -102,14 +102,16 @@ class AuditOutboxIntegrationTests {
                                 "required", true)))))).expect(200).json();
         f.admin.post("/api/metadata/methods/" + method + "/versions/" + saved.at("/definition/version").asInt()
                 + "/publish", null).expect(200);
-        String id = f.caseworker.post("/api/responses", Map.of("methodId", method,
-                "subject", Map.of("type", "unit", "id", unitId))).expect(201).json().get("responseId").asString();
+        JsonNode started = f.caseworker.post("/api/responses", Map.of("methodId", method,
+                "subject", Map.of("type", "unit", "id", unitId))).expect(201).json();
+        String id = started.get("responseId").asString();
 
         // Failing until disarmed, so that a scheduled sweep in between cannot deliver it behind the test's back.
         failingAction = "response.submit";
         failuresLeft.set(Integer.MAX_VALUE);
         JsonNode submitted = f.caseworker.post("/api/responses/" + id + "/submit",
-                Map.of("answers", Map.of("helhetsbetyg", 4))).expect(200).json();
+                Map.of("answers", Map.of("helhetsbetyg", 4), "revision", started.get("revision").asLong()))
+                .expect(200).json();
         assertThat(submitted.get("status").asString()).isEqualTo("submitted");
         assertThat(submitEntries(id)).isZero();
         assertThat(pending(id)).hasSize(1);
@@ -133,6 +135,31 @@ class AuditOutboxIntegrationTests {
                 "audit_log")).isZero();
         // The chain is intact.
         assertThat(f.admin.get("/api/audit/verify").expect(200).json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theRatingsOfASubmitComeWithTheEventAndNothingIsReadInTheSubmittersName() {
+        String provider = f.createProvider("Betyg AB", "extern").get("id").asString();
+        String unitId = f.createUnit(RegisterFixtures.hvb(provider, "Betygsgården", RegisterFixtures.unique("betyg"),
+                3200)).at("/unit/id").asString();
+        String method = RegisterFixtures.unique("betyg-utvardering");
+        JsonNode saved = f.admin.post("/api/metadata/methods", Map.of("kind", "method", "id", method,
+                "title", "Utvärdering", "purpose", "evaluation", "subjectType", "unit",
+                "areas", List.of(Map.of("id", "helhet", "title", "Helhet", "questions", List.of(
+                        Map.of("id", "helhetsbetyg", "text", "Helhetsbetyg", "kind", "rating", "scale", "1-5",
+                                "required", true)))))).expect(200).json();
+        f.admin.post("/api/metadata/methods/" + method + "/versions/" + saved.at("/definition/version").asInt()
+                + "/publish", null).expect(200);
+        JsonNode started = f.caseworker.post("/api/responses", Map.of("methodId", method,
+                "subject", Map.of("type", "unit", "id", unitId))).expect(201).json();
+        String id = started.get("responseId").asString();
+
+        // Delivered in the caseworker's request: the listener that records the rating reads nothing back.
+        f.caseworker.post("/api/responses/" + id + "/submit", Map.of("answers", Map.of("helhetsbetyg", 5),
+                "revision", started.get("revision").asLong())).expect(200);
+        assertThat(rating(unitId)).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("subjectId").is(id).and("action").is("response.read")),
+                "audit_log")).isZero();
     }
 
     @Test

@@ -61,7 +61,7 @@ class UnitQualityIntegrationTests {
         JsonNode state = f.caseworker.post("/api/responses", Map.of("methodId", methodId,
                 "subject", Map.of("type", "unit", "id", unitId))).expect(201).json();
         f.caseworker.post("/api/responses/" + state.get("responseId").asString() + "/submit",
-                Map.of("answers", answers)).expect(200);
+                Map.of("answers", answers, "revision", state.get("revision").asLong())).expect(200);
     }
 
     JsonNode quality(String unitId) {
@@ -146,7 +146,7 @@ class UnitQualityIntegrationTests {
         JsonNode state = f.caseworker.post("/api/responses", Map.of("methodId", method, "respondentRole", "client",
                 "subject", Map.of("type", "unit", "id", unitId))).expect(201).json();
         f.caseworker.post("/api/responses/" + state.get("responseId").asString() + "/submit",
-                Map.of("answers", Map.of("helhetsbetyg", 5))).expect(200);
+                Map.of("answers", Map.of("helhetsbetyg", 5), "revision", state.get("revision").asLong())).expect(200);
         JsonNode q = quality(unitId);
         assertThat(q.at("/clientRating/count").asInt()).isEqualTo(1);
         assertThat(q.at("/caseworkerRating/count").asInt()).isZero();

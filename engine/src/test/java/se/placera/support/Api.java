@@ -68,6 +68,11 @@ public final class Api {
     }
 
     public Response send(String method, String path, Object body) {
+        return send(method, path, body, java.util.Map.of());
+    }
+
+    /** A request with extra headers (e.g. {@code If-Match}). */
+    public Response send(String method, String path, Object body, java.util.Map<String, String> headers) {
         try {
             String json = body == null ? null : body instanceof String s ? s : MAPPER.writeValueAsString(body);
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
@@ -80,6 +85,7 @@ public final class Api {
             if (authorization != null) {
                 b.header("Authorization", authorization);
             }
+            headers.forEach(b::header);
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
         } catch (java.io.IOException e) {
@@ -88,6 +94,18 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A body of one field and the {@code revision} of the record at {@code readPath} as read now (an update must
+     * name the revision it read); 0 when the record cannot be read (the update is then refused for another reason).
+     */
+    public java.util.Map<String, Object> revised(String readPath, String field, Object value) {
+        Response read = get(readPath);
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put(field, value);
+        body.put("revision", read.status() == 200 ? read.json().get("revision").asLong() : 0L);
+        return body;
     }
 
     public static JsonNode json(String json) {

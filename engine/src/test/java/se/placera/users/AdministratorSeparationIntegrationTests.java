@@ -92,6 +92,7 @@ class AdministratorSeparationIntegrationTests extends IdentityTestBase {
         Map<String, Object> update = user(username, "exempelkommun.se", List.of("exempelkommun-sof"),
                 Map.of("FOLLOW_UP", "WRITE"));
         update.put("keycloakId", "kapad-identitet");
+        update.put("revision", before.get("revision").asLong());
         var refused = admin().put("/api/users/" + id, update);
         assertThat(refused.status()).as(refused.text()).isEqualTo(409);
         assertThat(refused.json().get("code").asString()).isEqualTo("USER_CHANGE_NEEDS_APPROVAL");
@@ -142,6 +143,7 @@ class AdministratorSeparationIntegrationTests extends IdentityTestBase {
         Map<String, Object> update = user(me.get("username").asString(), "exempelkommun.se",
                 List.of("exempelkommun-sof", "exempelkommun-vof"), allAdmin());
         update.put("email", me.get("email").asString());
+        update.put("revision", admin().get("/api/users/" + myId).expect(200).json().get("revision").asLong());
         assertThat(self.put("/api/users/" + myId, update).status()).isEqualTo(409);
         // ... nor by a change request for an administration they do not administer.
         var refused = self.post("/api/users/" + myId + "/changes",

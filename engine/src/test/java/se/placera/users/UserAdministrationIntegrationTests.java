@@ -76,7 +76,8 @@ class UserAdministrationIntegrationTests extends IdentityTestBase {
                 "email", username + "@exempelkommun.se", "phone", "070-123 45 67",
                 "administrations", List.of("exempelkommun-sof"),
                 "permissions", Map.of("FOLLOW_UP", "READ", "REPORTS", "READ"),
-                "methodPermissions", Map.of("vuxna-missbruk-uppfoljning", "WRITE"))).expect(200);
+                "methodPermissions", Map.of("vuxna-missbruk-uppfoljning", "WRITE"),
+                "revision", admin().get("/api/users/" + id).expect(200).json().get("revision").asLong())).expect(200);
         var me = b.get("/api/auth/me").expect(200).json();
         assertThat(me.get("permissions").get("FOLLOW_UP").asString()).isEqualTo("READ");
         assertThat(me.get("methodPermissions").get("vuxna-missbruk-uppfoljning").asString()).isEqualTo("WRITE");
@@ -160,9 +161,12 @@ class UserAdministrationIntegrationTests extends IdentityTestBase {
         assertThat(refused.json().get("code").asString()).isEqualTo("USER_CHANGED");
         assertThat(admin().get("/api/users/" + id).json().get("firstName").asString()).isEqualTo("Ny");
 
-        // Without a revision the update applies as before (API clients that do not send it).
+        // Without a revision the update is refused (428): it would overwrite what it never read.
         change.remove("revision");
-        admin().put("/api/users/" + id, change).expect(200);
-        assertThat(admin().get("/api/users/" + id).json().get("firstName").asString()).isEqualTo("Annan");
+        var unversioned = admin().put("/api/users/" + id, change);
+        assertThat(unversioned.status()).isEqualTo(428);
+        assertThat(unversioned.json().get("code").asString()).isEqualTo("VERSION_REQUIRED");
+        assertThat(unversioned.json().at("/errors/0/pointer").asString()).isEqualTo("/revision");
+        assertThat(admin().get("/api/users/" + id).json().get("firstName").asString()).isEqualTo("Ny");
     }
 }

@@ -136,7 +136,8 @@ class UserAdministrationBrowserIntegrationTests extends BrowserTestSupport {
         admin.put("/api/users/" + id, Map.of("firstName", "Eva", "lastName", "Testsson", "email", email,
                 "phone", "010-100 00 98", "administrations", List.of("exempelkommun-sof"),
                 "team", "Vuxen – missbruk", "permissions", Map.of("FOLLOW_UP", "WRITE", "REPORTS", "READ"),
-                "methodPermissions", Map.of(methodId, "READ"))).expect(200);
+                "methodPermissions", Map.of(methodId, "READ"),
+                "revision", admin.get("/api/users/" + id).expect(200).json().get("revision").asLong())).expect(200);
         type(By.id("user-jobRole"), "Samordnare");
         click(By.xpath("//button[normalize-space()='Spara']"));
         waitForText(By.cssSelector(".error-summary"), "Någon annan har ändrat användaren");

@@ -66,12 +66,12 @@ public class AuditLog {
     private long headSeq = -1;
     private String headHash;
 
-    AuditLog(MongoTemplate mongo, CurrentUsers users, AccessScope scope, Optional<Clock> clock, AuditProperties props,
+    AuditLog(MongoTemplate mongo, CurrentUsers users, AccessScope scope, Clock clock, AuditProperties props,
             Pseudonyms pseudonyms, CaseTrail cases) {
         this.mongo = mongo;
         this.users = users;
         this.scope = scope;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.bounds = new AuditBounds(props);
         this.pseudonyms = pseudonyms;
         this.cases = cases;

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.mongodb.client.gridfs.model.GridFSFile;
@@ -66,11 +65,11 @@ class GridFsAttachments implements Attachments, ApplicationRunner {
     private final Clock clock;
 
     GridFsAttachments(MongoDatabaseFactory factory, MongoConverter converter, AttachmentsProperties properties,
-            Environment environment, Optional<Clock> clock) {
+            Environment environment, Clock clock) {
         this.gridFs = new GridFsTemplate(factory, converter, BUCKET);
         this.properties = properties;
         this.spool = spoolDir(properties, environment);
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     static Path spoolDir(AttachmentsProperties properties, Environment environment) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +33,7 @@ import se.placera.shared.Outbox;
 import se.placera.shared.PendingAudit;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.Versions;
 
 /** Responses: start, answer (drafts), submit, read. One document write per change. */
 @Service
@@ -51,7 +51,7 @@ class FormService implements Forms {
     private final ResponseOutbox responses;
 
     FormService(MethodRegistry methods, FormEngine engine, PresetService presets, MongoTemplate mongo,
-            CurrentUsers users, AccessScope scope, ApplicationEventPublisher events, Optional<Clock> clock,
+            CurrentUsers users, AccessScope scope, ApplicationEventPublisher events, Clock clock,
             Outbox outbox, ResponseOutbox responses) {
         this.outbox = outbox;
         this.responses = responses;
@@ -62,7 +62,7 @@ class FormService implements Forms {
         this.users = users;
         this.scope = scope;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Override
@@ -268,10 +268,8 @@ class FormService implements Forms {
             throw PlaceraException.conflict(FormProblemCodes.ALREADY_SUBMITTED,
                     "The response has been submitted and can no longer be changed.");
         }
-        if (expectedRevision != null && !expectedRevision.equals(doc.revision)) {
-            throw PlaceraException.conflict("CONCURRENT_UPDATE",
-                    "The response was changed elsewhere (revision " + doc.revision + "). Reload and try again.");
-        }
+        // The revision read is required (428 without, 409 if stale); the save is conditional on it (@Version).
+        Versions.check(expectedRevision, doc.revision, "/revision", FormProblemCodes.CONCURRENT_UPDATE);
         return doc;
     }
 

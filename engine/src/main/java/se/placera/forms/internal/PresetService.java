@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,6 +23,7 @@ import se.placera.security.UserDirectory;
 import se.placera.shared.CacheGenerations;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.Versions;
 
 /** FM-6 presets, stored as data and read on every form evaluation (hence the cache). */
 @Service
@@ -38,13 +40,13 @@ class PresetService implements AutoAnswerPresets {
     private final CacheGenerations.Watch changes;
 
     PresetService(MongoTemplate mongo, MethodRegistry methods, JsonMapper mapper, CurrentUsers users,
-            Optional<Clock> clock, CacheGenerations generations, UserDirectory directory) {
+            Clock clock, CacheGenerations generations, UserDirectory directory) {
         this.directory = directory;
         this.mongo = mongo;
         this.methods = methods;
         this.mapper = mapper;
         this.users = users;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.changes = generations.watch(mongo.getCollectionName(PresetDocument.class));
     }
 
@@ -60,7 +62,7 @@ class PresetService implements AutoAnswerPresets {
     }
 
     @Override
-    public Map<String, Object> put(String username, String methodId, Map<String, Object> values) {
+    public Preset put(String username, String methodId, Map<String, Object> values, Long revision) {
         requireAdministered(username);
         var definition = methods.forNewResponse(methodId, null);
         CompiledMethod method = methods.compiled(definition.id(), definition.version());
@@ -79,16 +81,32 @@ class PresetService implements AutoAnswerPresets {
             throw PlaceraException.invalid(FormProblemCodes.INVALID_PRESET, "The presets do not fit the method.", problems);
         }
         String key = PresetDocument.key(username, methodId);
-        PresetDocument doc = Optional.ofNullable(mongo.findById(key, PresetDocument.class)).orElseGet(PresetDocument::new);
+        PresetDocument doc = mongo.findById(key, PresetDocument.class);
+        if (doc == null) {
+            if (revision != null) {
+                throw PlaceraException.conflict(FormProblemCodes.CONCURRENT_UPDATE,
+                        "The presets were removed meanwhile. Reload and try again.");
+            }
+            doc = new PresetDocument();
+        } else {
+            Versions.check(revision, doc.revision, "/revision", FormProblemCodes.CONCURRENT_UPDATE);
+        }
         doc.id = key;
         doc.username = username;
         doc.methodId = methodId;
         doc.values = new LinkedHashMap<>(v);
         doc.updatedAt = clock.instant();
         doc.updatedBy = users.actor();
-        mongo.save(doc);
-        cache.remove(key);
-        return doc.values;
+        // Conditional on the revision read (@Version): an insert fails on the key, an update on a stale revision.
+        try {
+            doc = mongo.save(doc);
+        } catch (DuplicateKeyException | OptimisticLockingFailureException e) {
+            throw PlaceraException.conflict(FormProblemCodes.CONCURRENT_UPDATE,
+                    "The presets were changed elsewhere at the same time. Reload and try again.");
+        } finally {
+            cache.remove(key);
+        }
+        return new Preset(doc.username, doc.methodId, doc.values, doc.revision);
     }
 
     /**
@@ -115,6 +133,6 @@ class PresetService implements AutoAnswerPresets {
     public List<Preset> forUser(String username) {
         requireAdministered(username);
         return mongo.find(Query.query(Criteria.where("username").is(username)), PresetDocument.class).stream()
-                .map(d -> new Preset(d.username, d.methodId, d.values)).toList();
+                .map(d -> new Preset(d.username, d.methodId, d.values, d.revision)).toList();
     }
 }

@@ -3,7 +3,6 @@ package se.placera.forms.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -48,11 +47,11 @@ class StartOnceService implements StartOnce {
     private final CurrentUsers users;
     private final Clock clock;
 
-    StartOnceService(Forms forms, MongoTemplate mongo, CurrentUsers users, Optional<Clock> clock) {
+    StartOnceService(Forms forms, MongoTemplate mongo, CurrentUsers users, Clock clock) {
         this.forms = forms;
         this.mongo = mongo;
         this.users = users;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Override
@@ -94,13 +93,14 @@ class StartOnceService implements StartOnce {
 
     /** The response id the first request records, polled until it is there (or the deadline passes). */
     private String awaitResponseId(String id) {
-        Instant deadline = Instant.now().plus(WAIT);
+        // Elapsed time, not the time of day: a monotonic deadline that a test clock standing still cannot stop.
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             StartKey k = mongo.findById(id, StartKey.class);
             if (k != null && k.responseId != null) {
                 return k.responseId;
             }
-            if (k == null || Instant.now().isAfter(deadline)) {
+            if (k == null || System.nanoTime() - deadline > 0) {
                 throw PlaceraException.conflict(FormProblemCodes.START_IN_PROGRESS,
                         "A response with this Idempotency-Key is being started; try again.");
             }

@@ -34,6 +34,7 @@ import se.placera.forms.Forms;
 import se.placera.forms.StartOnce;
 import se.placera.forms.Subject;
 import se.placera.shared.PlaceraException;
+import se.placera.shared.Versions;
 
 /** HTTP API of the form runtime. */
 @RestController
@@ -103,15 +104,21 @@ class FormsController {
     }
 
     @PatchMapping("/api/responses/{id}/answers")
-    @Operation(summary = "Change answers of a draft and save it; returns the new state")
-    FormState answer(@PathVariable String id, @Valid @RequestBody AnswersRequest request) {
-        return forms.answer(id, request.answers(), request.revision());
+    @Operation(summary = "Change answers of a draft and save it; returns the new state. Send the revision you "
+            + "read (field 'revision' or If-Match): 428 VERSION_REQUIRED without it, 409 if it is stale")
+    FormState answer(@PathVariable String id, @Valid @RequestBody AnswersRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return forms.answer(id, request.answers(),
+                Versions.fromIfMatch(request.revision(), ifMatch, FormProblemCodes.INVALID_ANSWERS));
     }
 
     @PostMapping("/api/responses/{id}/submit")
-    @Operation(summary = "Submit, optionally with last changes; 400 with a pointer per problem, nothing stored")
-    FormState submit(@PathVariable String id, @Valid @RequestBody(required = false) AnswersRequest request) {
-        return forms.submit(id, request == null ? null : request.answers(), request == null ? null : request.revision());
+    @Operation(summary = "Submit, optionally with last changes; 400 with a pointer per problem, nothing stored. "
+            + "Send the revision you read (field 'revision' or If-Match): 428 without it, 409 if it is stale")
+    FormState submit(@PathVariable String id, @Valid @RequestBody(required = false) AnswersRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return forms.submit(id, request == null ? null : request.answers(), Versions.fromIfMatch(
+                request == null ? null : request.revision(), ifMatch, FormProblemCodes.INVALID_ANSWERS));
     }
 
     @PostMapping("/api/methods/{methodId}/versions/{version}/preview")
@@ -128,14 +135,20 @@ class FormsController {
         return presets.forUser(username);
     }
 
-    record PresetRequest(@Size(max = InputLimits.LONG_LIST) Map<@Size(max = InputLimits.ID) String, Object> values) {
+    /** The presets; {@code revision} is the one read when presets of the method exist already. */
+    record PresetRequest(@Size(max = InputLimits.LONG_LIST) Map<@Size(max = InputLimits.ID) String, Object> values,
+            Long revision) {
     }
 
     @PutMapping("/api/autoanswer-presets/{username}/{methodId}")
-    @Operation(summary = "Set which questions of a method are answered automatically for a user, and with what")
-    Map<String, Object> putPresets(@PathVariable String username, @PathVariable String methodId,
-            @Valid @RequestBody PresetRequest request) {
-        return presets.put(username, methodId, request.values());
+    @Operation(summary = "Set which questions of a method are answered automatically for a user, and with what. "
+            + "To change presets that exist, send the revision you read (field 'revision' or If-Match): 428 "
+            + "VERSION_REQUIRED without it, 409 if it is stale")
+    AutoAnswerPresets.Preset putPresets(@PathVariable String username, @PathVariable String methodId,
+            @Valid @RequestBody PresetRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return presets.put(username, methodId, request.values(),
+                Versions.fromIfMatch(request.revision(), ifMatch, FormProblemCodes.INVALID_PRESET));
     }
 
     @DeleteMapping("/api/autoanswer-presets/{username}/{methodId}")

@@ -36,6 +36,7 @@ import se.placera.metadata.ValidationReport;
 import se.placera.security.CurrentUsers;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.Versions;
 
 /**
  * The metadata store. Every change touches one document at a time; a bundle import validates everything
@@ -56,7 +57,7 @@ class MetadataService implements Metadata {
     private final CodeUsages codeUsages;
 
     MetadataService(List<MetadataKind> kinds, DefinitionStore store, MetaSchemas metaSchemas, JsonMapper mapper,
-            CurrentUsers users, ApplicationEventPublisher events, Optional<Clock> clock, CodeUsages codeUsages) {
+            CurrentUsers users, ApplicationEventPublisher events, Clock clock, CodeUsages codeUsages) {
         kinds.stream().sorted(Comparator.comparingInt(MetadataKind::importOrder).thenComparing(MetadataKind::name))
                 .forEach(k -> {
                     if (this.kinds.put(k.name(), k) != null) {
@@ -69,7 +70,7 @@ class MetadataService implements Metadata {
         this.mapper = mapper;
         this.users = users;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.codeUsages = codeUsages;
     }
 
@@ -139,16 +140,16 @@ class MetadataService implements Metadata {
     }
 
     @Override
-    public SaveResult saveDraft(String kind, JsonNode content) {
-        return save(kind, content, false);
+    public SaveResult saveDraft(String kind, JsonNode content, Long revision) {
+        return save(kind, content, false, revision);
     }
 
     @Override
     public SaveResult createDraft(String kind, JsonNode content) {
-        return save(kind, content, true);
+        return save(kind, content, true, null);
     }
 
-    private SaveResult save(String kind, JsonNode content, boolean create) {
+    private SaveResult save(String kind, JsonNode content, boolean create, Long revision) {
         MetadataKind k = kind(kind);
         List<Problem> errors = new ArrayList<>(checkEnvelope(k, content, ""));
         if (errors.isEmpty()) {
@@ -172,6 +173,8 @@ class MetadataService implements Metadata {
         Instant now = clock.instant();
         if (!versions.isEmpty() && "draft".equals(versions.getLast().status)) {
             DefinitionDocument draft = versions.getLast();
+            // The revision read is required (428 without, 409 if stale); the save is conditional on it (@Version).
+            Versions.check(revision, draft.revision, "/revision", MetadataProblemCodes.CONCURRENT_UPDATE);
             if (!hash.equals(draft.contentHash)) {
                 draft.content = canonical;
                 draft.contentHash = hash;
@@ -525,7 +528,7 @@ class MetadataService implements Metadata {
     private Definition toDefinition(DefinitionDocument d) {
         return new Definition(d.kind, d.definitionId, d.version, DefinitionStatus.parse(d.status),
                 mapper.readTree(d.content), d.contentHash, d.createdAt, d.createdBy, d.updatedAt, d.publishedAt,
-                d.publishedBy, d.retiredAt, d.source);
+                d.publishedBy, d.retiredAt, d.source, d.revision);
     }
 
     private PlaceraException notFound(String kind, String id) {

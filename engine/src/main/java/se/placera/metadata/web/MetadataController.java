@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +27,7 @@ import se.placera.metadata.MetadataProblemCodes;
 import se.placera.metadata.ValidationReport;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.Versions;
 
 /** HTTP API of the metadata store. Reading needs a signed-in user; changing needs the ADMIN role. */
 @RestController
@@ -55,22 +58,29 @@ class MetadataController {
 
     @PostMapping("/{kind}")
     @Operation(summary = "Create or update the draft of a definition (the id is read from the content); "
-            + "?create=true refuses an id that exists (409 METADATA_ID_TAKEN) instead of making a new version of it")
+            + "?create=true refuses an id that exists (409 METADATA_ID_TAKEN) instead of making a new version of it. "
+            + "Changing an open draft needs If-Match with the draft's revision as read: 428 VERSION_REQUIRED without "
+            + "it, 409 if it is stale")
     ResponseEntity<SavedDraft> saveDraft(@PathVariable String kind, @RequestBody JsonNode content,
-            @RequestParam(defaultValue = "false") boolean create) {
-        Metadata.SaveResult result = create ? metadata.createDraft(kind, content) : metadata.saveDraft(kind, content);
+            @RequestParam(defaultValue = "false") boolean create,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Metadata.SaveResult result = create ? metadata.createDraft(kind, content)
+                : metadata.saveDraft(kind, content, Versions.fromIfMatch(null, ifMatch, MetadataProblemCodes.INVALID));
         return ResponseEntity.status(HttpStatus.OK).body(new SavedDraft(result.definition(), result.report().warnings()));
     }
 
     @PutMapping("/{kind}/{id}/draft")
-    @Operation(summary = "Save the draft of a definition; starts a new draft version after a published one")
-    SavedDraft putDraft(@PathVariable String kind, @PathVariable String id, @RequestBody JsonNode content) {
+    @Operation(summary = "Save the draft of a definition; starts a new draft version after a published one. "
+            + "Changing an open draft needs If-Match with its revision as read (428 without, 409 if stale)")
+    SavedDraft putDraft(@PathVariable String kind, @PathVariable String id, @RequestBody JsonNode content,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         JsonNode contentId = content.get("id");
         if (contentId != null && !id.equals(contentId.asString())) {
             throw PlaceraException.invalid(MetadataProblemCodes.ID_MISMATCH, "The id in the path and in the content differ.",
                     List.of(new Problem("/id", "metadata.id-mismatch", "Expected '" + id + "'.")));
         }
-        Metadata.SaveResult result = metadata.saveDraft(kind, content);
+        Metadata.SaveResult result = metadata.saveDraft(kind, content,
+                Versions.fromIfMatch(null, ifMatch, MetadataProblemCodes.INVALID));
         return new SavedDraft(result.definition(), result.report().warnings());
     }
 

@@ -3,7 +3,6 @@ package se.placera.notifications.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -91,12 +90,12 @@ public class MailOutbox {
     private boolean warnedNoSmtp;
 
     MailOutbox(MongoTemplate mongo, ObjectProvider<JavaMailSender> sender, NotificationsProperties props,
-            TextTemplates templates, Optional<Clock> clock) {
+            TextTemplates templates, Clock clock) {
         this.mongo = mongo;
         this.sender = sender;
         this.props = props;
         this.templates = templates;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @EventListener

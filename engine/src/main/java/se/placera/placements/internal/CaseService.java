@@ -48,6 +48,7 @@ import se.placera.shared.PendingAudit;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 import se.placera.shared.SwedishTime;
+import se.placera.shared.Versions;
 
 /**
  * The one authority on placement cases: who sees a case (involvement within the administrations of
@@ -530,15 +531,9 @@ class CaseService implements PlacementCases {
         return Optional.empty();
     }
 
+    /** 428 without the revision read, 409 {@code CASE_CHANGED} with a stale one (shared.Versions). */
     private void checkRevision(CaseDocument c, Long revision) {
-        if (revision == null) {
-            throw PlaceraException.invalid(PlacementProblemCodes.INVALID, "Send the case's revision as you read it.",
-                    List.of(new Problem("/revision", "required", "The case's revision is required.")));
-        }
-        if (!revision.equals(c.revision)) {
-            throw PlaceraException.conflict(PlacementProblemCodes.CHANGED, "The case was changed by someone else "
-                    + "(revision " + c.revision + "). Reload it and try again.");
-        }
+        Versions.check(revision, c.revision, "/revision", PlacementProblemCodes.CHANGED);
     }
 
     private boolean mayWorkOn(String username, String administration, AccessLevel level) {

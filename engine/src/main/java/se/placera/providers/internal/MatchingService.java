@@ -47,12 +47,12 @@ class MatchingService implements Matching {
     private final Clock clock;
 
     MatchingService(Register register, UnitQualities qualities, MatchingProfiles profiles, Codelists codelists,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.register = register;
         this.qualities = qualities;
         this.profiles = profiles;
         this.codelists = codelists;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     private record Candidate(Unit unit, Provider provider, Quality quality, Integer price, String priceModel,
@@ -125,7 +125,7 @@ class MatchingService implements Matching {
     private Result run(Criteria c, List<String> only) {
         validate(c);
         MatchingProfiles.Profile profile = profiles.get(c.profile());
-        LocalDate date = c.dateNeeded() == null ? LocalDate.now(clock) : c.dateNeeded();
+        LocalDate date = c.dateNeeded() == null ? SwedishTime.today(clock) : c.dateNeeded();
         Unit.Location origin = origin(c);
         Map<String, FrameworkAgreement> agreements = new LinkedHashMap<>();
         register.frameworkAgreements().forEach(a -> agreements.put(a.id(), a));

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
@@ -47,10 +46,10 @@ class QualityService implements UnitQualities {
     private final CacheGenerations.Watch facts;
     private final CacheGenerations.Watch definitions;
 
-    QualityService(MongoTemplate mongo, MatchingProfiles profiles, Optional<Clock> clock, CacheGenerations generations) {
+    QualityService(MongoTemplate mongo, MatchingProfiles profiles, Clock clock, CacheGenerations generations) {
         this.mongo = mongo;
         this.profiles = profiles;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.facts = generations.watch(COLLECTION);
         this.definitions = generations.watch("metadata_definitions");
     }

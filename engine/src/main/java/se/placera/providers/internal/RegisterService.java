@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,18 +30,23 @@ import se.placera.providers.Register;
 import se.placera.providers.RegisterProblemCodes;
 import se.placera.providers.Unit;
 import se.placera.providers.UnitId;
+import se.placera.security.CurrentUser;
 import se.placera.security.CurrentUsers;
-import se.placera.shared.CacheGenerations;
 import se.placera.shared.Audited;
+import se.placera.shared.CacheGenerations;
+import se.placera.shared.Outbox;
+import se.placera.shared.PendingAudit;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 import se.placera.shared.SwedishOrder;
+import se.placera.shared.Versions;
 
 /**
  * The register: records in MongoDB, every record also in memory (the embedded database scans, and matching needs
  * all units at once). One document write per change, guarded by the record's {@code version}; every change
- * publishes an {@link Audited} event with before/after. The memory copy reloads when another instance changed
- * the register (shared.CacheGenerations, within its check interval).
+ * carries its audit entry (before/after) in the same write ({@link PendingAudit}, delivered by the {@link Outbox}).
+ * The memory copy reloads when another instance changed the register (shared.CacheGenerations, within its check
+ * interval).
  */
 @Service
 class RegisterService implements Register {
@@ -50,6 +57,9 @@ class RegisterService implements Register {
     private final CurrentUsers users;
     private final JsonMapper mapper;
     private final Clock clock;
+    private final CacheGenerations generations;
+    private final Outbox outbox;
+    private final List<RegisterOutbox.Source<?>> sources;
 
     private final Map<String, Provider> providers = new ConcurrentHashMap<>();
     private final Map<String, Unit> units = new ConcurrentHashMap<>();
@@ -59,13 +69,17 @@ class RegisterService implements Register {
     private final List<CacheGenerations.Watch> changes;
 
     RegisterService(MongoTemplate mongo, RegisterValidation validation, ApplicationEventPublisher events,
-            CurrentUsers users, JsonMapper mapper, Optional<Clock> clock, CacheGenerations generations) {
+            CurrentUsers users, JsonMapper mapper, Clock clock, CacheGenerations generations, Outbox outbox,
+            List<RegisterOutbox.Source<?>> sources) {
         this.mongo = mongo;
+        this.generations = generations;
+        this.outbox = outbox;
+        this.sources = sources;
         this.validation = validation;
         this.events = events;
         this.users = users;
         this.mapper = mapper;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.changes = List.of(generations.watch(mongo.getCollectionName(Provider.class)),
                 generations.watch(mongo.getCollectionName(Unit.class)),
                 generations.watch(mongo.getCollectionName(FrameworkAgreement.class)));
@@ -151,18 +165,20 @@ class RegisterService implements Register {
         Provider saved;
         if (before == null) {
             String id = input.id() == null ? "p-" + shortId() : input.id();
-            saved = mongo.insert(input.withStamp(id, 1L, now, now, by));
+            Provider created = input.withStamp(id, 1L, now, now, by);
+            saved = insert(id, created, 1L, audited("provider.create", "provider", id, null, created));
         } else {
             checkVersion(input.version(), before.version());
             Provider next = input.withStamp(before.id(), before.version() + 1, before.createdAt(), now, by);
             if (sameContent(before, next)) {
                 return before;
             }
-            replace(before.id(), before.version(), next, Provider.class);
+            replace(before.id(), before.version(), next, audited("provider.update", "provider", before.id(), before,
+                    next));
             saved = next;
         }
         providers.put(saved.id(), saved);
-        audit(before == null ? "provider.create" : "provider.update", "provider", saved.id(), before, saved);
+        deliver(Provider.class, saved.id());
         return saved;
     }
 
@@ -184,7 +200,7 @@ class RegisterService implements Register {
             if (input.vacancies() != null && input.vacanciesUpdatedAt() == null) {
                 stamped = stamped.withVacancies(input.vacancies(), now);
             }
-            saved = mongo.insert(stamped);
+            saved = insert(id, stamped, 1L, audited("unit.create", "unit", id, null, stamped));
         } else {
             checkVersion(input.version(), before.version());
             // Files are attached through their own endpoints; an update of the fields keeps them.
@@ -197,11 +213,11 @@ class RegisterService implements Register {
             if (sameContent(before, next)) {
                 return before;
             }
-            replace(before.id(), before.version(), next, Unit.class);
+            replace(before.id(), before.version(), next, audited("unit.update", "unit", before.id(), before, next));
             saved = next;
         }
         units.put(saved.id(), saved);
-        audit(before == null ? "unit.create" : "unit.update", "unit", saved.id(), before, saved);
+        deliver(Unit.class, saved.id());
         return saved;
     }
 
@@ -236,9 +252,9 @@ class RegisterService implements Register {
     synchronized Unit replaceUnit(Unit before, Unit changed, String action) {
         Instant now = clock.instant();
         Unit next = changed.withStamp(before.id(), before.version() + 1, before.createdAt(), now, users.actor());
-        replace(before.id(), before.version(), next, Unit.class);
+        replace(before.id(), before.version(), next, audited(action, "unit", next.id(), before, next));
         units.put(next.id(), next);
-        audit(action, "unit", next.id(), before, next);
+        deliver(Unit.class, next.id());
         return next;
     }
 
@@ -254,19 +270,21 @@ class RegisterService implements Register {
         Instant now = clock.instant();
         FrameworkAgreement saved;
         if (before == null) {
-            saved = mongo.insert(input.withStamp(1L, now, users.actor()));
+            FrameworkAgreement created = input.withStamp(1L, now, users.actor());
+            saved = insert(created.id(), created, 1L, audited("framework-agreement.create", "framework-agreement",
+                    created.id(), null, created));
         } else {
             checkVersion(input.version(), before.version());
             FrameworkAgreement next = input.withStamp(before.version() + 1, now, users.actor());
             if (sameContent(before, next)) {
                 return before;
             }
-            replace(before.id(), before.version(), next, FrameworkAgreement.class);
+            replace(before.id(), before.version(), next, audited("framework-agreement.update", "framework-agreement",
+                    before.id(), before, next));
             saved = next;
         }
         agreements.put(saved.id(), saved);
-        audit(before == null ? "framework-agreement.create" : "framework-agreement.update", "framework-agreement",
-                saved.id(), before, saved);
+        deliver(FrameworkAgreement.class, saved.id());
         return saved;
     }
 
@@ -305,12 +323,71 @@ class RegisterService implements Register {
         return created;
     }
 
-    private <T> void replace(String id, Long expectedVersion, T next, Class<T> type) {
-        Query q = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
-        T old = mongo.findAndReplace(q, next);
+    /**
+     * Inserts a new record together with its audit entry (issue #11, item 8): one single-document write, the
+     * entry in the document's {@code pending} field until the {@link Outbox} has delivered it.
+     */
+    private <T> T insert(String id, T record, long version, Audited audited) {
+        String collection = mongo.getCollectionName(record.getClass());
+        mongo.insert(withPending(record, List.of(), pendingEntry(id, version, audited)), collection);
+        generations.bump(collection);
+        return record;
+    }
+
+    /**
+     * Replaces a record with its next version and that write's audit entry in one single-document write,
+     * conditional on the version read (of two updates with the same version exactly one is stored). Entries of
+     * earlier writes not delivered yet stay on the document (a re-delivery is idempotent by entry id).
+     */
+    private <T> void replace(String id, Long expectedVersion, T next, Audited audited) {
+        String collection = mongo.getCollectionName(next.getClass());
+        Query current = Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion));
+        current.fields().include(Outbox.FIELD);
+        Document read = mongo.findOne(current, Document.class, collection);
+        List<?> carried = read == null || !(read.get(Outbox.FIELD) instanceof List<?> l) ? List.of() : l;
+        Long version = expectedVersion + 1;
+        Document old = read == null ? null : mongo.findAndReplace(
+                Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)),
+                withPending(next, carried, pendingEntry(id, version, audited)), FindAndReplaceOptions.none(),
+                Document.class, collection, Document.class);
         if (old == null) {
             throw PlaceraException.conflict(RegisterProblemCodes.CONCURRENT_UPDATE,
                     "Someone else changed this record at the same time. Reload and try again.");
+        }
+        generations.bump(collection);
+    }
+
+    private Document withPending(Object record, List<?> carried, PendingAudit entry) {
+        Document doc = new Document();
+        mongo.getConverter().write(record, doc);
+        List<Object> pending = new ArrayList<>(carried);
+        pending.add(mongo.getConverter().convertToMongoType(entry));
+        doc.put(Outbox.FIELD, pending);
+        return doc;
+    }
+
+    private PendingAudit pendingEntry(String id, Long version, Audited audited) {
+        return new PendingAudit(PendingAudit.idOf(id, version), clock.instant(), users.actor(),
+                users.find().map(CurrentUser::administrationId).orElse(null), audited);
+    }
+
+    /**
+     * Delivers the pending audit entries of a record just written; what fails stays on the document for the
+     * outbox sweep, and the write stands (the caller gets its answer).
+     */
+    private void deliver(Class<?> recordType, String id) {
+        String collection = mongo.getCollectionName(recordType);
+        for (RegisterOutbox.Source<?> source : sources) {
+            if (mongo.getCollectionName(source.type()).equals(collection)) {
+                deliver(source, id);
+            }
+        }
+    }
+
+    private <D extends RegisterOutbox.Pending> void deliver(RegisterOutbox.Source<D> source, String id) {
+        D document = mongo.findById(id, source.type());
+        if (document != null) {
+            outbox.deliver(source, document);
         }
     }
 
@@ -319,16 +396,7 @@ class RegisterService implements Register {
      * overwriting whatever is stored. The write itself is conditional on the version too ({@link #replace}).
      */
     private static void checkVersion(Long given, Long current) {
-        if (given == null) {
-            throw new PlaceraException(PlaceraException.Kind.PRECONDITION_REQUIRED,
-                    RegisterProblemCodes.VERSION_REQUIRED, "Send the version you read (field 'version' or an "
-                            + "If-Match header); the current version is " + current + ".",
-                    List.of(new Problem("/version", RegisterProblemCodes.REQUIRED, "The version you read.")));
-        }
-        if (!given.equals(current)) {
-            throw PlaceraException.conflict(RegisterProblemCodes.CONCURRENT_UPDATE,
-                    "The record was changed elsewhere (version " + current + "). Reload and try again.");
-        }
+        Versions.check(given, current, "/version", RegisterProblemCodes.CONCURRENT_UPDATE);
     }
 
     /** Equal apart from the bookkeeping fields: an update that changes nothing stores nothing. */
@@ -345,12 +413,17 @@ class RegisterService implements Register {
         return m;
     }
 
-    @SuppressWarnings("unchecked")
     private void audit(String action, String type, String id, Object before, Object after) {
+        events.publishEvent(audited(action, type, id, before, after));
+    }
+
+    /** The audit entry of a change: the record before and after. */
+    @SuppressWarnings("unchecked")
+    private Audited audited(String action, String type, String id, Object before, Object after) {
         Map<String, Object> details = new HashMap<>();
         details.put("before", before == null ? null : mapper.convertValue(before, Map.class));
         details.put("after", after == null ? null : mapper.convertValue(after, Map.class));
-        events.publishEvent(new Audited(action, type, id, null, "success", details));
+        return new Audited(action, type, id, null, "success", details);
     }
 
     private static String shortId() {

@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -36,6 +36,7 @@ import se.placera.providers.UnitQualities;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 import se.placera.shared.SwedishOrder;
+import se.placera.shared.SwedishTime;
 
 /**
  * The register as an Excel workbook: the template, the export, the import (every row and cell checked, errors by
@@ -111,14 +112,14 @@ public class RegisterWorkbook {
     }
 
     RegisterWorkbook(Spreadsheets spreadsheets, RegisterService register, RegisterValidation validation,
-            UnitQualities qualities, Codelists codelists, ProvidersProperties properties, Optional<Clock> clock) {
+            UnitQualities qualities, Codelists codelists, ProvidersProperties properties, Clock clock) {
         this.spreadsheets = spreadsheets;
         this.register = register;
         this.validation = validation;
         this.qualities = qualities;
         this.codelists = codelists;
         this.properties = properties;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- template and export
@@ -146,7 +147,7 @@ public class RegisterWorkbook {
         set(example, "lediga", 1);
         set(example, "prismodell", Unit.Price.PER_DAY);
         set(example, "prisPerDygn", 4200);
-        set(example, "prisGiltigFran", LocalDate.of(LocalDate.now(clock).getYear(), 1, 1));
+        set(example, "prisGiltigFran", LocalDate.of(SwedishTime.today(clock).getYear(), 1, 1));
         set(example, "avtalstyp", Unit.Agreement.DIREKTUPPHANDLING);
         set(example, "uppsagningstidDagar", 30);
         set(example, "aktiv", "ja");
@@ -160,7 +161,7 @@ public class RegisterWorkbook {
      * column next to each coded column, and the quality fields (both ignored on import).
      */
     public byte[] export() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = SwedishTime.today(clock);
         RegisterColumns columns = columns();
         List<RegisterColumns.Column> all = new ArrayList<>(RegisterColumns.ALL);
         all.addAll(RegisterColumns.QUALITY);
@@ -259,7 +260,7 @@ public class RegisterWorkbook {
         add.accept("Verksamheter som uppfyller kraven", result.total());
         result.excluded().forEach((filter, n) -> add.accept("Bortvalda – " + EXCLUDED.getOrDefault(filter, filter),
                 n == null || n == 0 ? null : n));
-        add.accept("Exporterad", LocalDate.now(clock));
+        add.accept("Exporterad", SwedishTime.today(clock));
         return new Spreadsheets.Sheet(CRITERIA_SHEET, List.of("Sökkriterium", "Värde"), rows);
     }
 
@@ -417,7 +418,7 @@ public class RegisterWorkbook {
                     "The header row does not match the template; nothing was imported.", headerProblems);
         }
 
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = SwedishTime.today(clock);
         Map<String, Provider> providersInFile = new LinkedHashMap<>();
         Set<String> unitIdsInFile = new HashSet<>();
         List<ParsedRow> parsed = new ArrayList<>();

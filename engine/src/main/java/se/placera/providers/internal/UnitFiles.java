@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,13 +48,13 @@ public class UnitFiles {
     private final Clock clock;
 
     UnitFiles(MongoTemplate mongo, RegisterService register, ProvidersProperties properties, CurrentUsers users,
-            Attachments attachments, Optional<Clock> clock) {
+            Attachments attachments, Clock clock) {
         this.mongo = mongo;
         this.attachments = attachments;
         this.register = register;
         this.properties = properties;
         this.users = users;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A stored file with its bytes. */

@@ -50,6 +50,7 @@ import se.placera.providers.internal.UnitFiles;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.SwedishOrder;
 import se.placera.shared.SwedishTime;
+import se.placera.shared.Versions;
 
 /** HTTP API of the utförarregister (PA-8): providers, units, framework agreements, files, Excel, quality. */
 @RestController
@@ -363,21 +364,7 @@ class RegisterController {
      * {@code "3"} or {@code W/"3"}); null when neither is given (the register then answers 428).
      */
     static Long version(Long fromBody, String ifMatch) {
-        if (fromBody != null || ifMatch == null || ifMatch.isBlank()) {
-            return fromBody;
-        }
-        String v = ifMatch.trim();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
-        }
-        v = v.replace("\"", "");
-        try {
-            return Long.valueOf(v);
-        } catch (NumberFormatException e) {
-            throw PlaceraException.invalid(RegisterProblemCodes.INVALID, "If-Match must be the version you read.",
-                    List.of(new se.placera.shared.Problem("", RegisterProblemCodes.INVALID_VALUE,
-                            "If-Match must be a version number.")));
-        }
+        return Versions.fromIfMatch(fromBody, ifMatch, RegisterProblemCodes.INVALID);
     }
 
     static ResponseEntity<byte[]> xlsx(byte[] bytes, String filename) {

@@ -64,10 +64,10 @@ public class LoginAttempts implements se.placera.security.Lockouts {
     private final SecurityProperties props;
     private final Clock clock;
 
-    LoginAttempts(MongoTemplate mongo, SecurityProperties props, Optional<Clock> clock) {
+    LoginAttempts(MongoTemplate mongo, SecurityProperties props, Clock clock) {
         this.mongo = mongo;
         this.props = props;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         try {
             mongo.indexOps(Attempts.class).createIndex(new Index("expiresAt", Sort.Direction.ASC)
                     .expire(Duration.ZERO).named("expiresAt_ttl"));

@@ -17,7 +17,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -59,9 +58,9 @@ import com.mongodb.client.model.ReplaceOptions;
 class SessionConfiguration {
 
     @Bean
-    MongoSessions sessionRepository(MongoTemplate mongo, Optional<Clock> clock,
+    MongoSessions sessionRepository(MongoTemplate mongo, Clock clock,
             @Value("${server.servlet.session.timeout:30m}") Duration timeout) {
-        return new MongoSessions(mongo, clock.orElse(Clock.systemUTC()), timeout);
+        return new MongoSessions(mongo, clock, timeout);
     }
 
     /** The cookie keeps the name, flags and plain value the container's session cookie had. */

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -73,7 +72,7 @@ class AuthController {
     AuthController(AuthenticationManager passwordLogin, CurrentUsers users, LoginAttempts attempts,
             SecurityContextRepository contexts, CookieCsrfTokenRepository csrfTokens,
             ApplicationEventPublisher events, SecurityProperties props,
-            ObjectProvider<ClientRegistrationRepository> clients, Optional<Clock> clock) {
+            ObjectProvider<ClientRegistrationRepository> clients, Clock clock) {
         this.passwordLogin = passwordLogin;
         this.users = users;
         this.attempts = attempts;
@@ -82,7 +81,7 @@ class AuthController {
         this.events = events;
         this.props = props;
         this.clients = clients;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     record LoginRequest(@Size(max = InputLimits.SHORT_TEXT) String username,

@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import se.placera.shared.PlaceraException;
+import se.placera.shared.SwedishTime;
 
 /**
  * Online backups of the embedded database: writes are paused, the store committed and synced, and the file copied
@@ -40,11 +41,10 @@ final class EmbeddedBackups implements AutoCloseable {
     }
 
     private final DurableH2Backend backend; // null in memory
+    private final Clock clock;
     private final Path folder;
     private final int keep;
     private final ScheduledExecutorService schedule;
-
-    private final Clock clock;
 
     EmbeddedBackups(DurableH2Backend backend, Path folder, int keep, Duration interval, Clock clock) {
         this.clock = clock;
@@ -84,7 +84,7 @@ final class EmbeddedBackups implements AutoCloseable {
                     "The embedded database runs in memory (placera.embedded-db.in-memory): there is no file to back up");
         }
         Files.createDirectories(folder);
-        String name = "placera-" + LocalDateTime.now(clock).format(STAMP) + ".zip";
+        String name = "placera-" + LocalDateTime.ofInstant(clock.instant(), SwedishTime.ZONE).format(STAMP) + ".zip";
         Path target = folder.resolve(name);
         Path tmp = folder.resolve(name + ".tmp");
         backend.paused(() -> {

@@ -26,6 +26,8 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import se.placera.shared.SwedishTime;
+
 /**
  * The embedded database's file {@code placera.mv}: checked before it is opened for writing, restored from a backup
  * on request, and accompanied by a high-water mark {@code placera.mv.committed} holding the newest store version
@@ -42,7 +44,6 @@ final class EmbeddedDataFile {
     private final Path mark;
     private final Path backups;
     private volatile long lastMarkWrite;
-
     private final Clock clock;
 
     EmbeddedDataFile(Path file, Path backups, Clock clock) {
@@ -99,7 +100,7 @@ final class EmbeddedDataFile {
             } catch (OverlappingFileLockException e) {
                 throw new IllegalStateException("Cannot restore: " + file + " is in use by this app", e);
             }
-            Path aside = file.resolveSibling(file.getFileName() + ".replaced-" + LocalDateTime.now(clock).format(STAMP));
+            Path aside = file.resolveSibling(file.getFileName() + ".replaced-" + LocalDateTime.ofInstant(clock.instant(), SwedishTime.ZONE).format(STAMP));
             Files.move(file, aside);
             log.warn("Restore: the data file was moved aside to {}", aside);
         }

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -108,6 +109,11 @@ class EmbeddedMongoConfiguration {
         }
         return new EmbeddedBackups(durable, props.backupFolder(), props.backup().keep(), props.backup().interval(),
                 clock);
+    }
+
+    @Bean
+    EmbeddedBackupController embeddedBackupController(EmbeddedBackups backups, ApplicationEventPublisher events) {
+        return new EmbeddedBackupController(backups, events);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
@@ -19,6 +20,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import se.placera.shared.Audited;
+import se.placera.shared.PendingAudit;
 
 /**
  * Single-use, expiring secrets for account activation, password reset and the first
@@ -40,32 +44,52 @@ public class AccountTokens {
         Instant createdAt;
         Instant expiresAt;
         Instant usedAt;
+        /** The audit entry of the issue (an invitation, a reset request) until the outbox has delivered it. */
+        List<PendingAudit> pending;
     }
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccountTokens(MongoTemplate mongo, Optional<Clock> clock) {
+    AccountTokens(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Issues a new token; earlier unused tokens of the same purpose for the user stop working. */
     public String issue(String userId, Purpose purpose, Duration ttl) {
+        return issue(userId, purpose, ttl, null, null, null).token();
+    }
+
+    /** A token issued and its stored document (which holds the issue's pending audit entry, if any). */
+    record Issued(String token, TokenDocument document) {
+    }
+
+    /**
+     * Issues a new token with the audit entry of its issue (an invitation, a reset request) in the same
+     * single-document write (issue #11, item 8); the caller has the {@code Outbox} deliver it. Earlier unused
+     * tokens of the purpose stop working: they are marked used, not removed, so an entry still waiting on one is
+     * kept.
+     */
+    Issued issue(String userId, Purpose purpose, Duration ttl, Audited audited, String actor,
+            String actorAdministration) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        mongo.remove(Query.query(Criteria.where("userId").is(userId).and("purpose").is(purpose)
-                    .and("usedAt").is(null)), TokenDocument.class);
-            var doc = new TokenDocument();
-            doc.id = hash(token);
-            doc.userId = userId;
-            doc.purpose = purpose;
-            doc.createdAt = clock.instant();
-            doc.expiresAt = doc.createdAt.plus(ttl);
-            mongo.insert(doc);
-        return token;
+        mongo.updateMulti(Query.query(Criteria.where("userId").is(userId).and("purpose").is(purpose)
+                .and("usedAt").is(null)), new Update().set("usedAt", clock.instant()), TokenDocument.class);
+        var doc = new TokenDocument();
+        doc.id = hash(token);
+        doc.userId = userId;
+        doc.purpose = purpose;
+        doc.createdAt = clock.instant();
+        doc.expiresAt = doc.createdAt.plus(ttl);
+        if (audited != null) {
+            doc.pending = List.of(new PendingAudit(PendingAudit.idOf(doc.id, 0L), doc.createdAt, actor,
+                    actorAdministration, audited));
+        }
+        return new Issued(token, mongo.insert(doc));
     }
 
     /** The user a valid (unused, unexpired) token belongs to, without using it up. */

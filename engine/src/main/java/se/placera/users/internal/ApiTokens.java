@@ -81,12 +81,12 @@ public class ApiTokens implements ApiTokenDirectory, ApplicationRunner {
     private final Clock clock;
 
     ApiTokens(MongoTemplate mongo, ApiTokenSecrets secrets, CurrentUsers currentUsers,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.mongo = mongo;
         this.secrets = secrets;
         this.currentUsers = currentUsers;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Override

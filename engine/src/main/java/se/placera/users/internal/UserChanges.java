@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +25,8 @@ import org.springframework.stereotype.Service;
 import se.placera.security.CurrentUser;
 import se.placera.security.CurrentUsers;
 import se.placera.shared.Audited;
+import se.placera.shared.Outbox;
+import se.placera.shared.PendingAudit;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 
@@ -64,6 +65,8 @@ public class UserChanges {
         public Instant requestedAt;
         public String decidedBy;
         public Instant decidedAt;
+        /** Audit entries of the request's writes not yet in the audit log (shared.Outbox). */
+        public List<PendingAudit> pending;
     }
 
     private final MongoTemplate mongo;
@@ -72,14 +75,18 @@ public class UserChanges {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final Outbox outbox;
+    private final UserOutbox.Changes source;
 
     UserChanges(MongoTemplate mongo, UserService users, ObjectProvider<CurrentUsers> currentUsers,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock, Outbox outbox, UserOutbox.Changes source) {
+        this.outbox = outbox;
+        this.source = source;
         this.mongo = mongo;
         this.users = users;
         this.currentUsers = currentUsers;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Records a pending change of a user the caller administers, to administrations the caller administers. */
@@ -114,8 +121,9 @@ public class UserChanges {
         c.status = Status.PENDING;
         c.requestedBy = caller.username();
         c.requestedAt = clock.instant();
-        mongo.insert(c);
-        audit("user.change.request", c, caller, details(c));
+        // The request and its audit entry in one write (issue #11, item 8).
+        c.pending = List.of(pending(c, 0, "user.change.request", caller, details(c)));
+        outbox.deliver(source, mongo.insert(c));
         return c;
     }
 
@@ -176,8 +184,16 @@ public class UserChanges {
             c.status = approve ? Status.APPROVED : Status.REJECTED;
             c.decidedBy = caller.username();
             c.decidedAt = clock.instant();
-            mongo.save(c);
-            audit(approve ? "user.change.approve" : "user.change.reject", c, caller, details(c));
+            List<PendingAudit> entries = new ArrayList<>(c.pending == null ? List.of() : c.pending);
+            entries.add(pending(c, 1, approve ? "user.change.approve" : "user.change.reject", caller, details(c)));
+            c.pending = entries;
+            // Decided only if still pending: another instance's decision meanwhile makes this one a conflict.
+            UserChange decided = mongo.findAndReplace(Query.query(Criteria.where("_id").is(c.id)
+                    .and("status").is(Status.PENDING)), c);
+            if (decided == null) {
+                throw PlaceraException.conflict("USER_CHANGE_DECIDED", "The change has already been decided.");
+            }
+            outbox.deliver(source, c);
             return c;
         } finally {
             lock.unlock();
@@ -208,6 +224,14 @@ public class UserChanges {
             d.put("keycloakId", "changed");
         }
         return d;
+    }
+
+    /** The audit entry of the request's {@code write}-th write (0: the request, 1: the decision). */
+    private PendingAudit pending(UserChange c, long write, String action, CurrentUser caller,
+            Map<String, Object> details) {
+        return new PendingAudit(PendingAudit.idOf(c.id, write), clock.instant(), caller.username(),
+                caller.administrationId(), new Audited(action, "user", c.userId, c.scope.isEmpty() ? null
+                        : c.scope.getFirst(), "success", details));
     }
 
     private void audit(String action, UserChange c, CurrentUser caller, Map<String, Object> details) {

@@ -9,6 +9,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import se.placera.shared.PendingAudit;
+
 /**
  * An account. Never deleted: deactivation keeps it and its history (US-2). The password is stored only as a
  * bcrypt hash; {@code externalId} links it to a Keycloak user ({@code sub}).
@@ -51,6 +53,8 @@ public class UserDocument {
     public String providerId;
     @Version
     public Long revision;
+    /** Audit entries of writes not yet in the audit log: written with the change, removed once delivered. */
+    public List<PendingAudit> pending;
 
     /** One entry of the account's history. */
     public record Change(Instant at, String by, String action, Map<String, Object> details) {

@@ -38,8 +38,11 @@ import se.placera.security.ProviderOrganisations;
 import se.placera.security.Roles;
 import se.placera.security.UserDirectory;
 import se.placera.shared.Audited;
+import se.placera.shared.Outbox;
+import se.placera.shared.PendingAudit;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
+import se.placera.shared.Versions;
 import se.placera.users.AccountMessage;
 import se.placera.users.UsersProperties;
 import se.placera.users.internal.AccountTokens.Purpose;
@@ -66,6 +69,12 @@ public class UserService implements UserDirectory, ApplicationRunner {
             @Size(max = InputLimits.LIST) Map<@Size(max = InputLimits.ID) String, @Size(max = InputLimits.ID) String> permissions,
             @Size(max = InputLimits.LONG_LIST) Map<@Size(max = InputLimits.ID) String, @Size(max = InputLimits.ID) String> methodPermissions,
             @Size(max = InputLimits.NAME) String keycloakId, Boolean sendInvitation, Long revision) {
+
+        /** The same request read at {@code revision}. */
+        public UserRequest withRevision(Long revision) {
+            return new UserRequest(username, firstName, lastName, email, phone, jobRole, administrations, team,
+                    permissions, methodPermissions, keycloakId, sendInvitation, revision);
+        }
     }
 
     private final MongoTemplate mongo;
@@ -80,6 +89,9 @@ public class UserService implements UserDirectory, ApplicationRunner {
     private final Clock clock;
     private final boolean samplesEnabled;
     private final org.springframework.beans.factory.ObjectProvider<ProviderOrganisations> providers;
+    private final Outbox outbox;
+    private final UserOutbox.Accounts source;
+    private final UserOutbox.Tokens tokenSource;
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UserService.class);
 
@@ -89,9 +101,13 @@ public class UserService implements UserDirectory, ApplicationRunner {
 
     UserService(MongoTemplate mongo, Organisation organisation, UsersProperties props, PasswordEncoder encoder,
             AccountTokens tokens, org.springframework.beans.factory.ObjectProvider<CurrentUsers> currentUsers, Lockouts lockouts, ApplicationEventPublisher events,
-            Optional<Clock> clock, org.springframework.core.env.Environment environment,
+            Clock clock, org.springframework.core.env.Environment environment, Outbox outbox,
+            UserOutbox.Accounts source, UserOutbox.Tokens tokenSource,
             org.springframework.beans.factory.ObjectProvider<ProviderOrganisations> providers) {
         this.providers = providers;
+        this.tokenSource = tokenSource;
+        this.outbox = outbox;
+        this.source = source;
         this.mongo = mongo;
         this.organisation = organisation;
         this.props = props;
@@ -101,7 +117,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
         this.lockouts = lockouts;
         this.events = events;
         this.policy = new PasswordPolicy(props.minPasswordLength());
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.samplesEnabled = environment.getProperty("placera.samples.enabled", Boolean.class, false);
     }
 
@@ -202,12 +218,10 @@ public class UserService implements UserDirectory, ApplicationRunner {
         doc.passwordChangedAt = now;
         doc.history.add(new UserDocument.Change(now, "system", "first-administrator", Map.of()));
         try {
-            doc = mongo.insert(doc);
+            return write(doc, "user.first-admin", Map.of(), true);
         } catch (DuplicateKeyException e) {
             throw PlaceraException.conflict("USERNAME_TAKEN", "The user name '" + doc.username + "' is taken.");
         }
-        audit("user.first-admin", doc, Map.of());
-        return doc;
     }
 
     // ---- the user directory ----
@@ -328,15 +342,14 @@ public class UserService implements UserDirectory, ApplicationRunner {
         doc.createdAt = now;
         doc.updatedAt = now;
         doc.history.add(new UserDocument.Change(now, actor(), "created", rights(doc)));
-        try {
-            doc = mongo.insert(doc);
-        } catch (DuplicateKeyException e) {
-            throw PlaceraException.conflict("USERNAME_TAKEN", "The user name '" + doc.username + "' is taken.");
-        }
         Map<String, Object> created = new LinkedHashMap<>();
         created.put("before", null);
         created.put("after", rights(doc));
-        audit("user.create", doc, created);
+        try {
+            doc = write(doc, "user.create", created, true);
+        } catch (DuplicateKeyException e) {
+            throw PlaceraException.conflict("USERNAME_TAKEN", "The user name '" + doc.username + "' is taken.");
+        }
         if (!Boolean.FALSE.equals(request.sendInvitation())) {
             invite(doc);
         }
@@ -421,11 +434,11 @@ public class UserService implements UserDirectory, ApplicationRunner {
         details.put("administrations", List.copyOf(doc.administrations));
         doc.history.add(new UserDocument.Change(now, actor(), "created", details));
         try {
-            doc = mongo.insert(doc);
+            // The account and its audit entry in one document (outbox), like every account write.
+            doc = write(doc, "provider-user.create", details, true);
         } catch (DuplicateKeyException e) {
             throw PlaceraException.conflict("USERNAME_TAKEN", "The user name '" + doc.username + "' is taken.");
         }
-        audit("provider-user.create", doc, details);
         invite(doc);
         return doc;
     }
@@ -443,10 +456,8 @@ public class UserService implements UserDirectory, ApplicationRunner {
 
     public UserDocument update(String id, UserRequest request) {
         UserDocument doc = get(id);
-        if (request != null && request.revision() != null && !request.revision().equals(doc.revision)) {
-            throw PlaceraException.conflict("USER_CHANGED",
-                    "Someone else has changed the user since it was read; read it again.");
-        }
+        // The revision read is required (428 without, 409 if stale); the save is conditional on it (@Version).
+        Versions.check(request == null ? null : request.revision(), doc.revision, "/revision", "USER_CHANGED");
         Map<String, Object> before = rights(doc);
         UserDocument old = copyOf(doc);
         validated(doc, request, false, doc.system);
@@ -470,8 +481,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
             change.put("after", after);
         }
         doc.history.add(new UserDocument.Change(doc.updatedAt, actor(), "updated", change));
-        doc = mongo.save(doc);
-        audit("user.update", doc, change);
+        doc = write(doc, "user.update", change, false);
         if (!before.equals(after) && doc.active) {
             tell(doc, "rights-changed", "Dina behörigheter i Placera har ändrats",
                     "Hej " + doc.firstName + "!\n\nDina behörigheter i Placera har ändrats. Du har nu:\n\n"
@@ -489,8 +499,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
         doc.deactivatedAt = clock.instant();
         doc.updatedAt = doc.deactivatedAt;
         doc.history.add(new UserDocument.Change(doc.updatedAt, actor(), "deactivated", Map.of()));
-        doc = mongo.save(doc);
-        audit("user.deactivate", doc, change("active", true, false));
+        doc = write(doc, "user.deactivate", change("active", true, false), false);
         tell(doc, "deactivated", "Ditt konto i Placera är avslutat",
                 "Hej " + doc.firstName + "!\n\nDitt konto " + doc.username
                         + " i Placera har avslutats. Kontakta din administratör om det är fel.\n\nHälsningar\nPlacera");
@@ -506,8 +515,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
         doc.deactivatedAt = null;
         doc.updatedAt = clock.instant();
         doc.history.add(new UserDocument.Change(doc.updatedAt, actor(), "reactivated", Map.of()));
-        doc = mongo.save(doc);
-        audit("user.reactivate", doc, change("active", false, true));
+        doc = write(doc, "user.reactivate", change("active", false, true), false);
         return doc;
     }
 
@@ -532,7 +540,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
     }
 
     private void invite(UserDocument doc) {
-        String token = tokens.issue(doc.id, Purpose.ACTIVATION, props.activationTtl());
+        String token = issue(doc, Purpose.ACTIVATION, props.activationTtl(), "user.invite");
         String link = props.appUrl() + "/activate?token=" + token;
         if (doc.providerId != null) {
             String provider = providers.getObject().find(doc.providerId).map(ProviderOrganisations.ProviderOrganisation::name)
@@ -551,7 +559,14 @@ public class UserService implements UserDirectory, ApplicationRunner {
                         + "Användarnamn: " + doc.username + "\n\nDina behörigheter:\n" + describe(doc)
                         + "\nVälj ditt lösenord via länken nedan. Länken gäller i " + props.activationTtl().toHours()
                         + " timmar och kan bara användas en gång:\n" + link + "\n\nHälsningar\nPlacera");
-        audit("user.invite", doc, Map.of());
+    }
+
+    /** Issues a token with the audit entry of its issue in the same write (shared.Outbox) and delivers the entry. */
+    private String issue(UserDocument doc, Purpose purpose, java.time.Duration ttl, String action) {
+        AccountTokens.Issued issued = tokens.issue(doc.id, purpose, ttl, audited(action, doc, Map.of()), actor(),
+                currentUsers.getObject().find().map(CurrentUser::administrationId).orElse(null));
+        outbox.deliver(tokenSource, issued.document());
+        return issued.token();
     }
 
     // ---- activation and password reset (no session: the token is the secret) ----
@@ -574,14 +589,13 @@ public class UserService implements UserDirectory, ApplicationRunner {
             return;
         }
         UserDocument doc = matches.getFirst();
-        String token = tokens.issue(doc.id, Purpose.RESET, props.resetTtl());
+        String token = issue(doc, Purpose.RESET, props.resetTtl(), "password.reset-request");
         tell(doc, "password-reset", "Återställ ditt lösenord i Placera",
                 "Hej " + doc.firstName + "!\n\nNågon (förhoppningsvis du) har bett om ett nytt lösenord för "
                         + doc.username + ".\nVälj ett nytt lösenord via länken nedan. Den gäller i "
                         + props.resetTtl().toMinutes() + " minuter och kan bara användas en gång:\n"
                         + props.appUrl() + "/reset-password?token=" + token
                         + "\n\nHar du inte bett om det kan du bortse från meddelandet.\n\nHälsningar\nPlacera");
-        audit("password.reset-request", doc, Map.of());
     }
 
     public void confirmReset(String token, String password) {
@@ -606,9 +620,8 @@ public class UserService implements UserDirectory, ApplicationRunner {
         doc.passwordChangedAt = clock.instant();
         doc.updatedAt = doc.passwordChangedAt;
         doc.history.add(new UserDocument.Change(doc.updatedAt, doc.username, historyAction, Map.of()));
-        mongo.save(doc);
+        write(doc, auditAction, Map.of(), false);
         lockouts.unlock(doc.username);
-        audit(auditAction, doc, Map.of());
     }
 
     // ---- helpers ----
@@ -714,12 +727,10 @@ public class UserService implements UserDirectory, ApplicationRunner {
         change.put("approvedBy", approvedBy);
         doc.history.add(new UserDocument.Change(doc.updatedAt, approvedBy, "identity-changed", change));
         try {
-            doc = mongo.save(doc);
+            return write(doc, "user.update", change, false);
         } catch (DuplicateKeyException e) {
             throw PlaceraException.conflict("KEYCLOAK_ID_TAKEN", "Another account is linked to this Keycloak user.");
         }
-        audit("user.update", doc, change);
-        return doc;
     }
 
     /** Checks the fields of a change request the way an update would; returns the normalised values. */
@@ -862,10 +873,31 @@ public class UserService implements UserDirectory, ApplicationRunner {
     }
 
     private void audit(String action, UserDocument doc, Map<String, Object> details) {
+        events.publishEvent(audited(action, doc, details));
+    }
+
+    private static Audited audited(String action, UserDocument doc, Map<String, Object> details) {
         Map<String, Object> d = new LinkedHashMap<>(details);
         d.put("account", doc.username);
-        events.publishEvent(new Audited(action, "user", doc.id,
-                doc.administrations.isEmpty() ? null : doc.administrations.getFirst(), "success", d));
+        return new Audited(action, "user", doc.id, doc.administrations.isEmpty() ? null
+                : doc.administrations.getFirst(), "success", d);
+    }
+
+    /**
+     * Writes a change of an account together with its audit entry (issue #11, item 8): one single-document write,
+     * conditional on the revision read (@Version), the entry in {@code pending} until the {@link Outbox} has
+     * delivered it. If the delivery fails, the change stands and the sweep delivers the entry later (once).
+     */
+    private UserDocument write(UserDocument doc, String action, Map<String, Object> details, boolean insert) {
+        long revision = doc.revision == null ? 0 : doc.revision + 1;
+        List<PendingAudit> entries = new ArrayList<>(doc.pending == null ? List.of() : doc.pending);
+        entries.add(new PendingAudit(PendingAudit.idOf(doc.id, revision), clock.instant(), actor(),
+                currentUsers.getObject().find().map(CurrentUser::administrationId).orElse(null),
+                audited(action, doc, details)));
+        doc.pending = entries;
+        UserDocument saved = insert ? mongo.insert(doc) : mongo.save(doc);
+        outbox.deliver(source, saved);
+        return saved;
     }
 
     /** Audit details of a change of one field, as {@code before}/{@code after} objects. */

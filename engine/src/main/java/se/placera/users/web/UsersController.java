@@ -7,17 +7,20 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.placera.security.CurrentUsers;
+import se.placera.shared.Versions;
 import se.placera.users.UsersProperties;
 import se.placera.users.internal.Organisation;
 import se.placera.users.internal.UserChanges;
@@ -93,11 +96,14 @@ class UsersController {
     }
 
     @PutMapping("/api/users/{id}")
-    @Operation(summary = "Update a user; a change of rights is e-mailed to the user. With the revision read, "
-            + "a change made by someone else meanwhile is refused with 409 USER_CHANGED. Administrations, e-mail "
-            + "and Keycloak link change only through POST /api/users/{id}/changes (409 USER_CHANGE_NEEDS_APPROVAL)")
-    UserView update(@PathVariable String id, @Valid @RequestBody UserRequest request) {
-        return view(users.update(id, request));
+    @Operation(summary = "Update a user; a change of rights is e-mailed to the user. Send the revision you read "
+            + "(field 'revision' or If-Match): 428 VERSION_REQUIRED without it, 409 USER_CHANGED if someone else "
+            + "changed the user meanwhile. Administrations, e-mail and Keycloak link change only through "
+            + "POST /api/users/{id}/changes (409 USER_CHANGE_NEEDS_APPROVAL)")
+    UserView update(@PathVariable String id, @Valid @RequestBody UserRequest request,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return view(users.update(id, request.withRevision(Versions.fromIfMatch(request.revision(), ifMatch,
+                "USER_INVALID"))));
     }
 
     @PostMapping("/api/users/{id}/deactivate")

@@ -2,6 +2,7 @@ package se.placera.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Query;
 
 import se.placera.security.AccessScope;
 import se.placera.shared.Audited;
+import se.placera.shared.SwedishTime;
 
 /**
  * Search and verification read the log in batches, so no database reply grows with the log: a template that
@@ -80,8 +82,8 @@ class AuditLogPagingTests {
                 return "sof";
             }
         };
-        log = new AuditLog(mongo, Optional::empty, scope, Optional.empty(), props, new Pseudonyms(mongo, props),
-                new CaseTrail(mongo));
+        log = new AuditLog(mongo, Optional::empty, scope, Clock.system(SwedishTime.ZONE), props,
+                new Pseudonyms(mongo, props), new CaseTrail(mongo));
     }
 
     @AfterEach

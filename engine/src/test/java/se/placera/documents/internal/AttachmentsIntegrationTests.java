@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -154,7 +153,7 @@ class AttachmentsIntegrationTests {
     void anOversizedUploadFailsFastAndLeavesNothing() throws IOException {
         Path spool = Files.createTempDirectory(Path.of("target"), "spool-");
         var small = new GridFsAttachments(factory, converter, new AttachmentsProperties(1024 * 1024,
-                spool.toString()), environment, Optional.of(Clock.systemUTC()));
+                spool.toString()), environment, Clock.systemUTC());
         String owner = owner();
         var stream = new TestPdfs.Endless(50L * 1024 * 1024);
         assertThatThrownBy(() -> small.store(owner, "stor.pdf", stream, -1, "x"))

@@ -149,7 +149,7 @@ class MethodLibraryGeneratorTests {
                 (proxy, m, args) -> {
                     if (m.getName().equals("latestPublished") && "codelist".equals(args[0])) {
                         return codelist((String) args[1]).map(c -> new Definition("codelist", (String) args[1], 1,
-                                DefinitionStatus.PUBLISHED, c, null, null, null, null, null, null, null, null));
+                                DefinitionStatus.PUBLISHED, c, null, null, null, null, null, null, null, null, null));
                     }
                     throw new UnsupportedOperationException("Not in the generator: " + m.getName());
                 });

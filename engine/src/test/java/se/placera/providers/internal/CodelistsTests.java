@@ -72,7 +72,7 @@ class CodelistsTests {
         var content = JsonMapper.builder().build().readTree("""
                 {"items": [{"value": "npf", "label": "NPF"}]}""");
         when(metadata.latestPublished("codelist", "behov")).thenReturn(Optional.of(new Definition("codelist", "behov", 1,
-                DefinitionStatus.PUBLISHED, content, "h", null, null, null, null, null, null, null)));
+                DefinitionStatus.PUBLISHED, content, "h", null, null, null, null, null, null, null, null)));
         Codelists codelists = codelists(metadata);
         List<Problem> problems = new ArrayList<>();
         codelists.check(problems, "/needs/0", "npf", "behov");

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.client.MongoClient;
@@ -58,7 +57,7 @@ class LoginAttemptsTests {
                 return now.get();
             }
         };
-        return new LoginAttempts(mongo, props, Optional.of(clock));
+        return new LoginAttempts(mongo, props, clock);
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,7 +52,7 @@ class AccountTokensTests {
                 return now.get();
             }
         };
-        tokens = new AccountTokens(mongo, Optional.of(clock));
+        tokens = new AccountTokens(mongo, clock);
     }
 
     @AfterEach

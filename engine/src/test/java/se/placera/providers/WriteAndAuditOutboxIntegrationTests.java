@@ -1,0 +1,178 @@
+package se.placera.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import tools.jackson.databind.JsonNode;
+
+import se.placera.shared.Outbox;
+import se.placera.shared.PendingAudit;
+import se.placera.support.AppIntegrationTest;
+
+/**
+ * Issue #11, item 8, for the register and the accounts: a write and its audit entry never part ways. While the
+ * audit append fails (a listener ahead of the audit log throws), the write is answered and stored with its entry
+ * waiting on the same document; once the audit log is back the outbox delivers the entry, exactly once.
+ */
+@AppIntegrationTest
+class WriteAndAuditOutboxIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    Outbox outbox;
+
+    RegisterFixtures f;
+    final AtomicBoolean failing = new AtomicBoolean();
+    ApplicationListener<ApplicationEvent> injector;
+
+    /** While armed, every delivery of an outbox entry fails before the audit log sees it. */
+    final class FailingAppend implements ApplicationListener<ApplicationEvent>, Ordered {
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            if (failing.get() && event instanceof PayloadApplicationEvent<?> p
+                    && p.getPayload() instanceof PendingAudit) {
+                throw new IllegalStateException("audit log unavailable (injected)");
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        f = new RegisterFixtures(port);
+        injector = new FailingAppend();
+        context.addApplicationListener(injector);
+    }
+
+    @AfterEach
+    void tearDown() {
+        failing.set(false);
+        context.getBean(ApplicationEventMulticaster.class).removeApplicationListener(injector);
+    }
+
+    @Test
+    void registerWritesAndTheirEntriesEndUpTogether() {
+        failing.set(true);
+        String provider = f.createProvider("Utkorg AB", "extern").get("id").asString();
+        JsonNode unit = f.createUnit(RegisterFixtures.hvb(provider, "Väntegården", RegisterFixtures.unique("ut"),
+                2900)).get("unit");
+        String unitId = unit.get("id").asString();
+        f.admin.patch("/api/register/units/" + unitId + "/vacancies",
+                Map.of("vacancies", 1, "version", unit.get("version").asLong())).expect(200);
+        String agreement = RegisterFixtures.unique("fa-utkorg");
+        f.admin.put("/api/register/framework-agreements/" + agreement, Map.of("name", "Ramavtal utkorg")).expect(200);
+
+        // The data is stored; each entry waits on its record, none is in the log.
+        assertWaiting("register_providers", provider, "provider.create");
+        assertWaiting("register_units", unitId, "unit.create", "unit.update");
+        assertWaiting("register_framework_agreements", agreement, "framework-agreement.create");
+        assertThat(f.admin.get("/api/register/units/" + unitId).expect(200).json().at("/unit/vacancies").asInt())
+                .isEqualTo(1);
+
+        failing.set(false);
+        outbox.sweep(Duration.ZERO);
+        outbox.sweep(Duration.ZERO);
+        assertDelivered("register_providers", provider, "provider.create");
+        assertDelivered("register_units", unitId, "unit.create", "unit.update");
+        assertDelivered("register_framework_agreements", agreement, "framework-agreement.create");
+        assertThat(f.admin.get("/api/audit/verify").expect(200).json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void accountWritesAndTheirEntriesEndUpTogether() {
+        failing.set(true);
+        String username = RegisterFixtures.unique("utkorg");
+        JsonNode created = f.admin.post("/api/users", Map.of("username", username, "firstName", "Ut", "lastName",
+                "Korg", "email", username + "@exempelkommun.se", "administrations", List.of("exempelkommun-sof"),
+                "permissions", Map.of("FOLLOW_UP", "READ"), "sendInvitation", false)).expect(201).json();
+        String id = created.get("id").asString();
+        f.admin.put("/api/users/" + id, Map.of("firstName", "Ut", "lastName", "Korg", "email",
+                username + "@exempelkommun.se", "administrations", List.of("exempelkommun-sof"),
+                "permissions", Map.of("FOLLOW_UP", "WRITE"), "revision", created.get("revision").asLong()))
+                .expect(200);
+        f.admin.post("/api/users/" + id + "/invitation", null).expect(200);
+        String token = mongo.findOne(Query.query(Criteria.where("userId").is(id)), Document.class, "account_tokens")
+                .getString("_id");
+        f.admin.post("/api/users/" + id + "/deactivate", null).expect(200);
+        String change = f.admin.post("/api/users/" + id + "/changes",
+                Map.of("email", username + "@ny.exempelkommun.se")).expect(202).json().get("id").asString();
+
+        assertWaiting("users", id, "user.create", "user.update", "user.deactivate");
+        assertWaitingOn("user_changes", change, id, "user.change.request");
+        assertWaitingOn("account_tokens", token, id, "user.invite");
+        assertThat(f.admin.get("/api/users/" + id).expect(200).json().get("active").asBoolean()).isFalse();
+
+        failing.set(false);
+        outbox.sweep(Duration.ZERO);
+        outbox.sweep(Duration.ZERO);
+        assertDelivered("users", id, "user.create", "user.update", "user.deactivate");
+        assertDeliveredOn("user_changes", change, id, "user.change.request");
+        assertDeliveredOn("account_tokens", token, id, "user.invite");
+        assertThat(f.admin.get("/api/audit/verify").expect(200).json().get("valid").asBoolean()).isTrue();
+    }
+
+    /** The document holds the entries of {@code actions}, in order, and the log none of them. */
+    private void assertWaiting(String collection, String id, String... actions) {
+        assertWaitingOn(collection, id, id, actions);
+    }
+
+    private void assertDelivered(String collection, String id, String... actions) {
+        assertDeliveredOn(collection, id, id, actions);
+    }
+
+    /** As {@link #assertWaiting}, for entries about {@code subjectId} on another document ({@code id}). */
+    private void assertWaitingOn(String collection, String id, String subjectId, String... actions) {
+        Document d = mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, collection);
+        assertThat(d).as(collection + " " + id).isNotNull();
+        assertThat(d.getList(Outbox.FIELD, Document.class)).extracting(e -> e.get("audited", Document.class)
+                .getString("action")).containsExactly(actions);
+        for (String action : actions) {
+            assertThat(entries(subjectId, action)).as(action).isZero();
+        }
+    }
+
+    /** Every entry is in the log exactly once and none waits any more. */
+    private void assertDeliveredOn(String collection, String id, String subjectId, String... actions) {
+        Document d = mongo.findOne(Query.query(Criteria.where("_id").is(id)), Document.class, collection);
+        assertThat(d.getList(Outbox.FIELD, Document.class)).as(collection + " " + id).isEmpty();
+        for (String action : actions) {
+            assertThat(entries(subjectId, action)).as(action).isEqualTo(1);
+        }
+    }
+
+    private long entries(String subjectId, String action) {
+        return mongo.count(Query.query(Criteria.where("subjectId").is(subjectId).and("action").is(action)),
+                "audit_log");
+    }
+}
