@@ -68,9 +68,9 @@ describe('issue #12', () => {
     const caseworker: User = { username: 'h', permissions: { FOLLOW_UP: 'WRITE', REGISTER: 'READ' } };
     const nobody: User = { username: 'n', permissions: {} };
     const oneMethod: User = { username: 'm', permissions: {}, methodPermissions: { 'barn-kartlaggning': 'WRITE' } };
-    expect(abilities(reader)).toEqual({ answer: false, match: true });
-    expect(abilities(caseworker)).toEqual({ answer: true, match: true });
-    expect(abilities(nobody)).toEqual({ answer: false, match: false });
+    expect(abilities(reader)).toEqual({ answer: false, match: true, cases: true });
+    expect(abilities(caseworker)).toEqual({ answer: true, match: true, cases: false });
+    expect(abilities(nobody)).toEqual({ answer: false, match: false, cases: false });
     expect(abilities(oneMethod).answer).toBe(true);
   });
 

@@ -16,6 +16,11 @@ export function useUser(): AuthState {
   return v;
 }
 
+/** The signed-in user, or null where no sign-in surrounds the component (a page rendered on its own). */
+export function useOptionalUser(): AuthState | null {
+  return useContext(Ctx);
+}
+
 /** Shows the login page until someone is signed in, then the children. */
 export function RequireLogin({ children, title }: { children: ReactNode; title: string }) {
   const t = useT();

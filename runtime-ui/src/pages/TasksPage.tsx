@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { metadata, newIdempotencyKey, responses, type Definition, type ResponseSummary } from '../api/client';
 import { ErrorMessage } from '../app/Shell';
 import { Link, navigate } from '../app/router';
-import { useUser } from '../app/auth';
+import { useOptionalUser } from '../app/auth';
 import { abilities } from '../app/permissions';
 import { MyCaseTasks } from '../cases/MyCaseTasks';
 import { subjectText } from '../form/values';
@@ -23,7 +23,9 @@ export function roleText(role: string, t: Translate): string {
 /** "Mina arbetsuppgifter": the user's drafts and recent submissions, and starting a new response (US-5). */
 export function TasksPage() {
   const { t, formatDate } = useI18n();
-  const caseWork = abilities(useUser().user).cases;
+  const signedIn = useOptionalUser();
+  // Case tasks need PLACEMENT READ; where no sign-in surrounds the page, the server decides.
+  const caseWork = signedIn ? abilities(signedIn.user).cases : true;
   const [drafts, setDrafts] = useState<ResponseSummary[] | null>(null);
   const [submitted, setSubmitted] = useState<ResponseSummary[] | null>(null);
   const [methods, setMethods] = useState<Definition<MethodContent>[]>([]);
