@@ -29,6 +29,13 @@ public interface PlacementCases {
     /** Takes the transition named {@code verb} of the case's process. */
     CaseView act(String caseId, String verb, Action action);
 
+    /**
+     * Takes the transition {@code verb} that places the client (PA-6, {@code besluta} in the standard process) and
+     * records the placement on the case in the same write: the unit chosen, the agreed price per day and start date,
+     * and the inquiry answer it came from. Checked like {@link #act}; the reason is kept in the case's history.
+     */
+    CaseView recordPlacement(String caseId, String verb, Placement placement);
+
     /** Moves the case to another caseworker with its tasks; the history keeps who held it when (PA-9). */
     CaseView transfer(String caseId, Transfer transfer);
 
@@ -48,6 +55,24 @@ public interface PlacementCases {
 
     /** The case's revision as read (required), and the reason and comment the transition may need. */
     record Action(Long revision, String reason, String comment) {
+    }
+
+    /**
+     * A placement decided from an inquiry round (PA-6).
+     *
+     * @param revision    the case's revision as read (required)
+     * @param pricePerDay the agreed price per day (dygnspris), in kronor
+     * @param roundId     the inquiry round the answer belongs to
+     * @param inquiryId   the inquiry whose answer was chosen
+     * @param reason      why this answer was chosen
+     */
+    record Placement(Long revision, String unitId, String unitName, String providerId, String providerName,
+            Integer pricePerDay, LocalDate startDate, String roundId, String inquiryId, String reason) {
+    }
+
+    /** The placement recorded on a case, with who decided it and when. */
+    record PlacementView(String unitId, String unitName, String providerId, String providerName, Integer pricePerDay,
+            LocalDate startDate, String roundId, String inquiryId, String reason, String decidedBy, Instant decidedAt) {
     }
 
     record Transfer(Long revision, String to, String reason) {
@@ -80,7 +105,7 @@ public interface PlacementCases {
     record CaseView(String id, String administration, String processId, int processVersion, String state,
             String stateTitle, boolean closed, Client client, Map<String, Object> facts, String responsible,
             String coordinator, List<ActionView> actions, List<TaskView> tasks, List<StepView> history,
-            List<HoldingView> holders, String endReason, Instant createdAt, Long revision) {
+            List<HoldingView> holders, String endReason, Instant createdAt, Long revision, PlacementView placement) {
     }
 
     record Note(String id, String caseId, String author, String authorName, String role, Instant at, String text,

@@ -91,6 +91,15 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("get /api/cases/{id}/notes", Scope.ADMINISTRATION);
         rule("post /api/cases/{id}/notes", Scope.ADMINISTRATION);
         rule("post /api/cases/{id}/{verb}", Scope.ADMINISTRATION);
+        // Inquiry rounds of a case (scoped like the case).
+        rule("get /api/cases/{id}/inquiries", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/inquiries", Scope.ADMINISTRATION);
+        rule("put /api/cases/{id}/inquiries/{inquiryId}/deadline", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/inquiries/{inquiryId}/answer", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/decision", Scope.ADMINISTRATION);
+        // The mail outbox: an administrator sees the mails of the administrations they administer.
+        list("get /api/admin/mail-outbox", "username");
+        rule("post /api/admin/mail-outbox/{id}/retry", Scope.ADMINISTRATION);
         rule("post /api/methods/{methodId}/versions/{version}/preview", Scope.MODULE);
         // Users, their changes and presets.
         list("get /api/users", "user");

@@ -180,6 +180,17 @@ class FormService implements Forms {
         return state(doc, evaluate(method, doc, doc.answers, users.current()));
     }
 
+    @Override
+    public Checked check(String methodId, int version, Map<String, Object> answers, Subject subject) {
+        CompiledMethod method = methods.compiled(methodId, version);
+        Map<String, Object> subjectMap = (subject == null ? Subject.none() : subject).asRuleMap();
+        Evaluation e = engine.evaluate(method, answers == null ? Map.of() : answers, Map.of(), Map.of(), subjectMap);
+        Map<String, Object> effective = new LinkedHashMap<>(e.effective());
+        return new Checked(new FormState.MethodRef(method.id(), method.version(), method.title(), method.purpose()),
+                effective, e.errors().isEmpty() ? engine.answerLabels(method, effective, Map.of(), subjectMap) : Map.of(),
+                List.copyOf(e.errors()));
+    }
+
     Evaluation evaluate(CompiledMethod method, ResponseDocument doc, Map<String, Object> answers, CurrentUser user) {
         return engine.evaluate(method, answers, presets.get(user.username(), method.id()), user.attributes(),
                 subjectOf(doc).asRuleMap());

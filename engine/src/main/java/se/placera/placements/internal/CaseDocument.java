@@ -46,6 +46,8 @@ class CaseDocument {
     /** Methods with a submitted response on this case (for {@code requiresMethod}). */
     Set<String> submittedMethods = new LinkedHashSet<>();
     String endReason;
+    /** The placement decided (PA-6): unit, price per day, start date and the inquiry answer chosen. */
+    Placement placement;
     Instant createdAt;
     String createdBy;
     Instant updatedAt;
@@ -86,6 +88,21 @@ class CaseDocument {
         String status;
         Instant createdAt;
         Instant closedAt;
+    }
+
+    /** The placement decided from an inquiry round. */
+    static class Placement {
+        String unitId;
+        String unitName;
+        String providerId;
+        String providerName;
+        Integer pricePerDay;
+        LocalDate startDate;
+        String roundId;
+        String inquiryId;
+        String reason;
+        String decidedBy;
+        Instant decidedAt;
     }
 
     /** One transition taken. */

@@ -213,6 +213,29 @@ class CaseService implements PlacementCases {
 
     @Override
     public CaseView act(String caseId, String verb, Action action) {
+        return take(caseId, verb, action, null);
+    }
+
+    @Override
+    public CaseView recordPlacement(String caseId, String verb, Placement placement) {
+        List<Problem> problems = new ArrayList<>();
+        if (placement == null || placement.unitId() == null || placement.unitId().isBlank()) {
+            problems.add(new Problem("/unitId", "required", "The placement needs a unit."));
+        }
+        if (placement != null && placement.pricePerDay() != null && placement.pricePerDay() < 0) {
+            problems.add(new Problem("/pricePerDay", "minimum", "The price per day cannot be negative."));
+        }
+        if (placement != null && placement.reason() != null && placement.reason().length() > MAX_TEXT) {
+            problems.add(new Problem("/reason", "size", "At most " + MAX_TEXT + " characters."));
+        }
+        if (!problems.isEmpty()) {
+            throw PlaceraException.invalid(PlacementProblemCodes.INVALID, "The placement has errors; nothing was changed.",
+                    problems);
+        }
+        return take(caseId, verb, new Action(placement.revision(), null, placement.reason()), placement);
+    }
+
+    private CaseView take(String caseId, String verb, Action action, Placement placement) {
         CurrentUser user = require(AccessLevel.WRITE);
         CaseDocument c = load(caseId, user, "case." + bounded(verb));
         ProcessDefinition process = process(c);
@@ -275,6 +298,23 @@ class CaseService implements PlacementCases {
         c.updatedAt = now;
         enter(c, target, now);
         Map<String, Object> details = change("state", from, t.to());
+        if (placement != null) {
+            CaseDocument.Placement p = new CaseDocument.Placement();
+            p.unitId = placement.unitId();
+            p.unitName = placement.unitName();
+            p.providerId = placement.providerId();
+            p.providerName = placement.providerName();
+            p.pricePerDay = placement.pricePerDay();
+            p.startDate = placement.startDate();
+            p.roundId = placement.roundId();
+            p.inquiryId = placement.inquiryId();
+            p.reason = comment;
+            p.decidedBy = user.username();
+            p.decidedAt = now;
+            c.placement = p;
+            details.put("unitId", p.unitId);
+            details.put("inquiryId", p.inquiryId);
+        }
         if (step.reason != null) {
             details.put("reason", step.reason);
         }
@@ -590,7 +630,10 @@ class CaseService implements PlacementCases {
                 c.history.stream().map(s -> new StepView(s.verb, s.from, s.to, s.by, s.at, s.reason, s.comment))
                         .toList(),
                 c.holders.stream().map(h -> new HoldingView(h.username, h.from, h.until, h.reason)).toList(),
-                c.endReason, c.createdAt, c.revision);
+                c.endReason, c.createdAt, c.revision, c.placement == null ? null : new PlacementView(
+                        c.placement.unitId, c.placement.unitName, c.placement.providerId, c.placement.providerName,
+                        c.placement.pricePerDay, c.placement.startDate, c.placement.roundId, c.placement.inquiryId,
+                        c.placement.reason, c.placement.decidedBy, c.placement.decidedAt));
     }
 
     private CaseSummary summary(CaseDocument c) {

@@ -167,6 +167,9 @@ class SecurityConfiguration {
                 .requestMatchers("/api/organisation/**").access(systemAdministrator(users))
                 .requestMatchers("/api/organisation/**", "/api/users/**", "/api/audit/**", "/api/usage/**")
                 .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
+                // The mail outbox: administrators, each seeing their own administrations' mails (MailOutboxView).
+                .requestMatchers("/api/admin/mail-outbox", "/api/admin/mail-outbox/**")
+                .access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
                 // System administration (embedded database backups hold every municipality's data): the vendor only.
                 .requestMatchers("/api/admin/**").access(systemAdministrator(users))
                 .requestMatchers("/api/responses", "/api/responses/**").access(writesSomeMethod(users))
