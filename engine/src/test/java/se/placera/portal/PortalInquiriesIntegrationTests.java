@@ -183,7 +183,9 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
         assertThat(answered.at("/answer/attachments/0").asString()).isEqualTo(attachmentId);
         assertThat(answered.get("status").asString()).isEqualTo("answered");
 
-        // B answers after the deadline: kept, marked late.
+        // B uploads a draft it does not attach, then answers after the deadline: kept, marked late.
+        String unnamed = b.api().upload("/api/portal/inquiries/" + inquiryB + "/attachments", "file", "utkast.pdf",
+                "application/pdf", TestPdfs.plain("Utkast")).expect(201).json().get("id").asString();
         pastDeadline(inquiryB);
         JsonNode late = b.api().post("/api/portal/inquiries/" + inquiryB + "/answer", yes(3900, List.of()))
                 .expect(201).json();
@@ -198,6 +200,10 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
         assertThat(download.contentType()).startsWith("application/pdf");
         Api.at(port).as("omsorg", "placera-demo").download(caseFile).expect(404);
         caseworker(port).download("/api/cases/" + caseId + "/inquiries/" + inquiryB + "/attachments/" + attachmentId)
+                .expect(404);
+        // A file the answer does not name is not the caseworker's to read.
+        b.api().download("/api/portal/inquiries/" + inquiryB + "/attachments/" + unnamed).expect(200);
+        caseworker(port).download("/api/cases/" + caseId + "/inquiries/" + inquiryB + "/attachments/" + unnamed)
                 .expect(404);
         // A's and the caseworker's downloads, and B's refused attempt.
         assertThat(audited("inquiry.attachment.read", inquiryA)).isEqualTo(3);
