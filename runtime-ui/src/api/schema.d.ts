@@ -1124,6 +1124,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/inquiries/{id}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider-response form of an inquiry of the provider user's organisation computed with the answers given so far (visible questions, alternatives, messages); nothing is stored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FormAnswers"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["FormState"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a PDF (part 'file') for the answer to an inquiry of the provider user's organisation; checked by content: 415 not a PDF, 422 encrypted or active, 413 too large, nothing stored on refusal; 409 once the round is closed or the inquiry answered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Attachment"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an inquiry of the provider user's organisation; an answer after the deadline is kept and marked late; 409 INQUIRY_ROUND_CLOSED once a unit has been chosen; attachments are ids of files uploaded to this inquiry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PortalAnswer"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["InquiryView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/methods/{methodId}/versions/{version}/preview": {
         parameters: {
             query?: never;
@@ -2061,6 +2190,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in provider user and their organisation (provider name, organisationsnummer); provider users only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["PortalMe"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inquiries sent to the provider user's organisation, newest first: awaiting an answer (sent), answered, chosen, or placed elsewhere (not-chosen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["InquiryView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inquiry of the provider user's organisation with the provider-response form to render and its uploaded files; 404 for another organisation's inquiry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["PortalInquiry"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a PDF uploaded to an inquiry of the provider user's organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisation": {
         parameters: {
             query?: never;
@@ -2438,6 +2716,27 @@ export interface components {
             /** Format: date */
             validTo?: string;
         };
+        AnswerView: {
+            answers?: {
+                [key: string]: unknown;
+            };
+            answerLabels?: {
+                [key: string]: unknown;
+            };
+            attachments?: string[];
+            available?: boolean;
+            /** Format: int32 */
+            pricePerDay?: number;
+            /** Format: date */
+            startDate?: string;
+            transport?: boolean;
+            comment?: string;
+            late?: boolean;
+            /** Format: date-time */
+            answeredAt?: string;
+            recordedBy?: string;
+            receivedVia?: string;
+        };
         AnswersRequest: {
             answers?: {
                 [key: string]: unknown;
@@ -2450,6 +2749,20 @@ export interface components {
             title?: string;
             description?: string;
             questions?: components["schemas"]["QuestionState"][];
+        };
+        Attachment: {
+            id?: string;
+            owner?: string;
+            filename?: string;
+            contentType?: string;
+            /** Format: int64 */
+            size?: number;
+            sha256?: string;
+            /** Format: int32 */
+            pages?: number;
+            /** Format: date-time */
+            uploadedAt?: string;
+            uploadedBy?: string;
         };
         AuditEntry: {
             /** Format: int64 */
@@ -2583,6 +2896,11 @@ export interface components {
             content?: components["schemas"]["JsonNode"];
             source?: string;
         };
+        FormAnswers: {
+            answers?: {
+                [key: string]: unknown;
+            };
+        };
         FormState: {
             responseId?: string;
             method?: components["schemas"]["MethodRef"];
@@ -2675,6 +2993,28 @@ export interface components {
             items?: components["schemas"]["Item"][];
             errors?: components["schemas"]["Problem"][];
         };
+        InquiryView: {
+            id?: string;
+            roundId?: string;
+            unitId?: string;
+            unitName?: string;
+            providerId?: string;
+            providerName?: string;
+            /** Format: date-time */
+            deadline?: string;
+            status?: string;
+            /** Format: date-time */
+            reminderSentAt?: string;
+            answer?: components["schemas"]["AnswerView"];
+            responseMethod?: components["schemas"]["MethodVersion"];
+            content?: {
+                [key: string]: unknown;
+            };
+            contentLabels?: {
+                [key: string]: unknown;
+            };
+            roundOpen?: boolean;
+        };
         Item: {
             kind?: string;
             id?: string;
@@ -2707,9 +3047,8 @@ export interface components {
             null?: boolean;
             object?: boolean;
             float?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            integralNumber?: boolean;
+            string?: boolean;
+            container?: boolean;
             missingNode?: boolean;
             valueNode?: boolean;
             pojo?: boolean;
@@ -2725,8 +3064,9 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            container?: boolean;
-            string?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            integralNumber?: boolean;
             embeddedValue?: boolean;
         };
         KindInfo: {
@@ -2753,6 +3093,12 @@ export interface components {
             title?: string;
             purpose?: string;
         };
+        MethodVersion: {
+            id?: string;
+            /** Format: int32 */
+            version?: number;
+            title?: string;
+        };
         Municipality: {
             id?: string;
             name?: string;
@@ -2764,6 +3110,30 @@ export interface components {
             attributes?: {
                 [key: string]: unknown;
             };
+        };
+        Organisation: {
+            id?: string;
+            name?: string;
+            orgNumber?: string;
+            active?: boolean;
+        };
+        PortalAnswer: {
+            answers?: {
+                [key: string]: unknown;
+            };
+            attachments?: string[];
+        };
+        PortalInquiry: {
+            inquiry?: components["schemas"]["InquiryView"];
+            form?: components["schemas"]["FormState"];
+            attachments?: components["schemas"]["Attachment"][];
+        };
+        PortalMe: {
+            username?: string;
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            organisation?: components["schemas"]["Organisation"];
         };
         Preset: {
             username?: string;

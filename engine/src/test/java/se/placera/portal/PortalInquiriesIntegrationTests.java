@@ -145,6 +145,11 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
         assertThat(detail.at("/form/subject/type").asString()).isEqualTo("inquiry");
         assertThat(detail.get("form").toString()).doesNotContain(caseId).doesNotContain("lvu-2");
         assertThat(detail.get("attachments").size()).isZero();
+        // The form follows the answers (the price is asked once the unit can take the placement).
+        JsonNode form = a.api().post("/api/portal/inquiries/" + inquiryA + "/form",
+                Map.of("answers", Map.of("kanTaEmot", "ja"))).expect(200).json();
+        assertThat(form.toString()).contains("\"dygnspris\"");
+        a.api().post("/api/portal/inquiries/" + inquiryB + "/form", Map.of("answers", Map.of())).expect(404);
         assertThat(audited("inquiry.read", inquiryA)).isEqualTo(1);
 
         // Another provider's inquiry does not exist for A, whatever A does with it.

@@ -124,6 +124,7 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         // The portal's inquiries: only those sent to the provider user's own organisation (PortalInquiriesIntegrationTests).
         rule("get /api/portal/inquiries", Scope.PORTAL);
         rule("get /api/portal/inquiries/{id}", Scope.PORTAL);
+        rule("post /api/portal/inquiries/{id}/form", Scope.PORTAL);
         rule("post /api/portal/inquiries/{id}/answer", Scope.PORTAL);
         rule("post /api/portal/inquiries/{id}/attachments", Scope.PORTAL);
         rule("get /api/portal/inquiries/{id}/attachments/{attachmentId}", Scope.PORTAL);

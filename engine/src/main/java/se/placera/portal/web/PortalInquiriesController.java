@@ -87,6 +87,17 @@ class PortalInquiriesController {
                 attachments.list(InquiryFiles.owner(id)));
     }
 
+    /** Answers to compute the provider-response form with (nothing is stored). */
+    record FormAnswers(Map<String, Object> answers) {
+    }
+
+    @PostMapping("/api/portal/inquiries/{id}/form")
+    @Operation(summary = "The provider-response form of an inquiry of the provider user's organisation computed "
+            + "with the answers given so far (visible questions, alternatives, messages); nothing is stored")
+    FormState form(@PathVariable String id, @RequestBody FormAnswers body) {
+        return inquiries.responseForm(id, users.requireProviderId(), body == null ? Map.of() : body.answers());
+    }
+
     @PostMapping("/api/portal/inquiries/{id}/answer")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Answer an inquiry of the provider user's organisation; an answer after the deadline is "
