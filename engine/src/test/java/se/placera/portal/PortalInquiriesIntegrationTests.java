@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import se.placera.security.IdentityTestBase;
 import se.placera.support.Api;
 import se.placera.support.TestPdfs;
+import se.placera.support.TestUnits;
 
 /**
  * The provider portal (issue #13, item 4): provider users see and answer only the inquiries sent to their own
@@ -47,16 +48,8 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
         String providerId = admin.post("/api/register/providers", Map.of("name", name + " AB", "orgNumber", org,
                 "regi", "extern", "contact", Map.of("name", "Kim Kontakt", "email", tag + "@utforare.example")))
                 .expect(201).json().get("id").asString();
-        Map<String, Object> u = new HashMap<>();
-        u.put("providerId", providerId);
-        u.put("name", name + " HVB");
-        u.put("municipality", "Uppsala");
-        u.put("targetGroups", List.of("barn-unga"));
-        u.put("placementForms", List.of("hvb-barn-unga"));
-        u.put("places", 8);
-        u.put("vacancies", 2);
-        u.put("prices", List.of(Map.of("validFrom", "2020-01-01", "model", "per-dygn", "perDay", 4200)));
-        String unitId = admin.post("/api/register/units", u).expect(201).json().at("/unit/id").asString();
+        String unitId = admin.post("/api/register/units", TestUnits.hvbForYoungPeople(providerId, name + " HVB"))
+                .expect(201).json().at("/unit/id").asString();
         String username = unique("portal");
         admin.post("/api/provider-users", Map.of("username", username, "firstName", "Ulla", "lastName", "Utförare",
                 "email", username + "@utforare.example", "providerId", providerId)).expect(201);
@@ -103,9 +96,9 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
 
     /** Moves an inquiry's deadline an hour into the past, as time passing would. */
     private void pastDeadline(String inquiryId) {
-        Document round = mongo.findOne(Query.query(new Criteria().orOperator(
-                Criteria.where("inquiries._id").is(inquiryId), Criteria.where("inquiries.id").is(inquiryId))), Document.class,
-                "inquiry_rounds");
+        Query byInquiry = Query.query(new Criteria().orOperator(Criteria.where("inquiries._id").is(inquiryId),
+                Criteria.where("inquiries.id").is(inquiryId)));
+        Document round = mongo.findOne(byInquiry, Document.class, "inquiry_rounds");
         for (Document i : round.getList("inquiries", Document.class)) {
             if (i.getString("_id") != null ? i.getString("_id").equals(inquiryId) : inquiryId.equals(i.get("id"))) {
                 i.put("deadline", Date.from(Instant.now().minus(Duration.ofHours(1))));
@@ -165,8 +158,8 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
         assertThat(png.get("code").asString()).isEqualTo("ATTACHMENT_NOT_PDF");
         assertThat(a.api().get("/api/portal/inquiries/" + inquiryA).expect(200).json().get("attachments").size())
                 .isZero();
-        assertThat(mongo.count(Query.query(Criteria.where("metadata.owner").is("inquiry:" + inquiryA)), "attachments.files"))
-                .isZero();
+        assertThat(mongo.count(Query.query(Criteria.where("metadata.owner").is("inquiry:" + inquiryA)),
+                "attachments.files")).isZero();
 
         // A real PDF is stored for the inquiry; B cannot reach it.
         byte[] pdf = TestPdfs.plain("IVO-tillstånd Solgården");

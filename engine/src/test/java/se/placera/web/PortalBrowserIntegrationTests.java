@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 import se.placera.support.Api;
 import se.placera.support.AppIntegrationTest;
 import se.placera.support.TestPdfs;
+import se.placera.support.TestUnits;
 
 /**
  * The provider portal in Chromium, axe-core clean on every page state: a provider user signs in, sees
@@ -77,18 +77,12 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         String org = String.format("%06d-%04d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000,
                 Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 10_000);
         String providerId = admin.post("/api/register/providers", Map.of("name", "Björkhagen " + tag + " AB",
-                "orgNumber", org, "regi", "extern", "contact", Map.of("name", "Kim", "email", "kontakt-" + tag + "@utforare.example")))
+                "orgNumber", org, "regi", "extern",
+                "contact", Map.of("name", "Kim", "email", "kontakt-" + tag + "@utforare.example")))
                 .expect(201).json().get("id").asString();
-        Map<String, Object> u = new HashMap<>();
-        u.put("providerId", providerId);
-        u.put("name", "Björkhagen HVB " + tag);
-        u.put("municipality", "Uppsala");
-        u.put("targetGroups", List.of("barn-unga"));
-        u.put("placementForms", List.of("hvb-barn-unga"));
-        u.put("places", 8);
-        u.put("vacancies", 2);
-        u.put("prices", List.of(Map.of("validFrom", "2020-01-01", "model", "per-dygn", "perDay", 4200)));
-        String unitId = admin.post("/api/register/units", u).expect(201).json().at("/unit/id").asString();
+        String unitId = admin.post("/api/register/units",
+                        TestUnits.hvbForYoungPeople(providerId, "Björkhagen HVB " + tag))
+                .expect(201).json().at("/unit/id").asString();
         String username = "portal-" + tag;
         admin.post("/api/provider-users", Map.of("username", username, "firstName", "Ulla", "lastName", "Utförare",
                 "email", username + "@utforare.example", "providerId", providerId)).expect(201);
