@@ -7,6 +7,7 @@ import { useT } from './i18n';
 import { DialogPage } from './pages/DialogPage';
 import { FillPage } from './pages/FillPage';
 import { MatchingPage } from './pages/MatchingPage';
+import { PortalInquiriesPage, PortalInquiryPage } from './pages/PortalPage';
 import { ReceiptPage } from './pages/ReceiptPage';
 import { StartPage } from './pages/StartPage';
 import { TasksPage } from './pages/TasksPage';
@@ -14,8 +15,10 @@ import { TasksPage } from './pages/TasksPage';
 function Routes() {
   const t = useT();
   const path = usePath();
-  const can = abilities(useUser().user);
+  const { user } = useUser();
+  const can = abilities(user);
   const clean = path.split('?')[0];
+  if (user.providerId) return <PortalRoutes path={path} />;
   let m: Record<string, string> | null;
   let title = t('tasks.title');
   let page = <TasksPage />;
@@ -50,6 +53,27 @@ function Routes() {
         { to: '/', label: can.answer ? t('tasks.title') : t('start.title'), current: clean === '/' },
         ...(can.match ? [{ to: '/matchning', label: t('matching.title'), current: clean === '/matchning' }] : []),
         ...(can.cases ? caseNav(path, t) : []),
+      ]}>
+      {page}
+    </Shell>
+  );
+}
+
+/** Provider users see only the portal: "Förfrågningar". */
+function PortalRoutes({ path }: { path: string }) {
+  const t = useT();
+  let m: Record<string, string> | null;
+  let title = t('portal.title');
+  let page = <PortalInquiriesPage />;
+  if ((m = match('/portal/forfragningar/:id', path))) {
+    page = <PortalInquiryPage key={m.id} id={m.id} />;
+  } else if (!['/', '/portal/forfragningar'].includes(path.split('?')[0])) {
+    title = t('app.notFound');
+    page = <h1>{t('app.notFound')}</h1>;
+  }
+  return (
+    <Shell brand={t('app.name')} title={title} nav={[
+        { to: '/portal/forfragningar', label: t('portal.title'), current: path.split('?')[0] === '/portal/forfragningar' },
       ]}>
       {page}
     </Shell>

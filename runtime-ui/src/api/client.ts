@@ -40,6 +40,8 @@ export interface User {
   methodPermissions?: Record<string, string>;
   /** The home administration's name. */
   administration?: string;
+  /** Set for provider users (the provider portal). */
+  providerId?: string;
 }
 
 /** An RFC 9457 problem from the server, with its stable code and field errors. */
@@ -197,6 +199,34 @@ export const responses = {
       params: { path: { methodId, version } },
       body: { answers, subject },
     })),
+};
+
+export type PortalInquiry = S['PortalInquiry'];
+export type InquiryView = S['InquiryView'];
+export type Attachment = S['Attachment'];
+
+/** The provider portal: the inquiries sent to the provider user's own organisation. */
+export const portal = {
+  inquiries: () => ok(http.GET('/api/portal/inquiries')),
+  inquiry: (id: string) => ok(http.GET('/api/portal/inquiries/{id}', { params: { path: { id } } })),
+  form: (id: string, answers: Answers) =>
+    ok(http.POST('/api/portal/inquiries/{id}/form', { params: { path: { id } }, body: { answers } })),
+  answer: (id: string, answers: Answers, attachments: string[]) =>
+    ok(http.POST('/api/portal/inquiries/{id}/answer', { params: { path: { id } }, body: { answers, attachments } })),
+  /** Uploads a PDF (streamed as multipart; the server checks it by content). */
+  async upload(id: string, file: File): Promise<Attachment> {
+    const form = new FormData();
+    form.append('file', file);
+    const r = await fetch(`/api/portal/inquiries/${encodeURIComponent(id)}/attachments`, {
+      method: 'POST', headers: apiHeaders('POST'), credentials: 'same-origin', body: form,
+    });
+    const text = await r.text();
+    const json = text ? JSON.parse(text) : undefined;
+    if (!r.ok) throw await toProblem(r, json);
+    return json as Attachment;
+  },
+  attachmentUrl: (id: string, attachmentId: string) =>
+    `/api/portal/inquiries/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`,
 };
 
 type Json = Record<string, unknown>;

@@ -1173,6 +1173,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/inquiries/{id}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider-response form of an inquiry of the provider user's organisation computed with the answers given so far (visible questions, alternatives, messages); nothing is stored */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FormAnswers"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["FormState"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a PDF (part 'file') for the answer to an inquiry of the provider user's organisation; checked by content: 415 not a PDF, 422 encrypted or active, 413 too large, nothing stored on refusal; 409 once the round is closed or the inquiry answered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["Attachment"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer an inquiry of the provider user's organisation; an answer after the deadline is kept and marked late; 409 INQUIRY_ROUND_CLOSED once a unit has been chosen; attachments are ids of files uploaded to this inquiry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PortalAnswer"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["InquiryView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/methods/{methodId}/versions/{version}/preview": {
         parameters: {
             query?: never;
@@ -2556,6 +2685,155 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in provider user and their organisation (provider name, organisationsnummer); provider users only */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["PortalMe"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inquiries sent to the provider user's organisation, newest first: awaiting an answer (sent), answered, chosen, or placed elsewhere (not-chosen) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["InquiryView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One inquiry of the provider user's organisation with the provider-response form to render and its uploaded files; 404 for another organisation's inquiry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["PortalInquiry"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/inquiries/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a PDF uploaded to an inquiry of the provider user's organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisation": {
         parameters: {
             query?: never;
@@ -2774,6 +3052,46 @@ export interface paths {
                     };
                     content: {
                         "*/*": components["schemas"]["CaseView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/inquiries/{inquiryId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a PDF a provider attached to its answer to an inquiry of the case; 404 for whoever may not see the case and for files the answer does not name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    inquiryId: string;
+                    attachmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
                     };
                 };
             };
@@ -3138,6 +3456,20 @@ export interface components {
             description?: string;
             questions?: components["schemas"]["QuestionState"][];
         };
+        Attachment: {
+            id?: string;
+            owner?: string;
+            filename?: string;
+            contentType?: string;
+            /** Format: int64 */
+            size?: number;
+            sha256?: string;
+            /** Format: int32 */
+            pages?: number;
+            /** Format: date-time */
+            uploadedAt?: string;
+            uploadedBy?: string;
+        };
         AuditEntry: {
             /** Format: int64 */
             seq?: number;
@@ -3394,6 +3726,11 @@ export interface components {
             /** Format: date */
             date?: string;
         };
+        FormAnswers: {
+            answers?: {
+                [key: string]: unknown;
+            };
+        };
         FormState: {
             responseId?: string;
             method?: components["schemas"]["MethodRef"];
@@ -3554,10 +3891,10 @@ export interface components {
             container?: boolean;
             string?: boolean;
             integralNumber?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             missingNode?: boolean;
             valueNode?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             pojo?: boolean;
             number?: boolean;
             floatingPointNumber?: boolean;
@@ -3670,6 +4007,12 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        Organisation: {
+            id?: string;
+            name?: string;
+            orgNumber?: string;
+            active?: boolean;
+        };
         PlacementView: {
             unitId?: string;
             unitName?: string;
@@ -3685,6 +4028,24 @@ export interface components {
             decidedBy?: string;
             /** Format: date-time */
             decidedAt?: string;
+        };
+        PortalAnswer: {
+            answers?: {
+                [key: string]: unknown;
+            };
+            attachments?: string[];
+        };
+        PortalInquiry: {
+            inquiry?: components["schemas"]["InquiryView"];
+            form?: components["schemas"]["FormState"];
+            attachments?: components["schemas"]["Attachment"][];
+        };
+        PortalMe: {
+            username?: string;
+            firstName?: string;
+            lastName?: string;
+            email?: string;
+            organisation?: components["schemas"]["Organisation"];
         };
         Preset: {
             username?: string;

@@ -995,6 +995,27 @@ export const sv = {
   'register.individualNote': 'Priset avtalas för varje placering.',
   'register.noFittingAgreement': 'Inget ramavtal omfattar verksamhetens placeringsformer. Välj placeringsformer först, eller en annan avtalstyp.',
   'register.agreementHint': 'Bara ramavtal som omfattar någon av verksamhetens placeringsformer visas.',
+
+  'portal.title': 'Förfrågningar',
+  'portal.none': 'Inga förfrågningar just nu.',
+  'portal.unit': 'Verksamhet',
+  'portal.deadline': 'Svara senast',
+  'portal.status': 'Status',
+  'portal.status.sent': 'Väntar på svar',
+  'portal.status.answered': 'Besvarad',
+  'portal.status.chosen': 'Ni har valts',
+  'portal.status.notChosen': 'Placeringen gick till annan',
+  'portal.late': 'sent svar',
+  'portal.inquiry': 'Förfrågan till {unit}',
+  'portal.deadlineIs': 'Svara senast {deadline}.',
+  'portal.content': 'Förfrågan',
+  'portal.file': 'Bifoga PDF (till exempel IVO-tillstånd)',
+  'portal.fileRefused': 'Filen togs inte emot: {detail}',
+  'portal.submit': 'Skicka svar',
+  'portal.sent': 'Tack, svaret är skickat.',
+  'portal.sentLate': 'Tack, svaret är skickat. Det kom efter sista svarsdag och är markerat som sent.',
+  'portal.answered': 'Förfrågan är besvarad.',
+  'portal.closed': 'Förfrågan är avslutad.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

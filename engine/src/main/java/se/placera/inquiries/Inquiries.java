@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import se.placera.forms.FormState;
+
 /**
  * Inquiry rounds of a placement case (PA-3 to PA-6). A caseworker sends one round to any number of units with a
  * deadline; each unit's provider answers (available or not, price per day, start date, transport) in the
@@ -38,6 +40,31 @@ public interface Inquiries {
 
     /** One inquiry as its provider sees it (no other provider's answers); 404 for another provider. */
     InquiryView forProvider(String inquiryId, String providerId);
+
+    /**
+     * The inquiries sent to this provider (the provider portal's list), newest first: awaiting an answer, answered,
+     * chosen or placed elsewhere ({@code not-chosen}); no other provider's inquiries or answers. Audited.
+     */
+    List<InquiryView> sentTo(String providerId);
+
+    /**
+     * The provider-response method of an inquiry sent to this provider as a form state the front ends render
+     * (computed with {@code answers}, nothing stored); the state's subject is the inquiry, never the case's facts.
+     * 404 for another provider. Not audited itself: the portal reads it together with {@link #forProvider}.
+     */
+    FormState responseForm(String inquiryId, String providerId, Map<String, Object> answers);
+
+    /**
+     * Who may reach an inquiry's attachments, for the module that serves them: the inquiry if it was sent to this
+     * provider, with the administration to audit under; 404 (audited as denied) otherwise.
+     */
+    InquiryScope providerScope(String inquiryId, String providerId, String action);
+
+    /**
+     * The same for a caseworker: the inquiry if it belongs to this case and the current user may see the case
+     * (the case's own check); 404 (audited as denied) otherwise.
+     */
+    InquiryScope caseScope(String caseId, String inquiryId, String action);
 
     /**
      * The caseworker chooses one answer (PA-6): the case is placed with that unit, price per day and start date
@@ -79,6 +106,10 @@ public interface Inquiries {
 
     /** The answer chosen, why, and the case's revision as read. */
     record Decision(String inquiryId, String reason, Long revision) {
+    }
+
+    /** An inquiry and the administration whose case it belongs to (for audit entries). */
+    record InquiryScope(String administration, InquiryView inquiry) {
     }
 
     record MethodVersion(String id, int version, String title) {

@@ -97,6 +97,7 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("put /api/cases/{id}/inquiries/{inquiryId}/deadline", Scope.ADMINISTRATION);
         rule("post /api/cases/{id}/inquiries/{inquiryId}/answer", Scope.ADMINISTRATION);
         rule("post /api/cases/{id}/decision", Scope.ADMINISTRATION);
+        rule("get /api/cases/{id}/inquiries/{inquiryId}/attachments/{attachmentId}", Scope.ADMINISTRATION);
         // The mail outbox: an administrator sees the mails of the administrations they administer.
         list("get /api/admin/mail-outbox", "username");
         rule("post /api/admin/mail-outbox/{id}/retry", Scope.ADMINISTRATION);
@@ -123,6 +124,13 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("post /api/provider-users", Scope.ADMINISTRATION);
         list("get /api/provider-users", "providerUser");
         rule("get /api/portal/me", Scope.PORTAL);
+        // The portal's inquiries: only those sent to the provider user's own organisation (PortalInquiriesIntegrationTests).
+        rule("get /api/portal/inquiries", Scope.PORTAL);
+        rule("get /api/portal/inquiries/{id}", Scope.PORTAL);
+        rule("post /api/portal/inquiries/{id}/form", Scope.PORTAL);
+        rule("post /api/portal/inquiries/{id}/answer", Scope.PORTAL);
+        rule("post /api/portal/inquiries/{id}/attachments", Scope.PORTAL);
+        rule("get /api/portal/inquiries/{id}/attachments/{attachmentId}", Scope.PORTAL);
         rule("get /api/autoanswer-presets/{username}", Scope.ADMINISTRATION);
         rule("put /api/autoanswer-presets/{username}/{methodId}", Scope.ADMINISTRATION);
         rule("delete /api/autoanswer-presets/{username}/{methodId}", Scope.ADMINISTRATION);

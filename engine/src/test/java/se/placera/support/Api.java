@@ -73,19 +73,43 @@ public final class Api {
 
     /** A request with extra headers (e.g. {@code If-Match}). */
     public Response send(String method, String path, Object body, java.util.Map<String, String> headers) {
+        String json = body == null ? null : body instanceof String s ? s : MAPPER.writeValueAsString(body);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .header("Accept", "application/json, application/problem+json");
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        headers.forEach(b::header);
+        return exchange(b);
+    }
+
+    /** A multipart/form-data POST with one file part (uploads). */
+    public Response upload(String path, String part, String filename, String contentType, byte[] content) {
+        String boundary = "placera-" + Long.toHexString(System.nanoTime());
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json, application/problem+json");
+        return exchange(b);
+    }
+
+    /** A GET that accepts any content type (file downloads). */
+    public Response download(String path) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET()
+                .header("Accept", "*/*"));
+    }
+
+    private Response exchange(HttpRequest.Builder b) {
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         try {
-            String json = body == null ? null : body instanceof String s ? s : MAPPER.writeValueAsString(body);
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                    .header("Accept", "application/json, application/problem+json");
-            if (json != null) {
-                b.header("Content-Type", "application/json");
-            }
-            if (authorization != null) {
-                b.header("Authorization", authorization);
-            }
-            headers.forEach(b::header);
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
         } catch (java.io.IOException e) {

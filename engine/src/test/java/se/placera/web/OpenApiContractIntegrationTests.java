@@ -27,7 +27,8 @@ import se.placera.support.AppIntegrationTest;
 class OpenApiContractIntegrationTests {
 
     static final String[] PREFIXES = {"/api/responses", "/api/methods", "/api/metadata", "/api/autoanswer-presets",
-            "/api/register", "/api/matching", "/api/users", "/api/organisation", "/api/audit", "/api/usage", "/api/cases"};
+            "/api/register", "/api/matching", "/api/users", "/api/organisation", "/api/audit", "/api/usage",
+            "/api/cases", "/api/portal"};
     static final Path SNAPSHOT = Path.of("..", "runtime-ui", "src", "api", "openapi.json");
 
     @LocalServerPort

@@ -31,6 +31,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
+import se.placera.forms.FormState;
 import se.placera.forms.Forms;
 import se.placera.forms.Subject;
 import se.placera.inquiries.InquiriesProperties;
@@ -321,6 +322,45 @@ class InquiryService implements Inquiries {
         events.publishEvent(new Audited("inquiry.read", "inquiry", inquiryId, round.administration, "success",
                 details("providerId", providerId)));
         return inquiryView(round, round.inquiry(inquiryId), false);
+    }
+
+    @Override
+    public List<InquiryView> sentTo(String providerId) {
+        if (providerId == null) {
+            throw PlaceraException.notFound(InquiryProblemCodes.NOT_FOUND, "There is no such provider.");
+        }
+        List<InquiryView> list = new ArrayList<>();
+        for (RoundDocument r : mongo.find(Query.query(Criteria.where("inquiries.providerId").is(providerId)
+                .and("status").ne(RoundDocument.PREPARING)).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(500),
+                RoundDocument.class)) {
+            r.inquiries.stream().filter(i -> providerId.equals(i.providerId))
+                    .forEach(i -> list.add(inquiryView(r, i, false)));
+        }
+        events.publishEvent(new Audited("inquiry.list", "provider", providerId, null, "success",
+                details("count", list.size())));
+        return list;
+    }
+
+    @Override
+    public FormState responseForm(String inquiryId, String providerId, Map<String, Object> answers) {
+        RoundDocument round = roundOfProvider(inquiryId, providerId, "inquiry.read");
+        Subject subject = new Subject("inquiry", inquiryId, Map.of());
+        FormState s = forms.preview(round.responseMethod.id, round.responseMethod.version, answers,
+                new Subject("case", round.caseId, round.subject));
+        return new FormState(null, s.method(), s.status(), subject, s.areas(), s.answers(), s.messages(),
+                s.complete(), null, null, null, s.answerLabels());
+    }
+
+    @Override
+    public InquiryScope providerScope(String inquiryId, String providerId, String action) {
+        RoundDocument round = roundOfProvider(inquiryId, providerId, action);
+        return new InquiryScope(round.administration, inquiryView(round, round.inquiry(inquiryId), false));
+    }
+
+    @Override
+    public InquiryScope caseScope(String caseId, String inquiryId, String action) {
+        RoundDocument round = roundOfCase(caseId, inquiryId, action);
+        return new InquiryScope(round.administration, inquiryView(round, round.inquiry(inquiryId), true));
     }
 
     private RoundDocument answerInto(RoundDocument round, String inquiryId, Answer answer, String actor, String via) {
