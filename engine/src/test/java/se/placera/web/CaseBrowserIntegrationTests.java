@@ -51,7 +51,8 @@ class CaseBrowserIntegrationTests extends BrowserTestSupport {
         }
         Api.at(port).asAdmin().post("/api/users", Map.of("username", OTHER, "firstName", "Tove",
                 "lastName", "Tvåan", "email", OTHER + "@exempelkommun.se", "administrations",
-                List.of("exempelkommun-sof"), "permissions", Map.of("PLACEMENT", "WRITE"))).expect(201);
+                List.of("exempelkommun-sof"), "permissions", Map.of("PLACEMENT", "WRITE", "FOLLOW_UP", "WRITE")))
+                .expect(201);
         mongo.updateFirst(Query.query(Criteria.where("username").is(OTHER)), new Update().set("active", true)
                 .set("passwordHash", encoder.encode("placera-demo")).set("passwordChangedAt", Instant.now()), "users");
     }
