@@ -79,9 +79,9 @@ class ReceiptIntegrationTests {
                 caseworker.revised("/api/responses/" + id, "answers", Map.of("tillfalle", "forsta",
                 "kon", "pojke-man", "andra", List.of("flicka-kvinna", "annat"), "betyg", 5))).expect(200);
 
-        // Later the codelist drops one item and retires another: the receipt still names them.
-        publish("codelists", codelist(List.of(item("flicka-kvinna", "Flicka/kvinna", false),
-                item("annat", "Annat/vill ej uppge", true))));
+        // Later the codelist retires two items (a value in use cannot be dropped): the receipt still names them.
+        publish("codelists", codelist(List.of(item("pojke-man", "Pojke/man", false),
+                item("flicka-kvinna", "Flicka/kvinna", false), item("annat", "Annat/vill ej uppge", true))));
 
         JsonNode read = caseworker.get("/api/responses/" + id).expect(200).json();
         assertThat(read.at("/answerLabels/tillfalle").asString()).isEqualTo("Första uppföljningen");

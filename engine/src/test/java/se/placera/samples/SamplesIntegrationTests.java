@@ -51,6 +51,6 @@ class SamplesIntegrationTests {
         JsonNode result = api.post("/api/matching/search", Map.of("placementForm", "hvb-barn-unga",
                 "targetGroup", "barn-unga")).expect(200).json();
         assertThat(result.get("total").asInt()).isGreaterThan(0);
-        assertThat(result.at("/results/0/reasons").size()).isEqualTo(5);
+        assertThat(result.at("/results/0/reasons").size()).isEqualTo(6);
     }
 }

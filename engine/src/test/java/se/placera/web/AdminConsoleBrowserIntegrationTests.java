@@ -2,7 +2,6 @@ package se.placera.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -249,7 +248,7 @@ class AdminConsoleBrowserIntegrationTests extends BrowserTestSupport {
 
         // The permit as PDF and a document: uploaded, listed, removed.
         Path pdf = Files.createTempFile("tillstand-", ".pdf");
-        Files.write(pdf, "%PDF-1.4\n% webbtest\n%%EOF".getBytes(StandardCharsets.US_ASCII));
+        Files.write(pdf, se.placera.support.TestPdfs.plain("webbtest")); // a real PDF: uploads are checked by content
         driver.findElement(By.id("f-ivo-file")).sendKeys(pdf.toAbsolutePath().toString());
         click(By.xpath("//form[.//input[@id='f-ivo-file']]//button[normalize-space()='Ladda upp']"));
         waitForText(By.id("unit-files"), "Öppna tillståndet (PDF)");

@@ -99,11 +99,29 @@ class CaseEventLog implements CaseEvents {
         return shown;
     }
 
+    /**
+     * The state a transition left or entered: audit details store it as {@code changes = [{field: state, before,
+     * after}]}; older entries as {@code from}/{@code to}.
+     */
+    private static Object stateOf(Map<String, Object> d, String legacy, String side) {
+        if (d.get(legacy) != null) {
+            return d.get(legacy);
+        }
+        if (d.get("changes") instanceof List<?> changes) {
+            for (Object c : changes) {
+                if (c instanceof Map<?, ?> m && "state".equals(m.get("field"))) {
+                    return m.get(side);
+                }
+            }
+        }
+        return null;
+    }
+
     private static CaseEvent event(AuditTrail.Entry e, ProcessDefinition process, Map<String, NoteDocument> notes) {
         Map<String, Object> d = e.details() == null ? Map.of() : e.details();
         String kind = kindOf(e, process);
-        String from = d.get("from") instanceof String s && "case".equals(kind) ? s : null;
-        String to = d.get("to") instanceof String s && "case".equals(kind) ? s
+        String from = stateOf(d, "from", "before") instanceof String s && "case".equals(kind) ? s : null;
+        String to = stateOf(d, "to", "after") instanceof String s && "case".equals(kind) ? s
                 : "case.create".equals(e.action()) && d.get("state") instanceof String s ? s : null;
         String text = null;
         if ("case.note".equals(e.action()) && d.get("noteId") instanceof String id && notes.containsKey(id)) {
@@ -139,7 +157,7 @@ class CaseEventLog implements CaseEvents {
             return "document";
         }
         if (a.startsWith("case.") && (process != null ? process.transition(a.substring(5)).isPresent()
-                : e.details() != null && e.details().containsKey("to"))) {
+                : e.details() != null && stateOf(e.details(), "to", "after") != null)) {
             return "case";
         }
         if (a.startsWith("inquiry") || a.startsWith("decision") || "inquiry".equals(e.subjectType())) {

@@ -551,8 +551,7 @@ public class UserService implements UserDirectory, ApplicationRunner {
                             + "Användarnamn: " + doc.username + "\n\nVälj ditt lösenord via länken nedan. Länken "
                             + "gäller i " + props.activationTtl().toHours() + " timmar och kan bara användas en gång:\n"
                             + link + "\n\nHälsningar\nPlacera");
-            audit("user.invite", doc, Map.of("providerId", doc.providerId));
-            return;
+            return; // the invitation's audit entry travels on the issued token
         }
         tell(doc, "invitation", "Välkommen till Placera",
                 "Hej " + doc.firstName + "!\n\nDu har fått ett konto i Placera, kommunens stöd för placeringar.\n"

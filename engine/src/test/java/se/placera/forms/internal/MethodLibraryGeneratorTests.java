@@ -244,6 +244,8 @@ class MethodLibraryGeneratorTests {
                     values.addAll(codelistValues(codelist));
                 } else if (e.getKey().endsWith("Date") || e.getKey().equals("date")) {
                     values.add("2026-01-15");
+                } else if (e.getKey().equals("age")) {
+                    values.addAll(List.of(15L, 34L)); // a case's age is a number (the client's age in years)
                 } else {
                     values.addAll(literals);
                 }
