@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 import se.placera.shared.Outbox;
 import se.placera.shared.PendingAudit;
+import se.placera.support.Api;
 import se.placera.support.AppIntegrationTest;
 
 /**
@@ -140,6 +141,45 @@ class WriteAndAuditOutboxIntegrationTests {
         assertDeliveredOn("user_changes", change, id, "user.change.request");
         assertDeliveredOn("account_tokens", token, id, "user.invite");
         assertThat(f.admin.get("/api/audit/verify").expect(200).json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void apiTokensAndUnlocksAndTheirEntriesEndUpTogether() {
+        String adminId = f.admin.get("/api/auth/me").expect(200).json().get("id").asString();
+        failing.set(true);
+        String token = f.admin.post("/api/me/tokens", Map.of("name", "Utkorg", "expiresInDays", 7)).expect(201)
+                .json().get("id").asString();
+        f.admin.delete("/api/me/tokens/" + token).expect(204);
+        assertWaitingOn("api_tokens", token, adminId, "api-token.create", "api-token.revoke");
+
+        // An unlock is written with its entry; the lock is lifted when the entry goes out, never without it.
+        String username = RegisterFixtures.unique("utlast");
+        String id = f.admin.post("/api/users", Map.of("username", username, "firstName", "Ut", "lastName", "Låst",
+                "email", username + "@exempelkommun.se", "administrations", List.of("exempelkommun-sof"),
+                "permissions", Map.of("FOLLOW_UP", "READ"), "sendInvitation", false)).expect(201).json()
+                .get("id").asString();
+        failing.set(false);
+        outbox.sweep(Duration.ZERO);
+        for (int i = 0; i < 6; i++) {
+            Api.at(port).as(username, "fel-" + i).get("/api/auth/me");
+        }
+        assertThat(locked(id)).isTrue();
+        failing.set(true);
+        f.admin.post("/api/users/" + id + "/unlock", null).expect(204);
+        assertWaiting("users", id, "user.unlock");
+        assertThat(locked(id)).as("no lift without its audit entry").isTrue();
+
+        failing.set(false);
+        outbox.sweep(Duration.ZERO);
+        outbox.sweep(Duration.ZERO);
+        assertDeliveredOn("api_tokens", token, adminId, "api-token.create", "api-token.revoke");
+        assertDelivered("users", id, "user.unlock");
+        assertThat(locked(id)).isFalse();
+        assertThat(f.admin.get("/api/audit/verify").expect(200).json().get("valid").asBoolean()).isTrue();
+    }
+
+    private boolean locked(String userId) {
+        return !f.admin.get("/api/users/" + userId).expect(200).json().path("lockedUntil").isNull();
     }
 
     /** The document holds the entries of {@code actions}, in order, and the log none of them. */

@@ -16,27 +16,13 @@ import se.placera.shared.PendingAudit;
  * {@code response.submit} entry is followed by {@link ResponseSubmitted}, built from the stored response.
  */
 @Component
-class ResponseOutbox implements Outbox.Source<ResponseDocument> {
+class ResponseOutbox extends Outbox.Of<ResponseDocument> {
 
     private final MethodRegistry methods;
 
     ResponseOutbox(MethodRegistry methods) {
+        super(ResponseDocument.class, d -> d.id, d -> d.pending);
         this.methods = methods;
-    }
-
-    @Override
-    public Class<ResponseDocument> type() {
-        return ResponseDocument.class;
-    }
-
-    @Override
-    public String idOf(ResponseDocument document) {
-        return document.id;
-    }
-
-    @Override
-    public List<PendingAudit> pending(ResponseDocument document) {
-        return document.pending;
     }
 
     /**

@@ -13,21 +13,10 @@ import se.placera.shared.PendingAudit;
  * follow the entry out as {@link InquiryMail} events (at least once; each mail's id is stable).
  */
 @Component
-class RoundOutbox implements Outbox.Source<RoundDocument> {
+class RoundOutbox extends Outbox.Of<RoundDocument> {
 
-    @Override
-    public Class<RoundDocument> type() {
-        return RoundDocument.class;
-    }
-
-    @Override
-    public String idOf(RoundDocument document) {
-        return document.id;
-    }
-
-    @Override
-    public List<PendingAudit> pending(RoundDocument document) {
-        return document.pending;
+    RoundOutbox() {
+        super(RoundDocument.class, d -> d.id, d -> d.pending);
     }
 
     @Override

@@ -19,11 +19,19 @@ import se.placera.shared.PendingAudit;
 @Configuration(proxyBeanMethods = false)
 class RegisterOutbox {
 
+    /** The field that marks a record being removed with its audit entry (see {@code RegisterService#remove}). */
+    static final String REMOVING = "removing";
+
+    /** A removal to carry out once its audit entry has gone out. */
+    record Removal(String collection, String id) {
+    }
+
     /** The id and pending entries of a register document. */
     abstract static class Pending {
         @Id
         String id;
         List<PendingAudit> pending;
+        Boolean removing;
     }
 
     @Document("register_providers")
@@ -39,16 +47,20 @@ class RegisterOutbox {
     }
 
     /** The outbox's view of one register collection. */
-    record Source<D extends Pending>(Class<D> type) implements Outbox.Source<D> {
+    static final class Source<D extends Pending> extends Outbox.Of<D> {
 
-        @Override
-        public String idOf(D document) {
-            return document.id;
+        private final String collection;
+
+        Source(Class<D> type) {
+            super(type, d -> d.id, d -> d.pending);
+            this.collection = type.getAnnotation(Document.class).value();
         }
 
+        /** A record marked {@code removing} is removed when the entry of its removal has gone out. */
         @Override
-        public List<PendingAudit> pending(D document) {
-            return document.pending;
+        public List<Object> followUps(D document, PendingAudit entry) {
+            return Boolean.TRUE.equals(document.removing) && entry.audited().action().endsWith("-undo")
+                    ? List.of(new Removal(collection, document.id)) : List.of();
         }
     }
 

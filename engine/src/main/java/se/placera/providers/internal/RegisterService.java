@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -98,9 +99,10 @@ class RegisterService implements Register {
                 return;
             }
             // Reload in place: readers meanwhile see old or new entries, never a missing one that exists in both.
-            reload(providers, mongo.findAll(Provider.class), Provider::id);
-            reload(units, mongo.findAll(Unit.class), Unit::id);
-            reload(agreements, mongo.findAll(FrameworkAgreement.class), FrameworkAgreement::id);
+            Query present = Query.query(Criteria.where(RegisterOutbox.REMOVING).ne(true));
+            reload(providers, mongo.find(present, Provider.class), Provider::id);
+            reload(units, mongo.find(present, Unit.class), Unit::id);
+            reload(agreements, mongo.find(present, FrameworkAgreement.class), FrameworkAgreement::id);
             loaded = true;
         }
     }
@@ -222,30 +224,69 @@ class RegisterService implements Register {
     }
 
     /**
-     * Undo of an import's write (import write phase only): puts the provider back as it was, or removes it if the
-     * import created it ({@code before} null). No version check: the import holds the only change since.
+     * Undo of an import's write (import write phase only): puts the provider back as it was (as a new version, so
+     * nobody holding the import's version overwrites it), or removes it if the import created it ({@code before}
+     * null). Either way the undo is one write that carries its audit entry, as every register write does.
      */
     synchronized void undoImportedProvider(String id, Provider before) {
+        Provider current = providers.get(id);
+        if (current == null) {
+            return;
+        }
         if (before == null) {
-            mongo.remove(Query.query(Criteria.where("_id").is(id)), Provider.class);
+            remove(Provider.class, id, current.version(), audited("provider.import-undo", "provider", id, current, null));
             providers.remove(id);
         } else {
-            mongo.save(before);
-            providers.put(id, before);
+            Provider restored = before.withStamp(id, current.version() + 1, before.createdAt(), clock.instant(),
+                    users.actor());
+            replace(id, current.version(), restored, audited("provider.import-undo", "provider", id, current,
+                    restored));
+            providers.put(id, restored);
         }
-        audit("provider.import-undo", "provider", id, null, before);
+        deliver(Provider.class, id);
     }
 
     /** Undo of an import's write to a unit; see {@link #undoImportedProvider}. */
     synchronized void undoImportedUnit(String id, Unit before) {
+        Unit current = units.get(id);
+        if (current == null) {
+            return;
+        }
         if (before == null) {
-            mongo.remove(Query.query(Criteria.where("_id").is(id)), Unit.class);
+            remove(Unit.class, id, current.version(), audited("unit.import-undo", "unit", id, current, null));
             units.remove(id);
         } else {
-            mongo.save(before);
-            units.put(id, before);
+            Unit restored = before.withStamp(id, current.version() + 1, before.createdAt(), clock.instant(),
+                    users.actor());
+            replace(id, current.version(), restored, audited("unit.import-undo", "unit", id, current, restored));
+            units.put(id, restored);
         }
-        audit("unit.import-undo", "unit", id, null, before);
+        deliver(Unit.class, id);
+    }
+
+    /**
+     * Removes a record with an audit entry: the record is marked {@code removing} with the entry in one conditional
+     * write, and the {@link Outbox} removes it when the entry has gone out ({@link RegisterOutbox.Removal}), so a
+     * removal never exists without its entry. Until then (a crash between) the register does not load the record.
+     */
+    private void remove(Class<?> recordType, String id, Long expectedVersion, Audited audited) {
+        String collection = mongo.getCollectionName(recordType);
+        var result = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(expectedVersion)),
+                new Update().set(RegisterOutbox.REMOVING, true).inc("version", 1)
+                        .push(Outbox.FIELD, mongo.getConverter().convertToMongoType(
+                                pendingEntry(id, expectedVersion + 1, audited))), collection);
+        if (result.getMatchedCount() == 0) {
+            throw PlaceraException.conflict(RegisterProblemCodes.CONCURRENT_UPDATE,
+                    "Someone else changed this record at the same time. Reload and try again.");
+        }
+        generations.bump(collection);
+    }
+
+    /** A removal whose audit entry has gone out (see {@link #remove}); idempotent. */
+    @org.springframework.context.event.EventListener
+    void on(RegisterOutbox.Removal removal) {
+        mongo.remove(Query.query(Criteria.where("_id").is(removal.id()).and(RegisterOutbox.REMOVING).is(true)),
+                removal.collection());
     }
 
     /** Stores a unit changed by the register itself (files, vacancies): no field validation, still audited. */
@@ -411,10 +452,6 @@ class RegisterService implements Register {
             m.remove(k);
         }
         return m;
-    }
-
-    private void audit(String action, String type, String id, Object before, Object after) {
-        events.publishEvent(audited(action, type, id, before, after));
     }
 
     /** The audit entry of a change: the record before and after. */

@@ -130,6 +130,12 @@ public class LoginAttempts implements se.placera.security.Lockouts {
         recordSuccess(username);
     }
 
+    /** An administrator's unlock, written and audited by the users module (delivered at least once). */
+    @org.springframework.context.event.EventListener
+    void on(se.placera.security.LockoutLifted lifted) {
+        unlock(lifted.username());
+    }
+
     /** The delay after {@code failures} failures when {@code free} are let through: none, or doubling to the cap. */
     Duration delay(int failures, int free) {
         if (failures < free) {

@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,6 +28,8 @@ import se.placera.security.CurrentUser;
 import se.placera.security.CurrentUsers;
 import se.placera.security.LoginMethod;
 import se.placera.shared.Audited;
+import se.placera.shared.Outbox;
+import se.placera.shared.PendingAudit;
 import se.placera.shared.PlaceraException;
 import se.placera.shared.Problem;
 
@@ -63,6 +64,16 @@ public class ApiTokens implements ApiTokenDirectory, ApplicationRunner {
         Instant lastUsedAt;
         Instant revokedAt;
         String revokedBy;
+        /** Audit entries of the token's create and revoke, until the {@link Outbox} has delivered them. */
+        List<PendingAudit> pending;
+    }
+
+    /** Tokens as a source of the {@link Outbox}: the create and the revoke carry their audit entries. */
+    @Component
+    static class TokenOutbox extends Outbox.Of<ApiTokenDocument> {
+        TokenOutbox() {
+            super(ApiTokenDocument.class, d -> d.id, d -> d.pending);
+        }
     }
 
     /** A token as its user and administrators see it: never the value or its hash. */
@@ -77,16 +88,18 @@ public class ApiTokens implements ApiTokenDirectory, ApplicationRunner {
     private final MongoTemplate mongo;
     private final ApiTokenSecrets secrets;
     private final CurrentUsers currentUsers;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Outbox outbox;
+    private final TokenOutbox source;
 
-    ApiTokens(MongoTemplate mongo, ApiTokenSecrets secrets, CurrentUsers currentUsers,
-            ApplicationEventPublisher events, Clock clock) {
+    ApiTokens(MongoTemplate mongo, ApiTokenSecrets secrets, CurrentUsers currentUsers, Clock clock, Outbox outbox,
+            TokenOutbox source) {
         this.mongo = mongo;
         this.secrets = secrets;
         this.currentUsers = currentUsers;
-        this.events = events;
         this.clock = clock;
+        this.outbox = outbox;
+        this.source = source;
     }
 
     @Override
@@ -151,8 +164,8 @@ public class ApiTokens implements ApiTokenDirectory, ApplicationRunner {
         d.name = trimmed;
         d.createdAt = clock.instant();
         d.expiresAt = d.createdAt.plus(Duration.ofDays(expiresInDays));
-        mongo.insert(d);
-        audit("api-token.create", d, user.administrationId());
+        d.pending = List.of(pending(1, "api-token.create", d, user.administrationId()));
+        outbox.deliver(source, mongo.insert(d));
         return new CreatedToken(view(d), value);
     }
 
@@ -179,15 +192,22 @@ public class ApiTokens implements ApiTokenDirectory, ApplicationRunner {
     /** Revokes a token of {@code userId}; a token of anyone else, or already revoked, is not found (404). */
     public void revoke(String userId, String tokenId, String administration) {
         Instant now = clock.instant();
-        ApiTokenDocument d = mongo.findAndModify(Query.query(Criteria.where("_id").is(tokenId)
-                        .and("userId").is(userId).and("revokedAt").is(null)),
-                new Update().set("revokedAt", now).set("revokedBy", currentUsers.actor()),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
-                ApiTokenDocument.class);
+        Query live = Query.query(Criteria.where("_id").is(tokenId).and("userId").is(userId).and("revokedAt").is(null));
+        ApiTokenDocument d = mongo.findOne(live, ApiTokenDocument.class);
         if (d == null) {
             throw PlaceraException.notFound("API_TOKEN_NOT_FOUND", "There is no token '" + tokenId + "'.");
         }
-        audit("api-token.revoke", d, administration);
+        // The revoke and its audit entry in one conditional write: of two concurrent revokes one wins.
+        ApiTokenDocument revoked = mongo.findAndModify(live,
+                new Update().set("revokedAt", now).set("revokedBy", currentUsers.actor())
+                        .push(Outbox.FIELD, mongo.getConverter().convertToMongoType(
+                                pending(2, "api-token.revoke", d, administration))),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true),
+                ApiTokenDocument.class);
+        if (revoked == null) {
+            throw PlaceraException.notFound("API_TOKEN_NOT_FOUND", "There is no token '" + tokenId + "'.");
+        }
+        outbox.deliver(source, revoked);
     }
 
     private TokenView view(ApiTokenDocument d) {
@@ -195,12 +215,18 @@ public class ApiTokens implements ApiTokenDirectory, ApplicationRunner {
                 !d.expiresAt.isAfter(clock.instant()));
     }
 
-    private void audit(String action, ApiTokenDocument d, String administration) {
+    /** The audit entry of the token's write number {@code revision} (1 create, 2 revoke: each happens once). */
+    private PendingAudit pending(long revision, String action, ApiTokenDocument d, String administration) {
+        return new PendingAudit(PendingAudit.idOf(d.id, revision), clock.instant(), currentUsers.actor(),
+                currentUsers.find().map(CurrentUser::administrationId).orElse(null), audited(action, d, administration));
+    }
+
+    private static Audited audited(String action, ApiTokenDocument d, String administration) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("account", d.username);
         details.put("token", d.id);
         details.put("name", d.name);
         details.put("expiresAt", d.expiresAt.toString());
-        events.publishEvent(new Audited(action, "user", d.userId, administration, "success", details));
+        return new Audited(action, "user", d.userId, administration, "success", details);
     }
 }

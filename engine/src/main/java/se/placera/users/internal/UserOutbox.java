@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import se.placera.security.LockoutLifted;
 import se.placera.shared.Outbox;
 import se.placera.shared.PendingAudit;
 
@@ -19,59 +20,30 @@ final class UserOutbox {
     }
 
     @Component
-    static class Accounts implements Outbox.Source<UserDocument> {
-
-        @Override
-        public Class<UserDocument> type() {
-            return UserDocument.class;
+    static class Accounts extends Outbox.Of<UserDocument> {
+        Accounts() {
+            super(UserDocument.class, d -> d.id, d -> d.pending);
         }
 
+        /** An unlock is carried out when its audit entry goes out, so neither exists without the other. */
         @Override
-        public String idOf(UserDocument document) {
-            return document.id;
-        }
-
-        @Override
-        public List<PendingAudit> pending(UserDocument document) {
-            return document.pending;
+        public List<Object> followUps(UserDocument document, PendingAudit entry) {
+            return "user.unlock".equals(entry.audited().action())
+                    ? List.of(new LockoutLifted(document.username)) : List.of();
         }
     }
 
     @Component
-    static class Tokens implements Outbox.Source<AccountTokens.TokenDocument> {
-
-        @Override
-        public Class<AccountTokens.TokenDocument> type() {
-            return AccountTokens.TokenDocument.class;
-        }
-
-        @Override
-        public String idOf(AccountTokens.TokenDocument document) {
-            return document.id;
-        }
-
-        @Override
-        public List<PendingAudit> pending(AccountTokens.TokenDocument document) {
-            return document.pending;
+    static class Tokens extends Outbox.Of<AccountTokens.TokenDocument> {
+        Tokens() {
+            super(AccountTokens.TokenDocument.class, d -> d.id, d -> d.pending);
         }
     }
 
     @Component
-    static class Changes implements Outbox.Source<UserChanges.UserChange> {
-
-        @Override
-        public Class<UserChanges.UserChange> type() {
-            return UserChanges.UserChange.class;
-        }
-
-        @Override
-        public String idOf(UserChanges.UserChange document) {
-            return document.id;
-        }
-
-        @Override
-        public List<PendingAudit> pending(UserChanges.UserChange document) {
-            return document.pending;
+    static class Changes extends Outbox.Of<UserChanges.UserChange> {
+        Changes() {
+            super(UserChanges.UserChange.class, d -> d.id, d -> d.pending);
         }
     }
 }

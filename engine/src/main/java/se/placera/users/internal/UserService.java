@@ -529,10 +529,12 @@ public class UserService implements UserDirectory, ApplicationRunner {
         return doc;
     }
 
+    /**
+     * Lifts an account's login lock: the unlock is written to the account with its audit entry, and the lock is
+     * lifted when the entry goes out ({@link UserOutbox.Accounts#followUps}), so there is no unlock without its entry.
+     */
     public void unlock(String id) {
-        UserDocument doc = get(id);
-        lockouts.unlock(doc.username);
-        audit("user.unlock", doc, Map.of());
+        write(get(id), "user.unlock", Map.of(), false);
     }
 
     public Optional<java.time.Instant> lockedUntil(UserDocument doc) {
