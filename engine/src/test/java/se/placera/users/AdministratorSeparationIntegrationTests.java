@@ -134,6 +134,37 @@ class AdministratorSeparationIntegrationTests extends IdentityTestBase {
                 .contains("user.change.reject");
     }
 
+    /**
+     * The decision is claimed before the account changes, and an approval that cannot be applied (the Keycloak user
+     * is linked to another account by then) leaves the request pending, the account unchanged and no approval in the
+     * log.
+     */
+    @Test
+    void anApprovalThatCannotBeAppliedLeavesTheRequestPending() {
+        String taken = unique("tagen-identitet");
+        String first = admin().post("/api/users", user(unique("forsta"), "exempelkommun.se",
+                List.of("exempelkommun-sof"), Map.of("FOLLOW_UP", "READ"))).expect(201).json().get("id").asString();
+        String other = admin().post("/api/users", user(unique("andra"), "exempelkommun.se",
+                List.of("exempelkommun-sof"), Map.of("FOLLOW_UP", "READ"))).expect(201).json().get("id").asString();
+        Api second = activated(admin(), unique("godkannare"), "exempelkommun.se", List.of("exempelkommun-sof"),
+                allAdmin());
+        String linkFirst = admin().post("/api/users/" + first + "/changes", Map.of("keycloakId", taken)).expect(202)
+                .json().get("id").asString();
+        String linkOther = admin().post("/api/users/" + other + "/changes", Map.of("keycloakId", taken)).expect(202)
+                .json().get("id").asString();
+        second.post("/api/users/changes/" + linkFirst + "/approve", null).expect(200);
+
+        var refused = second.post("/api/users/changes/" + linkOther + "/approve", null);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("KEYCLOAK_ID_TAKEN");
+        assertThat(second.get("/api/users/changes?status=pending").expect(200).text()).contains(linkOther);
+        assertThat(admin().get("/api/users/" + other).json().get("keycloakId").isNull()).isTrue();
+        assertThat(admin().get("/api/audit?action=user.change.approve&subjectId=" + other).expect(200).text())
+                .doesNotContain(linkOther);
+        // Still decidable: the second administrator turns it down.
+        second.post("/api/users/changes/" + linkOther + "/reject", null).expect(200);
+    }
+
     @Test
     void anAdministratorCannotAddAnotherAdministrationToTheirOwnAccount() {
         Api self = activated(admin(), unique("sjalv"), "exempelkommun.se", List.of("exempelkommun-sof"), allAdmin());

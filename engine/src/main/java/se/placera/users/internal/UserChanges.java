@@ -172,14 +172,13 @@ public class UserChanges {
                         "A second administrator must approve the change, not the one who asked for it.");
             }
             UserDocument doc = users.load(c.userId);
+            UserDocument checked = null;
             if (approve) {
                 if (!caller.administers(doc.administrations)) {
                     throw PlaceraException.notFound("USER_CHANGE_NOT_FOUND", "There is no change '" + changeId + "'.");
                 }
-                UserDocument checked = users.validatedChange(doc, c.administrations, c.email);
+                checked = users.validatedChange(doc, c.administrations, c.email);
                 UserService.requireGrantable(caller, doc, grantsOf(checked, doc));
-                users.applyIdentityChange(doc, c.administrations == null ? null : checked.administrations,
-                        c.email == null ? null : checked.email, c.keycloakId, c.requestedBy, caller.username());
             }
             c.status = approve ? Status.APPROVED : Status.REJECTED;
             c.decidedBy = caller.username();
@@ -187,11 +186,24 @@ public class UserChanges {
             List<PendingAudit> entries = new ArrayList<>(c.pending == null ? List.of() : c.pending);
             entries.add(pending(c, 1, approve ? "user.change.approve" : "user.change.reject", caller, details(c)));
             c.pending = entries;
-            // Decided only if still pending: another instance's decision meanwhile makes this one a conflict.
+            // The decision is claimed first, conditional on the request still pending: of an approval and a
+            // rejection on two instances exactly one is stored, and only a stored approval changes the account.
             UserChange decided = mongo.findAndReplace(Query.query(Criteria.where("_id").is(c.id)
                     .and("status").is(Status.PENDING)), c);
             if (decided == null) {
                 throw PlaceraException.conflict("USER_CHANGE_DECIDED", "The change has already been decided.");
+            }
+            if (approve) {
+                try {
+                    users.applyIdentityChange(doc, c.administrations == null ? null : checked.administrations,
+                            c.email == null ? null : checked.email, c.keycloakId, c.requestedBy, caller.username());
+                } catch (RuntimeException e) {
+                    // Not applied (e.g. the Keycloak user was linked to another account meanwhile): the request is
+                    // pending again and its approval entry, not yet delivered, goes with the claim.
+                    mongo.findAndReplace(Query.query(Criteria.where("_id").is(c.id).and("status")
+                            .is(Status.APPROVED).and("decidedAt").is(c.decidedAt)), decided);
+                    throw e;
+                }
             }
             outbox.deliver(source, c);
             return c;
