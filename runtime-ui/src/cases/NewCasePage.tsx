@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { metadata } from '../api/client';
+import { DateInput } from '../app/DateInput';
 import { navigate } from '../app/router';
 import { useI18n } from '../i18n';
 import { codeLabel, useCodelists } from '../matching/codelists';
@@ -150,7 +151,7 @@ export function NewCasePage() {
         <div className="field">
           <label htmlFor="case-start">{t('newCase.wantedStart')}</label>
           {err('/wantedStart', 'case-start-error')}
-          <input id="case-start" type="date" value={wantedStart} onChange={(e) => setWantedStart(e.target.value)} />
+          <DateInput id="case-start" value={wantedStart} onChange={setWantedStart} describedBy={errors['/wantedStart'] ? 'case-start-error' : undefined} invalid={!!errors['/wantedStart']} />
         </div>
         <button type="submit" disabled={busy} aria-busy={busy || undefined}>
           {t('newCase.submit')}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AnswerValue, QuestionState } from '../api/client';
 import { useT } from '../i18n';
+import { DateInput } from '../app/DateInput';
 import { HelpText } from './HelpText';
 
 export interface FieldProps {
@@ -87,7 +88,7 @@ function Control(props: FieldProps & { id: string; describedBy?: string }) {
     case 'number':
       return <TextLike {...props} type="number" />;
     case 'date':
-      return <TextLike {...props} type="date" />;
+      return <DateField {...props} />;
     default:
       return <TextLike {...props} type="text" />;
   }
@@ -167,7 +168,7 @@ function Checkboxes({ q, value, id, disabled, onChange, error }: ControlProps) {
 }
 
 /** Text, number and date fields keep what is typed locally and commit it when the field is left. */
-function TextLike({ q, value, id, disabled, onChange, describedBy, error, type }: ControlProps & { type: 'text' | 'number' | 'date' }) {
+function TextLike({ q, value, id, disabled, onChange, describedBy, error, type }: ControlProps & { type: 'text' | 'number' }) {
   const t = useT();
   const [text, setText] = useState(value === null || value === undefined ? '' : String(value));
   useEffect(() => setText(value === null || value === undefined ? '' : String(value)), [value]);
@@ -221,6 +222,31 @@ function TextLike({ q, value, id, disabled, onChange, describedBy, error, type }
     />
     {count}
     </>
+  );
+}
+
+/** A date question: Swedish format whatever the browser's language; only a real date is saved. */
+function DateField({ value, id, disabled, onChange, describedBy, error }: ControlProps) {
+  const stored = typeof value === 'string' ? value : '';
+  const [text, setText] = useState(stored);
+  useEffect(() => setText(stored), [stored]);
+  useUnsavedWarning(text !== stored);
+  return (
+    <DateInput
+      id={id}
+      value={text}
+      disabled={disabled}
+      describedBy={describedBy}
+      invalid={!!error}
+      onChange={setText}
+      onBlur={(iso, typed) => {
+        if (typed.trim() === '') {
+          if (stored !== '') onChange(null);
+        } else if (iso !== null && iso !== stored) {
+          onChange(iso);
+        }
+      }}
+    />
   );
 }
 

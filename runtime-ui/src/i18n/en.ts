@@ -18,6 +18,10 @@ export const en: Record<MessageKey, string> = {
   'app.error': 'Something went wrong: {detail}',
   'app.forbidden': 'You are not allowed to do this.',
 
+  'date.placeholder': 'YYYY-MM-DD',
+  'date.format': 'Write the date as YYYY-MM-DD, e.g. 2026-03-01.',
+  'date.invalid': 'That date does not exist. Write it as YYYY-MM-DD, e.g. 2026-03-01.',
+
   'problem.unknown': 'Something went wrong. Please try again.',
   'problem.network': 'The server could not be reached. Check the network and try again.',
   'problem.server': 'An error occurred on the server. Try again in a while.',

@@ -17,6 +17,10 @@ export const sv = {
   'app.error': 'Något gick fel: {detail}',
   'app.forbidden': 'Du saknar behörighet för det här.',
 
+  'date.placeholder': 'ÅÅÅÅ-MM-DD',
+  'date.format': 'Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2026-03-01.',
+  'date.invalid': 'Datumet finns inte. Skriv det som ÅÅÅÅ-MM-DD, t.ex. 2026-03-01.',
+
   'problem.unknown': 'Något gick fel. Försök igen.',
   'problem.network': 'Servern gick inte att nå. Kontrollera nätverket och försök igen.',
   'problem.server': 'Ett fel uppstod på servern. Försök igen om en stund.',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { matching, saveBlob, type CompareResult, type Criteria, type Hit, type MatchResult, type Rating, type Reason } from '../api/register';
+import { DateInput } from '../app/DateInput';
 import { fieldProblems } from '../app/problems';
 import { ErrorMessage } from '../app/Shell';
 import { ErrorSummary } from '../form/ErrorSummary';
@@ -305,7 +306,7 @@ export function MatchingPage() {
             </div>
             <div className="field">
               <label htmlFor="m-dateNeeded">{t('matching.dateNeeded')}</label>
-              <input id="m-dateNeeded" type="date" value={v.dateNeeded} aria-describedby="m-date-hint" onChange={(e) => set({ dateNeeded: e.target.value })} />
+              <DateInput id="m-dateNeeded" value={v.dateNeeded} describedBy="m-date-hint" onChange={(text) => set({ dateNeeded: text })} />
               <p id="m-date-hint" className="hint">
                 {t('matching.dateHint')}
               </p>
