@@ -3,8 +3,9 @@ import { ApiProblem, draftRevision, metadata, rawJson, responses, type AnswerVal
 import { ErrorMessage } from '@rt/app/Shell';
 import { Link, navigate } from '@rt/app/router';
 import { AutoAnswered, FormView } from '@rt/form/FormView';
-import { useI18n } from '@rt/i18n';
+import { isMessageKey, useI18n, type Translate } from '@rt/i18n';
 import { useLeaveWarning } from '../common/leave';
+import { problemParams, withParams } from '../common/problems';
 import { AreaEditor, MethodEditor } from './Editors';
 import { PURPOSES, move, newArea, newMethod, newQuestion, selectionOfPointer, type AreaDef, type MethodDef, type QuestionDef, type Selection } from './model';
 import { QuestionEditor } from './QuestionEditor';
@@ -262,7 +263,7 @@ export function Designer({ id }: { id?: string }) {
             {[...problems.errors.map((p) => ({ p, kind: t('admin.errors') })), ...problems.warnings.map((p) => ({ p, kind: t('admin.warnings') }))].map(({ p, kind }, i) => (
               <li key={i}>
                 <button type="button" className="link-button" onClick={() => setSelection(selectionOfPointer(p.pointer ?? ''))}>
-                  {kind}: {p.pointer || '/'} – {p.detail} ({p.code})
+                  {kind}: {p.pointer || '/'} – {designerProblemText(t, p)}
                 </button>
               </li>
             ))}
@@ -377,4 +378,10 @@ function ItemActions({ name, onUp, onDown, onRemove }: { name: string; onUp?: ()
       </button>
     </span>
   );
+}
+
+/** A method problem in the UI's language: `designer.problem.<code>` with the server's params (the detail is English). */
+export function designerProblemText(t: Translate, p: Problem): string {
+  const key = `designer.problem.${p.code ?? ''}`;
+  return isMessageKey(key) ? withParams(t, key, problemParams(p)) : t('designer.problem.unknown', { code: p.code ?? '' });
 }

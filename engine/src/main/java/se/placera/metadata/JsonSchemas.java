@@ -42,9 +42,34 @@ public final class JsonSchemas {
             if (e.getProperty() != null && "required".equals(e.getKeyword())) {
                 pointer = pointer + "/" + e.getProperty();
             }
-            seen.add(new Problem(pointer, "schema." + e.getKeyword(), e.getMessage()));
+            seen.add(new Problem(pointer, "schema." + e.getKeyword(), e.getMessage(), params(e)));
         }
         return new ArrayList<>(seen);
+    }
+
+    /**
+     * What a front end's own text for a schema keyword needs (the detail is English, for developers): the property
+     * of {@code required}/{@code additionalProperties}, the allowed values of {@code enum}/{@code const}, the limit
+     * of the size and range keywords, the expected type, the pattern or format.
+     */
+    static java.util.Map<String, Object> params(Error e) {
+        Object[] args = e.getArguments() == null ? new Object[0] : e.getArguments();
+        String first = args.length > 0 && args[0] != null ? String.valueOf(args[0]) : null;
+        var params = new java.util.LinkedHashMap<String, Object>();
+        switch (e.getKeyword()) {
+            case "required", "additionalProperties", "unevaluatedProperties", "dependentRequired" ->
+                    params.put("property", e.getProperty() != null ? e.getProperty() : first);
+            case "enum", "const" -> params.put("allowed", first);
+            case "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems",
+                    "maxItems", "minProperties", "maxProperties" -> params.put("limit", first);
+            case "type" -> params.put("expected", args.length > 1 ? String.valueOf(args[1]) : first);
+            case "pattern" -> params.put("pattern", first);
+            case "format" -> params.put("format", first);
+            default -> {
+            }
+        }
+        params.values().removeIf(java.util.Objects::isNull);
+        return params;
     }
 
     static String pointerOf(NodePath path) {
