@@ -91,6 +91,17 @@ class RuntimeUiIssue12BrowserIntegrationTests extends BrowserTestSupport {
         select(By.id("m-placementForm"), "hvb-barn-unga");
         select(By.id("m-gender"), "pojke-man");
         select(By.id("m-limit"), "10");
+        // The date is written the Swedish way whatever the browser's language (item 14): ÅÅÅÅ-MM-DD, also typed
+        // without dashes, and a date that does not exist is said at the field.
+        WebElement date = driver.findElement(By.id("m-dateNeeded"));
+        assertThat(date.getAttribute("type")).isEqualTo("text");
+        assertThat(date.getAttribute("placeholder")).isEqualTo("ÅÅÅÅ-MM-DD");
+        type(By.id("m-dateNeeded"), "20270230");
+        waitForText(By.id("m-dateNeeded-date-error"), "Datumet finns inte");
+        check("issue12-matching-date-invalid");
+        type(By.id("m-dateNeeded"), "20270228");
+        assertThat(driver.findElement(By.id("m-dateNeeded")).getAttribute("value")).isEqualTo("2027-02-28");
+        assertThat(driver.findElements(By.id("m-dateNeeded-date-error"))).isEmpty();
         search();
         waitForText(By.id("results-title"), "träffar");
         // Focus moves to the results after a search (item 6).
