@@ -172,7 +172,7 @@ function SendRound({ c, onSent }: { c: CaseView; onSent: () => void }) {
                           <span className="provider-name">{h.providerName}</span>
                           <FieldError id={`${boxId}-error`} text={err} />
                         </th>
-                        <td>{h.locality}</td>
+                        <td>{h.locality ?? h.municipality}</td>
                         <td>{placesText(t, h)}</td>
                         <td>{h.priceModel === 'individuell' ? t('matching.individualPrice') : formatKr(h.pricePerDay, lang)}</td>
                         <td>{Math.round(h.score)}</td>
@@ -204,7 +204,7 @@ function SendRound({ c, onSent }: { c: CaseView; onSent: () => void }) {
             <p className="hint" id="round-description-hint">{t('inq.send.descriptionHint')}</p>
           </div>
           {contentErrors.map(([p, text]) => (
-            <p key={p} className="field-error">{t('inq.send.contentError', { field: p.substring('/content/'.length), text })}</p>
+            <p key={p} className="field-error">{t('inq.send.contentError', { field: contentField(t, p.substring('/content/'.length)), text })}</p>
           ))}
           <CaseProblem error={error} />
           {stale ? (
@@ -220,6 +220,12 @@ function SendRound({ c, onSent }: { c: CaseView; onSent: () => void }) {
       {!hits ? <CaseProblem error={error} /> : null}
     </div>
   );
+}
+
+/** A question of the inquiry method by its name in the bundle, else its id. */
+function contentField(t: ReturnType<typeof useI18n>['t'], id: string): string {
+  const key = `inq.content.${id}`;
+  return isMessageKey(key) ? t(key) : id;
 }
 
 const STATE_KEYS: Record<InquiryState, MessageKey> = {
