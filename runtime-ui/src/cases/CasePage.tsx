@@ -4,11 +4,15 @@ import type { MessageKey } from '../i18n/sv';
 import { codeLabel, useCodelists } from '../matching/codelists';
 import { cases, type CaseView, type Note } from './api';
 import { EventLog } from './EventLog';
+import { InquiriesSection, PlacementFacts } from './Inquiries';
 import { CaseProblem, FieldError, fieldErrors, useFieldText } from './problems';
 
 const LISTS = ['malgrupper', 'placeringsformer', 'lagrum', 'behov', 'avslutsorsaker'];
 
-/** One case: facts, masked number with reveal, state and actions, tasks, holders, notes, transfer, event log. */
+/**
+ * One case: facts, masked number with reveal, state and actions, tasks, inquiries and the decision, holders, notes,
+ * transfer, event log.
+ */
 export function CasePage({ id }: { id: string }) {
   const { t, lang, formatDate } = useI18n();
   const lists = useCodelists(LISTS);
@@ -98,6 +102,7 @@ export function CasePage({ id }: { id: string }) {
           <dd>{c.responsible}</dd>
           <dt>{t('case.coordinator')}</dt>
           <dd>{c.coordinator ?? '–'}</dd>
+          <PlacementFacts c={c} />
         </dl>
       </section>
 
@@ -161,6 +166,8 @@ export function CasePage({ id }: { id: string }) {
           </ul>
         )}
       </section>
+
+      <InquiriesSection c={c} onCaseChanged={reload} />
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('case.history')}</h2>

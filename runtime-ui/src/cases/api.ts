@@ -1,4 +1,4 @@
-import { http, ok } from '../api/client';
+import { http, newIdempotencyKey, ok } from '../api/client';
 import type { components } from '../api/schema';
 
 type S = components['schemas'];
@@ -10,6 +10,10 @@ export type MyTask = S['MyTask'];
 export type Decision = S['CaseDecision'];
 export type Decisions = S['Decisions'];
 export type CaseEvent = S['CaseEvent'];
+export type Round = S['RoundView'];
+export type Inquiry = S['InquiryView'];
+export type InquiryAnswer = S['AnswerView'];
+export type NewRound = S['NewRound'];
 
 export const EVENT_KINDS = ['case', 'note', 'transfer', 'document', 'inquiry', 'access', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -33,4 +37,23 @@ export const cases = {
     })),
   tasks: () => ok(http.GET('/api/cases/tasks')),
   decisions: () => ok(http.GET('/api/cases/decisions')),
+};
+
+/** Inquiry rounds of a case (docs/cases.md, "Inquiries"): send, move a deadline, choose an answer. */
+export const inquiries = {
+  rounds: (id: string) => ok(http.GET('/api/cases/{id}/inquiries', { params: { path: { id } } })),
+  /** Sends a round; the same {@code idempotencyKey} (kept until the round is sent) never sends it twice. */
+  send: (id: string, body: NewRound, idempotencyKey: string = newIdempotencyKey()) =>
+    ok(http.POST('/api/cases/{id}/inquiries', {
+      params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } }, body,
+    })),
+  deadline: (id: string, inquiryId: string, deadline: string) =>
+    ok(http.PUT('/api/cases/{id}/inquiries/{inquiryId}/deadline', {
+      params: { path: { id, inquiryId } }, body: { deadline },
+    })),
+  decide: (id: string, inquiryId: string, reason: string, revision: number) =>
+    ok(http.POST('/api/cases/{id}/decision', { params: { path: { id } }, body: { inquiryId, reason, revision } })),
+  /** Where the caseworker downloads a PDF the provider attached to its answer. */
+  attachmentUrl: (id: string, inquiryId: string, attachmentId: string) =>
+    `/api/cases/${encodeURIComponent(id)}/inquiries/${encodeURIComponent(inquiryId)}/attachments/${encodeURIComponent(attachmentId)}`,
 };

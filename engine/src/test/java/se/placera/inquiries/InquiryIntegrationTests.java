@@ -3,10 +3,8 @@ package se.placera.inquiries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -26,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -39,8 +35,8 @@ import se.placera.security.IdentityTestBase;
 import se.placera.security.PlaceraModule;
 import se.placera.shared.Outbox;
 import se.placera.shared.PlaceraException;
-import se.placera.shared.SwedishTime;
 import se.placera.support.Api;
+import se.placera.support.MovableClock;
 
 /**
  * PA-3 to PA-6 and IN-2: a caseworker sends an inquiry round to three units, providers answer (one late, one
@@ -49,32 +45,12 @@ import se.placera.support.Api;
  * sending is idempotent and survives the mail outbox failing halfway; a mail that cannot be sent becomes a dead
  * letter administrators see. The app's clock is one the test moves (so this class has its own context).
  */
-@Import(InquiryIntegrationTests.Config.class)
+@Import({InquiryIntegrationTests.Config.class, MovableClock.Config.class})
 @TestPropertySource(properties = {"placera.notifications.max-attempts=3", "placera.notifications.retry-initial=1s",
         "placera.inquiries.reminder-before=24h"})
 class InquiryIntegrationTests extends IdentityTestBase {
 
     static final String PASSWORD = "Röd-Båt-Vid-Kajen-17";
-
-    /** The system clock in Swedish time plus an offset the test moves. */
-    static final class MovableClock extends Clock {
-        final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
-
-        @Override
-        public ZoneId getZone() {
-            return SwedishTime.ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset.get());
-        }
-    }
 
     /** Makes the mail outbox "go down" for chosen recipients, once each. */
     static final class MailDown {
@@ -90,12 +66,6 @@ class InquiryIntegrationTests extends IdentityTestBase {
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Config {
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
-
         @Bean
         MailDown mailDown() {
             return new MailDown();

@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 import se.placera.security.IdentityTestBase;
 import se.placera.support.Api;
 import se.placera.support.TestPdfs;
-import se.placera.support.TestUnits;
+import se.placera.support.TestProviders;
+import se.placera.support.TestProviders.TestProvider;
 
 /**
  * The provider portal (issue #13, item 4): provider users see and answer only the inquiries sent to their own
@@ -41,22 +41,10 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
 
     /** A provider with a contact address, one HVB for young people, and an activated provider user. */
     private Portal portal(String name) {
-        Api admin = admin();
-        String tag = unique("p");
-        String org = String.format("%06d-%04d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000,
-                Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 10_000);
-        String providerId = admin.post("/api/register/providers", Map.of("name", name + " AB", "orgNumber", org,
-                "regi", "extern", "contact", Map.of("name", "Kim Kontakt", "email", tag + "@utforare.example")))
-                .expect(201).json().get("id").asString();
-        String unitId = admin.post("/api/register/units", TestUnits.hvbForYoungPeople(providerId, name + " HVB"))
-                .expect(201).json().at("/unit/id").asString();
+        TestProvider p = TestProviders.withUnit(admin(), name, name + " HVB", unique("p") + "@utforare.example");
         String username = unique("portal");
-        admin.post("/api/provider-users", Map.of("username", username, "firstName", "Ulla", "lastName", "Utförare",
-                "email", username + "@utforare.example", "providerId", providerId)).expect(201);
-        String mail = awaitMail(username + "@utforare.example", "Välkommen");
-        Api.at(port).post("/api/auth/activate", Map.of("token", tokenIn(mail, "/activate"), "password", PASSWORD))
-                .expect(204);
-        return new Portal(providerId, unitId, Api.at(port).as(username, PASSWORD));
+        TestProviders.activeProviderUser(admin(), port, MAIL, p.providerId(), username, PASSWORD);
+        return new Portal(p.providerId(), p.unitId(), Api.at(port).as(username, PASSWORD));
     }
 
     private static Api caseworker(int port) {

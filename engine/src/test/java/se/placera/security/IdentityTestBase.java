@@ -1,24 +1,18 @@
 package se.placera.security;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import se.placera.support.Api;
 import se.placera.support.AppIntegrationTest;
+import se.placera.support.Mails;
 
 /**
  * Base of the identity integration tests: the booted app with a real SMTP server (GreenMail) behind the mail
@@ -61,35 +55,11 @@ public abstract class IdentityTestBase {
 
     /** Waits for a mail to {@code to} whose subject contains {@code subject}; returns its text. */
     protected static String awaitMail(String to, String subject) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage m : MAIL.getReceivedMessages()) {
-                try {
-                    boolean toMatches = Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                            .anyMatch(a -> a.toString().equalsIgnoreCase(to));
-                    if (toMatches && m.getSubject().contains(subject)) {
-                        return String.valueOf(m.getContent());
-                    }
-                } catch (jakarta.mail.MessagingException | java.io.IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            Thread.onSpinWait();
-            try {
-                MAIL.waitForIncomingEmail(200, MAIL.getReceivedMessages().length + 1);
-            } catch (RuntimeException ignored) {
-                // poll again
-            }
-        }
-        throw new AssertionError("No mail '" + subject + "' to " + to + " within 20 s");
+        return Mails.await(MAIL, to, subject);
     }
 
     protected static String tokenIn(String mailBody, String path) {
-        Matcher m = Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_-]+)").matcher(mailBody);
-        if (!m.find()) {
-            throw new AssertionError("No " + path + " link in: " + mailBody);
-        }
-        return m.group(1);
+        return Mails.tokenIn(mailBody, path);
     }
 
     /** A new user of the given administration and permissions, invited; returns its id. */

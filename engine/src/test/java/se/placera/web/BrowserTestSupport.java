@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -24,6 +25,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import se.placera.support.Api;
@@ -89,6 +95,23 @@ abstract class BrowserTestSupport {
         }
     }
 
+    /**
+     * A caseworker of the sample administration (PLACEMENT and FOLLOW_UP WRITE) who signs in with the demo password,
+     * created once per application context.
+     */
+    void caseworkerWithDemoPassword(MongoTemplate mongo, PasswordEncoder encoder, String username, String firstName,
+            String lastName) {
+        if (mongo.exists(Query.query(Criteria.where("username").is(username)), "users")) {
+            return;
+        }
+        Api.at(port).asAdmin().post("/api/users", Map.of("username", username, "firstName", firstName,
+                "lastName", lastName, "email", username + "@exempelkommun.se", "administrations",
+                List.of("exempelkommun-sof"), "permissions", Map.of("PLACEMENT", "WRITE", "FOLLOW_UP", "WRITE")))
+                .expect(201);
+        mongo.updateFirst(Query.query(Criteria.where("username").is(username)), new Update().set("active", true)
+                .set("passwordHash", encoder.encode("placera-demo")).set("passwordChangedAt", Instant.now()), "users");
+    }
+
     void open(String path) {
         driver.get("http://127.0.0.1:" + port + path);
     }
@@ -149,6 +172,19 @@ abstract class BrowserTestSupport {
         click(By.xpath("//div[contains(@class,'error-summary')]//a[starts-with(normalize-space(),'" + text + "')]"));
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(d -> fieldId.equals(d.switchTo().activeElement().getAttribute("id")));
+    }
+
+    /**
+     * Sets a control's value as the user would (a date input's value is "YYYY-MM-DD" whatever the browser's locale
+     * shows), through the native setter and the events React listens to.
+     */
+    void setValue(By by, String value) {
+        ((JavascriptExecutor) driver).executeScript("""
+                const el = arguments[0];
+                Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, arguments[1]);
+                el.dispatchEvent(new Event('input', { bubbles: true }));
+                el.dispatchEvent(new Event('change', { bubbles: true }));
+                """, waitFor(by), value);
     }
 
     void select(By by, String value) {

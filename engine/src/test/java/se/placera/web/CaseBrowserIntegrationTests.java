@@ -3,7 +3,6 @@ package se.placera.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +13,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import se.placera.support.Api;
@@ -46,15 +42,7 @@ class CaseBrowserIntegrationTests extends BrowserTestSupport {
 
     /** A second caseworker of the same administration, signed in with the demo password. */
     void secondCaseworker() {
-        if (mongo.exists(Query.query(Criteria.where("username").is(OTHER)), "users")) {
-            return;
-        }
-        Api.at(port).asAdmin().post("/api/users", Map.of("username", OTHER, "firstName", "Tove",
-                "lastName", "Tvåan", "email", OTHER + "@exempelkommun.se", "administrations",
-                List.of("exempelkommun-sof"), "permissions", Map.of("PLACEMENT", "WRITE", "FOLLOW_UP", "WRITE")))
-                .expect(201);
-        mongo.updateFirst(Query.query(Criteria.where("username").is(OTHER)), new Update().set("active", true)
-                .set("passwordHash", encoder.encode("placera-demo")).set("passwordChangedAt", Instant.now()), "users");
+        caseworkerWithDemoPassword(mongo, encoder, OTHER, "Tove", "Tvåan");
     }
 
     @Test

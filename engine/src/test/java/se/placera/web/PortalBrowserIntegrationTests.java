@@ -9,12 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,7 +22,8 @@ import tools.jackson.databind.JsonNode;
 import se.placera.support.Api;
 import se.placera.support.AppIntegrationTest;
 import se.placera.support.TestPdfs;
-import se.placera.support.TestUnits;
+import se.placera.support.TestProviders;
+import se.placera.support.TestProviders.TestProvider;
 
 /**
  * The provider portal in Chromium, axe-core clean on every page state: a provider user signs in, sees
@@ -53,41 +51,15 @@ class PortalBrowserIntegrationTests extends BrowserTestSupport {
         return "axe-report-portal.txt";
     }
 
-    private static String activationToken(String to) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage m : MAIL.getReceivedMessages()) {
-                if (m.getAllRecipients()[0].toString().equalsIgnoreCase(to)) {
-                    Matcher t = Pattern.compile("/activate\\?token=([A-Za-z0-9_-]+)")
-                            .matcher(String.valueOf(m.getContent()));
-                    if (t.find()) {
-                        return t.group(1);
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no activation mail to " + to);
-    }
-
     @Test
     void aProviderUserAnswersAnInquiryWithAPdfInThePortal() throws Exception {
         Api admin = Api.at(port).asAdmin();
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        String org = String.format("%06d-%04d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000,
-                Math.abs(UUID.randomUUID().getLeastSignificantBits()) % 10_000);
-        String providerId = admin.post("/api/register/providers", Map.of("name", "Björkhagen " + tag + " AB",
-                "orgNumber", org, "regi", "extern",
-                "contact", Map.of("name", "Kim", "email", "kontakt-" + tag + "@utforare.example")))
-                .expect(201).json().get("id").asString();
-        String unitId = admin.post("/api/register/units",
-                        TestUnits.hvbForYoungPeople(providerId, "Björkhagen HVB " + tag))
-                .expect(201).json().at("/unit/id").asString();
+        TestProvider provider = TestProviders.withUnit(admin, "Björkhagen " + tag, "Björkhagen HVB " + tag,
+                "kontakt-" + tag + "@utforare.example");
+        String unitId = provider.unitId();
         String username = "portal-" + tag;
-        admin.post("/api/provider-users", Map.of("username", username, "firstName", "Ulla", "lastName", "Utförare",
-                "email", username + "@utforare.example", "providerId", providerId)).expect(201);
-        Api.at(port).post("/api/auth/activate", Map.of("token", activationToken(username + "@utforare.example"),
-                "password", PASSWORD)).expect(204);
+        TestProviders.activeProviderUser(admin, port, MAIL, provider.providerId(), username, PASSWORD);
         Api caseworker = Api.at(port).asCaseworker();
         JsonNode theCase = caseworker.post("/api/cases", Map.of("personalIdentityNumber", "19121212-1212",
                 "clientName", "Testbarn Testsson", "targetGroup", "barn-unga", "placementForm", "hvb-barn-unga",
