@@ -6,6 +6,8 @@ public final class FormProblemCodes {
     public static final String METHOD_FORBIDDEN = "FORM_METHOD_FORBIDDEN";
     public static final String METHOD_NOT_IN_USE = "FORM_METHOD_NOT_IN_USE";
     public static final String RESPONSE_NOT_FOUND = "FORM_RESPONSE_NOT_FOUND";
+    /** 404: a response is started on a subject (a case) the user may not work on, or that does not exist. */
+    public static final String SUBJECT_NOT_FOUND = "FORM_SUBJECT_NOT_FOUND";
     public static final String ALREADY_SUBMITTED = "FORM_ALREADY_SUBMITTED";
     public static final String INVALID_ANSWERS = "FORM_INVALID_ANSWERS";
     public static final String INVALID_PRESET = "FORM_INVALID_PRESET";

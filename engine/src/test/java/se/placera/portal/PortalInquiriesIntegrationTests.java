@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
     @Autowired
     MongoTemplate mongo;
 
-    record Portal(String providerId, String unitId, Api api) {
+    record Portal(String providerId, String unitId, Api api, String contactEmail) {
     }
 
     /** A provider with a contact address, one HVB for young people, and an activated provider user. */
@@ -44,7 +45,7 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
         TestProvider p = TestProviders.withUnit(admin(), name, name + " HVB", unique("p") + "@utforare.example");
         String username = unique("portal");
         TestProviders.activeProviderUser(admin(), port, MAIL, p.providerId(), username, PASSWORD);
-        return new Portal(p.providerId(), p.unitId(), Api.at(port).as(username, PASSWORD));
+        return new Portal(p.providerId(), p.unitId(), Api.at(port).as(username, PASSWORD), p.email());
     }
 
     private static Api caseworker(int port) {
@@ -97,6 +98,63 @@ class PortalInquiriesIntegrationTests extends IdentityTestBase {
 
     private int audited(String action, String subjectId) {
         return admin().get("/api/audit?action=" + action + "&subjectId=" + subjectId).expect(200).json().size();
+    }
+
+    /**
+     * Providers need the client's age to answer an inquiry, never who the client is (docs/cases.md, "What a provider
+     * sees"): for the sample client Maja Testdotter (born 2009-06-11, SampleCases), everything the portal and the
+     * inquiry mail show the provider is scanned for her personal identity number in every form, her birth date and
+     * her name; the age is there. Content in which the caseworker typed her name or number is refused.
+     */
+    @Test
+    void providersSeeTheClientsAgeButNeverHerIdentity() {
+        Portal p = portal(unique("Lindgården"));
+        Map<String, Object> c = new HashMap<>();
+        c.put("personalIdentityNumber", "20090611-9839");
+        c.put("clientName", "Maja Testdotter");
+        c.put("targetGroup", "barn-unga");
+        c.put("placementForm", "hvb-barn-unga");
+        c.put("legalBasis", "lvu-3");
+        c.put("gender", "flicka-kvinna");
+        c.put("needs", List.of("missbruk"));
+        c.put("wantedStart", "2027-01-15");
+        JsonNode theCase = caseworker(port).post("/api/cases", c).expect(201).json();
+        String caseId = theCase.get("id").asString();
+        int age = theCase.at("/client/age").asInt();
+        assertThat(age).isBetween(17, 18);
+        Map<String, Object> round = new HashMap<>(Map.of("unitIds", List.of(p.unitId()),
+                "deadline", Instant.now().plus(Duration.ofDays(3)).toString(),
+                "revision", theCase.get("revision").asLong()));
+
+        // The caseworker types the client's name or number into the description: refused, nothing sent.
+        for (String typed : List.of("Gäller maja testdotter, 17 år.", "Klient 090611-9839.", "Född 2009-06-11.",
+                "Pnr 200906119839")) {
+            round.put("content", Map.of("beskrivning", typed));
+            JsonNode refused = caseworker(port).post("/api/cases/" + caseId + "/inquiries", round).expect(400).json();
+            assertThat(refused.toString()).as(typed).contains("/content/beskrivning").contains("inquiry.client-identity");
+        }
+        assertThat(p.api().get("/api/portal/inquiries").expect(200).json()).isEmpty();
+
+        round.put("content", Map.of("beskrivning", "Flicka med behov av HVB med skola; fungerar bra i grupp."));
+        JsonNode sent = caseworker(port).post("/api/cases/" + caseId + "/inquiries", round).expect(201).json();
+        String inquiryId = inquiryOf(sent, p);
+
+        List<String> seen = new ArrayList<>();
+        JsonNode list = p.api().get("/api/portal/inquiries").expect(200).json();
+        seen.add(list.toString());
+        JsonNode detail = p.api().get("/api/portal/inquiries/" + inquiryId).expect(200).json();
+        seen.add(detail.toString());
+        seen.add(p.api().post("/api/portal/inquiries/" + inquiryId + "/form", Map.of("answers", Map.of("kanTaEmot",
+                "ja"))).expect(200).text());
+        seen.add(awaitMail(p.contactEmail(), ""));
+        // The age reaches the provider, as a number.
+        assertThat(detail.at("/inquiry/content/alder").asInt()).isEqualTo(age);
+        assertThat(list.get(0).at("/content/alder").asInt()).isEqualTo(age);
+        for (String text : seen) {
+            assertThat(text).doesNotContain("20090611").doesNotContain("090611").doesNotContain("2009-06-11")
+                    .doesNotContain("0611-9839").doesNotContain("06119839").doesNotContainIgnoringCase("Maja")
+                    .doesNotContainIgnoringCase("Testdotter").doesNotContain(caseId);
+        }
     }
 
     @Test

@@ -316,6 +316,58 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         admin().get("/api/responses/" + responseId).expect(200);
     }
 
+    /**
+     * PA-9: a case moves with all its documents. A response filled in on a case is read and continued by whoever
+     * holds the case now; the former caseworker, a colleague not involved and a stranger from another municipality
+     * get 404 — and nobody may start a document on a case they cannot see.
+     */
+    @Test
+    void aResponseOnACaseMovesWithTheCaseAndStaysHiddenFromOthers() {
+        String methodId = unique("gd1-arende");
+        IdentityFixtures.publish(admin(), methodId);
+        Api former = Api.at(port).asCaseworker();
+        JsonNode raised = former.post("/api/cases", Map.of("personalIdentityNumber", "19121212-1212",
+                "clientName", "Flytt Klient", "targetGroup", "barn-unga", "legalBasis", "lvu-2")).expect(201).json();
+        String caseId = raised.get("id").asString();
+        JsonNode started = former.post("/api/responses", Map.of("methodId", methodId, "subject",
+                Map.of("type", "case", "id", caseId, "attributes", Map.of()))).expect(201).json();
+        String responseId = started.get("responseId").asString();
+        JsonNode draft = former.patch("/api/responses/" + responseId + "/answers", Map.of("answers",
+                Map.of("notering", "före flytten"), "revision", started.get("revision").asLong())).expect(200).json();
+
+        String next = unique("ny-handlaggare");
+        activeUser(next, "exempelkommun-sof", Map.of("PLACEMENT", "WRITE", "FOLLOW_UP", "WRITE"), PASSWORD);
+        Api holder = Api.at(port).as(next, PASSWORD);
+        // Before the transfer the next caseworker is not involved: the response does not exist for them.
+        holder.get("/api/responses/" + responseId).expect(404);
+        former.post("/api/cases/" + caseId + "/transfer", Map.of("revision", raised.get("revision").asLong(),
+                "to", next)).expect(200);
+
+        // The new holder reads and continues it, and it is among their responses.
+        JsonNode read = holder.get("/api/responses/" + responseId).expect(200).json();
+        assertThat(read.get("answers").get("notering").asString()).isEqualTo("före flytten");
+        holder.patch("/api/responses/" + responseId + "/answers", Map.of("answers", Map.of("notering", "efter"),
+                "revision", draft.get("revision").asLong())).expect(200);
+        holder.post("/api/responses/" + responseId + "/submit", Map.of("revision",
+                draft.get("revision").asLong() + 1)).expect(200);
+        assertThat(former.get("/api/responses").expect(200).text()).doesNotContain(responseId);
+
+        // The former caseworker and a stranger: 404, as for a response that does not exist (like the colleague
+        // before the transfer, above).
+        former.get("/api/responses/" + responseId).expect(404);
+        former.patch("/api/responses/" + responseId + "/answers", Map.of("answers", Map.of("notering", "x"),
+                "revision", 0)).expect(404);
+        Api stranger = stranger();
+        var r = stranger.send("GET", "/api/responses/" + responseId, null);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.json().path("code").asString()).isEqualTo("FORM_RESPONSE_NOT_FOUND");
+        // Nor may anyone start a document on a case that is not theirs.
+        stranger.post("/api/responses", Map.of("methodId", methodId, "subject", Map.of("type", "case", "id", caseId,
+                "attributes", Map.of()))).expect(404);
+        former.post("/api/responses", Map.of("methodId", methodId, "subject", Map.of("type", "case", "id", caseId,
+                "attributes", Map.of()))).expect(404);
+    }
+
     @Test
     void responsesAreTaggedWithTheCreatorsAdministration() {
         String methodId = unique("gd1-tagg");

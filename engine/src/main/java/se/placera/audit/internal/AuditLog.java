@@ -78,6 +78,24 @@ public class AuditLog {
         this.batch = props.readBatch();
     }
 
+    /**
+     * A unique, sparse index on {@code entryId}: the idempotency check of every outbox delivery ({@link #append})
+     * is then a look-up of one key. The embedded database uses only unique indexes, and only for a query on
+     * exactly their fields; without it every delivery scanned the whole log. Entries appended directly have no
+     * entry id (sparse). A database whose log already holds a duplicate entry id (two instances racing before
+     * this index) keeps working without the index, as before, and says so.
+     */
+    @jakarta.annotation.PostConstruct
+    void indexEntryIds() {
+        try {
+            mongo.indexOps(AuditEntry.class).createIndex(new org.springframework.data.mongodb.core.index.Index(
+                    "entryId", Sort.Direction.ASC).unique().sparse().named("entryId_unique"));
+        } catch (DataAccessException | com.mongodb.MongoException e) {
+            log.warn("The audit log's entry ids are not unique; outbox deliveries look them up without an index ({})",
+                    e.getMessage());
+        }
+    }
+
     @EventListener
     public void on(Audited event) {
         Optional<CurrentUser> user = users.find();
@@ -146,8 +164,7 @@ public class AuditLog {
     void append(AuditEntry e) {
         lock.lock();
         try {
-            if (e.entryId != null && mongo.exists(Query.query(Criteria.where("entryId").is(e.entryId)),
-                    AuditEntry.class)) {
+            if (e.entryId != null && delivered(e.entryId)) {
                 return;
             }
             for (int attempt = 0; ; attempt++) {
@@ -173,6 +190,16 @@ public class AuditLog {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether an entry with this entry id is in the log: a find by the indexed field alone ({@link #indexEntryIds}).
+     * Not {@code exists}, which the embedded database answers with a count that scans the whole log.
+     */
+    private boolean delivered(String entryId) {
+        Query q = Query.query(Criteria.where("entryId").is(entryId));
+        q.fields().include("_id");
+        return mongo.findOne(q, AuditEntry.class) != null;
     }
 
     private void readHead() {

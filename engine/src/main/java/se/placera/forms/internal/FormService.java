@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,6 +21,7 @@ import se.placera.forms.FormProblemCodes;
 import se.placera.forms.FormState;
 import se.placera.forms.Forms;
 import se.placera.forms.Subject;
+import se.placera.forms.SubjectAccess;
 import se.placera.forms.internal.FormEngine.Evaluation;
 import se.placera.forms.internal.FormEngine.QuestionOutcome;
 import se.placera.metadata.Definition;
@@ -49,10 +51,12 @@ class FormService implements Forms {
     private final Clock clock;
     private final Outbox outbox;
     private final ResponseOutbox responses;
+    private final ObjectProvider<SubjectAccess> subjectAccess;
 
     FormService(MethodRegistry methods, FormEngine engine, PresetService presets, MongoTemplate mongo,
             CurrentUsers users, AccessScope scope, ApplicationEventPublisher events, Clock clock,
-            Outbox outbox, ResponseOutbox responses) {
+            Outbox outbox, ResponseOutbox responses, ObjectProvider<SubjectAccess> subjectAccess) {
+        this.subjectAccess = subjectAccess;
         this.outbox = outbox;
         this.responses = responses;
         this.methods = methods;
@@ -72,6 +76,12 @@ class FormService implements Forms {
         Definition d = methods.forNewResponse(methodId, version);
         CompiledMethod method = methods.compiled(d.id(), d.version());
         Subject s = subject == null ? Subject.none() : subject;
+        SubjectAccess access = s.type() == null ? null : subjectAccess().get(s.type());
+        if (access != null && (s.id() == null || !access.mayWorkOn(s.id()))) {
+            // A document on a case (say) only for those who may work on it; the subject's existence is not disclosed.
+            throw PlaceraException.notFound(FormProblemCodes.SUBJECT_NOT_FOUND, "There is no " + s.type() + " '"
+                    + s.id() + "' you may fill in forms on.");
+        }
         Instant now = clock.instant();
         var doc = new ResponseDocument();
         doc.id = UUID.randomUUID().toString();
@@ -155,7 +165,9 @@ class FormService implements Forms {
         }
         Query q = scope.restrict(Query.query(c), "administration").with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(200);
         q.fields().exclude("answers");
+        Map<String, SubjectAccess> access = subjectAccess();
         List<ResponseSummary> summaries = mongo.find(q, ResponseDocument.class).stream()
+                .filter(d -> d.subjectType == null || !access.containsKey(d.subjectType) || mayWorkOn(d, user))
                 .map(d -> new ResponseSummary(d.id, d.methodId, d.methodVersion, d.methodTitle, d.status,
                         subjectOf(d), d.respondentRole, d.updatedAt, d.submittedAt))
                 .toList();
@@ -209,15 +221,36 @@ class FormService implements Forms {
 
     private ResponseDocument load(String id) {
         // Scoped to the administrations the user may see (GD-1): outside them a response does not exist.
-        ResponseDocument doc = mongo.findOne(scope.restrict(Query.query(Criteria.where("_id").is(id)),
-                "administration"), ResponseDocument.class);
+        // By the primary key alone (a query with more fields than an index's is a scan in the embedded database),
+        // then the scope in memory.
+        ResponseDocument found = id == null || id.length() > 100 ? null : mongo.findById(id, ResponseDocument.class);
+        ResponseDocument doc = found != null && scope.canSee(found.administration) ? found : null;
         CurrentUser user = users.current();
         // Someone else's response is reported as missing: its existence is not disclosed.
-        if (doc == null || !(doc.createdBy.equals(user.username()) || user.hasRole(Roles.ADMIN))) {
-            auditRefused(id, doc);
+        if (doc == null || !(mayWorkOn(doc, user) || user.hasRole(Roles.ADMIN))) {
+            auditRefused(id, found);
             throw PlaceraException.notFound(FormProblemCodes.RESPONSE_NOT_FOUND, "There is no response '" + id + "'.");
         }
         return doc;
+    }
+
+    /**
+     * Whether the user may read and continue a response: on a subject whose module decides ({@link SubjectAccess},
+     * e.g. a placement case), whoever that module lets work on the subject now — the documents of a case go with
+     * the case when it moves to another caseworker, and leave the previous one; otherwise its creator.
+     */
+    private boolean mayWorkOn(ResponseDocument doc, CurrentUser user) {
+        SubjectAccess access = doc.subjectType == null ? null : subjectAccess().get(doc.subjectType);
+        if (access != null) {
+            return doc.subjectId != null && access.mayWorkOn(doc.subjectId);
+        }
+        return user.username().equals(doc.createdBy);
+    }
+
+    private Map<String, SubjectAccess> subjectAccess() {
+        Map<String, SubjectAccess> byType = new HashMap<>();
+        subjectAccess.orderedStream().forEach(a -> byType.putIfAbsent(a.subjectType(), a));
+        return byType;
     }
 
     /**

@@ -176,6 +176,7 @@ class InquiryService implements Inquiries {
         Forms.Checked content = forms.check(inquiryMethod.id(), inquiryMethod.version(), request.content(), subject);
         content.problems().forEach(p -> problems.add(new Problem("/content" + p.pointer().replaceFirst("^/answers", ""),
                 p.code(), p.detail())));
+        problems.addAll(identityIn(content.answers(), c.client()));
 
         RoundDocument round = new RoundDocument();
         round.id = roundId;
@@ -235,6 +236,44 @@ class InquiryService implements Inquiries {
                     problems);
         }
         return round;
+    }
+
+    /**
+     * The client's identity never reaches a provider (docs/cases.md, "What a provider sees"): providers get the
+     * age (an automatic answer from the case's facts) but not the name, the personal identity number or the exact
+     * birth date. The facts hold none of them; this refuses inquiry content in which the caseworker typed them —
+     * the client's name, or the birth date as {@code YYYY-MM-DD}, {@code YYYYMMDD} or {@code YYMMDD} (so any form
+     * of the personal identity number, which starts with it) standing alone.
+     */
+    static List<Problem> identityIn(Map<String, Object> answers, PlacementCases.Client client) {
+        List<Problem> found = new ArrayList<>();
+        if (client == null || answers == null) {
+            return found;
+        }
+        List<Pattern> patterns = new ArrayList<>();
+        if (client.name() != null && client.name().strip().length() >= 3) {
+            patterns.add(Pattern.compile("(?<![\\p{L}])" + Pattern.quote(client.name().strip()) + "(?![\\p{L}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        }
+        if (client.birthDate() != null) {
+            LocalDate b = client.birthDate();
+            String ymd = String.format(Locale.ROOT, "%04d%02d%02d", b.getYear(), b.getMonthValue(), b.getDayOfMonth());
+            patterns.add(Pattern.compile("(?<!\\d)(?:" + b + "|" + ymd + "|" + ymd.substring(2)
+                    + ")(?:[-+]?\\d{4})?(?!\\d)"));
+            // A samordningsnummer: the day plus 60.
+            String coord = String.format(Locale.ROOT, "%04d%02d%02d", b.getYear(), b.getMonthValue(),
+                    b.getDayOfMonth() + 60);
+            patterns.add(Pattern.compile("(?<!\\d)(?:" + coord + "|" + coord.substring(2)
+                    + ")(?:[-+]?\\d{4})?(?!\\d)"));
+        }
+        answers.forEach((question, value) -> {
+            String text = value instanceof String str ? str : value instanceof List<?> l ? String.valueOf(l) : null;
+            if (text != null && patterns.stream().anyMatch(p -> p.matcher(text).find())) {
+                found.add(new Problem("/content/" + question, "inquiry.client-identity", "Förfrågan får inte "
+                        + "innehålla klientens namn, personnummer eller födelsedatum; utföraren ser ålder och behov."));
+            }
+        });
+        return found;
     }
 
     /**

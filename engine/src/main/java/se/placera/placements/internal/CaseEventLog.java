@@ -74,13 +74,27 @@ class CaseEventLog implements CaseEvents {
         } catch (RuntimeException e) {
             process = null;
         }
+        List<AuditTrail.Entry> entries = trail.ofCase(c.id, MAX_EVENTS);
+        // The notes' texts by primary key (the ids the entries name), in slices: a query on the notes' case id
+        // would scan every note (the embedded database uses only unique indexes).
+        List<String> noteIds = new ArrayList<>();
+        for (AuditTrail.Entry e : entries) {
+            if ("case.note".equals(e.action()) && e.details() != null && e.details().get("noteId") instanceof String id) {
+                noteIds.add(id);
+            }
+        }
         Map<String, NoteDocument> notes = new HashMap<>();
-        Query noteQuery = Query.query(Criteria.where("caseId").is(c.id));
-        mongo.find(noteQuery, NoteDocument.class).forEach(n -> notes.put(n.id, n));
+        for (int from = 0; from < noteIds.size(); from += 1000) {
+            Query noteQuery = Query.query(Criteria.where("_id").in(noteIds.subList(from,
+                    Math.min(noteIds.size(), from + 1000))));
+            noteQuery.fields().include("_id", "caseId", "text");
+            mongo.find(noteQuery, NoteDocument.class).stream().filter(n -> c.id.equals(n.caseId))
+                    .forEach(n -> notes.put(n.id, n));
+        }
         String[] words = text == null || text.isBlank() ? new String[0]
                 : text.strip().toLowerCase(Locale.ROOT).split("\\s+");
         List<CaseEvent> shown = new ArrayList<>();
-        for (AuditTrail.Entry e : trail.ofCase(c.id, MAX_EVENTS)) {
+        for (AuditTrail.Entry e : entries) {
             CaseEvent event = event(e, process, notes);
             if ((wanted.isEmpty() || wanted.contains(event.kind())) && matches(event, words)) {
                 shown.add(event);

@@ -76,10 +76,12 @@ class CaseService implements PlacementCases {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<String, CompiledRule> guards = new ConcurrentHashMap<>();
+    private final CaseWorklists worklists;
 
     CaseService(MongoTemplate mongo, CurrentUsers users, AccessScope scope, Processes processes, CaseFacts facts,
             RuleCompiler rules, IdentityProtector identity, Outbox outbox, CaseOutbox caseOutbox, NoteOutbox noteOutbox,
-            UserDirectory directory, ApplicationEventPublisher events, Clock clock) {
+            UserDirectory directory, ApplicationEventPublisher events, Clock clock, CaseWorklists worklists) {
+        this.worklists = worklists;
         this.mongo = mongo;
         this.users = users;
         this.scope = scope;
@@ -393,8 +395,9 @@ class CaseService implements PlacementCases {
             problems.add(new Problem("/text", "size", "At most " + MAX_TEXT + " characters."));
         }
         String corrects = note == null ? null : blankToNull(note.corrects());
-        if (corrects != null && mongo.findOne(Query.query(Criteria.where("_id").is(corrects).and("caseId").is(c.id)),
-                NoteDocument.class) == null) {
+        NoteDocument corrected = corrects == null || corrects.length() > 100 ? null
+                : mongo.findById(corrects, NoteDocument.class);
+        if (corrects != null && (corrected == null || !c.id.equals(corrected.caseId))) {
             problems.add(new Problem("/corrects", "case.unknown-note", "The case has no note '" + bounded(corrects) + "'."));
         }
         if (!problems.isEmpty()) {
@@ -464,8 +467,13 @@ class CaseService implements PlacementCases {
                         new Audited("case.method-submitted", "case", c.id, c.administration, "success",
                                 Map.of("methodId", submitted.methodId(), "responseId", submitted.responseId()))));
                 c.pending = pending;
-                c.workKeys = WorkKeys.of(c, process(c));
-                outbox.deliver(caseOutbox, mongo.save(c));
+                List<String> stored = c.workKeys;
+                ProcessDefinition process = process(c);
+                c.workKeys = WorkKeys.of(c, process);
+                worklists.beforeWrite(c.id, stored, c.workKeys);
+                CaseDocument saved = mongo.save(c);
+                worklists.afterWrite(saved, stored, process);
+                outbox.deliver(caseOutbox, saved);
                 return;
             } catch (OptimisticLockingFailureException e) {
                 // someone changed the case meanwhile: read it again
@@ -486,9 +494,10 @@ class CaseService implements PlacementCases {
 
     /** The case if it is in the user's administrations and the user is involved; otherwise 404, audited as denied. */
     CaseDocument load(String caseId, CurrentUser user, String action) {
-        CaseDocument c = caseId == null || caseId.length() > 100 ? null : mongo.findOne(
-                scope.restrict(Query.query(Criteria.where("_id").is(caseId)), "administration"), CaseDocument.class);
-        if (c == null || relations(user, c).isEmpty()) {
+        // By the primary key alone (the embedded database answers only a query on exactly an index's fields from
+        // the index; with the administration in the query it would scan every case), then the scope in memory.
+        CaseDocument c = caseId == null || caseId.length() > 100 ? null : mongo.findById(caseId, CaseDocument.class);
+        if (c == null || !scope.canSee(c.administration) || relations(user, c).isEmpty()) {
             events.publishEvent(Audited.denied(action, "case", caseId, PlacementProblemCodes.NOT_FOUND));
             throw PlaceraException.notFound(PlacementProblemCodes.NOT_FOUND, "There is no such case.");
         }
@@ -583,7 +592,10 @@ class CaseService implements PlacementCases {
         pending.add(new PendingAudit(PendingAudit.idOf(c.id, revision), clock.instant(), user.username(),
                 user.administrationId(), new Audited(action, "case", c.id, c.administration, "success", details)));
         c.pending = pending;
-        c.workKeys = WorkKeys.of(c, process(c));
+        List<String> stored = c.workKeys;
+        ProcessDefinition process = process(c);
+        c.workKeys = WorkKeys.of(c, process);
+        worklists.beforeWrite(c.id, stored, c.workKeys);
         CaseDocument saved;
         try {
             saved = insert ? mongo.insert(c) : mongo.save(c);
@@ -591,6 +603,7 @@ class CaseService implements PlacementCases {
             throw PlaceraException.conflict(PlacementProblemCodes.CHANGED,
                     "The case was changed by someone else at the same time. Reload it and try again.");
         }
+        worklists.afterWrite(saved, stored, process);
         outbox.deliver(caseOutbox, saved);
         return saved;
     }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +34,20 @@ import se.placera.shared.Audited;
 import se.placera.shared.SwedishTime;
 
 /**
- * "Mina arbetsuppgifter" and "Mina beslut" (US-5), read through the unique index on the cases' {@link WorkKeys}:
- * one index look-up finds the user's cases with work, and only those documents are read. Every case found is
- * checked again (administration in scope, user involved) before it is shown.
+ * "Mina arbetsuppgifter" and "Mina beslut" (US-5): the user's lists of cases with work ({@link CaseWorklists}, read
+ * by primary key), then only those cases by primary key, each with the fields the view needs; the cases' own
+ * {@link WorkKeys} decide what is shown. Every case found is checked again (administration in scope, user
+ * involved) before it is shown.
  */
 @Service
 @Order(1)
 class CaseWork implements Worklists, ApplicationRunner {
+
+    /** What the task list reads of a case: its relations to the user, the client's masked identity, the tasks. */
+    static final String[] TASK_FIELDS = {"_id", "administration", "responsible", "coordinator", "processId",
+        "processVersion", "state", "client.masked", "client.name", "tasks", "workKeys"};
+    /** Cases read by primary key at a time. */
+    static final int SLICE = 500;
 
     /** Tasks due within this many days are "due soon". */
     static final int DUE_SOON_DAYS = 3;
@@ -50,8 +57,11 @@ class CaseWork implements Worklists, ApplicationRunner {
     private final AccessScope scope;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CaseWorklists worklists;
 
-    CaseWork(MongoTemplate mongo, CaseService cases, AccessScope scope, ApplicationEventPublisher events, Clock clock) {
+    CaseWork(MongoTemplate mongo, CaseService cases, AccessScope scope, ApplicationEventPublisher events, Clock clock,
+            CaseWorklists worklists) {
+        this.worklists = worklists;
         this.mongo = mongo;
         this.cases = cases;
         this.scope = scope;
@@ -71,9 +81,12 @@ class CaseWork implements Worklists, ApplicationRunner {
             } catch (RuntimeException e) {
                 // a process version that cannot be read: the tasks still get their keys
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(c.id)),
-                    new Update().set("workKeys", WorkKeys.of(c, process)), CaseDocument.class);
+            c.workKeys = WorkKeys.of(c, process);
+            worklists.linkAll(List.of(c));
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(c.id)), new Update().set("workKeys", c.workKeys),
+                    CaseDocument.class);
         }
+        worklists.backfill();
     }
 
     @Override
@@ -81,7 +94,7 @@ class CaseWork implements Worklists, ApplicationRunner {
         CurrentUser user = cases.require(AccessLevel.READ);
         LocalDate today = SwedishTime.today(clock);
         List<MyTask> tasks = new ArrayList<>();
-        for (Found f : find(user, WorkKeys.TASK)) {
+        for (Found f : find(user, WorkKeys.TASK, TASK_FIELDS)) {
             CaseDocument c = f.document();
             ProcessDefinition process = processOrNull(c);
             for (CaseDocument.CaseTask t : c.tasks) {
@@ -143,21 +156,35 @@ class CaseWork implements Worklists, ApplicationRunner {
     record Found(CaseDocument document, Set<String> items) {
     }
 
-    /** The cases with keys of {@code kind} held by the user; each checked for scope and involvement. */
-    List<Found> find(CurrentUser user, String kind) {
+    /**
+     * The cases with keys of {@code kind} held by the user; each checked for scope and involvement. The user's
+     * lists ({@link CaseWorklists}) name the candidates; they are read by primary key ({@code fields}: only what
+     * the view needs, or everything when null) and their own work keys decide.
+     */
+    List<Found> find(CurrentUser user, String kind, String... fields) {
         Set<String> holders = new LinkedHashSet<>();
         holders.add(user.username());
         if (user.can(PlaceraModule.PLACEMENT, AccessLevel.ADMIN)) {
             scope.visibleAdministrations().forEach(a -> holders.add(WorkKeys.OFFICERS + a));
         }
-        String regex = WorkKeys.pattern(holders, kind);
-        Pattern pattern = Pattern.compile(regex);
+        Pattern pattern = Pattern.compile(WorkKeys.pattern(holders, kind));
+        Map<String, Set<String>> lists = worklists.candidates(holders, kind);
+        Set<String> ids = new LinkedHashSet<>();
+        lists.values().forEach(ids::addAll);
         List<Found> found = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        // Only the indexed field in the query: the embedded database then answers from the index, once per matching
-        // key, so a case with two matching keys comes back twice.
-        for (CaseDocument c : mongo.find(Query.query(Criteria.where("workKeys").regex(regex)), CaseDocument.class)) {
-            if (!seen.add(c.id) || !scope.canSee(c.administration) || CaseService.relations(user, c).isEmpty() || c.workKeys == null) {
+        Map<String, CaseDocument> read = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += SLICE) {
+            Query q = Query.query(Criteria.where("_id").in(all.subList(from, Math.min(all.size(), from + SLICE))));
+            if (fields.length > 0) {
+                q.fields().include(fields);
+            }
+            mongo.find(q, CaseDocument.class).forEach(c -> read.put(c.id, c));
+        }
+        for (String id : all) {
+            CaseDocument c = read.get(id);
+            if (c == null || c.workKeys == null || !scope.canSee(c.administration)
+                    || CaseService.relations(user, c).isEmpty()) {
                 continue;
             }
             Set<String> items = new LinkedHashSet<>();
@@ -166,9 +193,31 @@ class CaseWork implements Worklists, ApplicationRunner {
                     items.add(key.substring(key.lastIndexOf('|') + 1));
                 }
             }
-            found.add(new Found(c, items));
+            if (!items.isEmpty()) {
+                found.add(new Found(c, items));
+            }
         }
+        pruneEnded(lists, read, kind);
         return found;
+    }
+
+    /** Ended cases on the lists of tasks and pending decisions leave them ({@link CaseWorklists#ended}). */
+    private void pruneEnded(Map<String, Set<String>> lists, Map<String, CaseDocument> read, String kind) {
+        if (WorkKeys.MADE.equals(kind)) {
+            return;
+        }
+        lists.forEach((list, ids) -> {
+            List<String> ended = new ArrayList<>();
+            for (String id : ids) {
+                CaseDocument c = read.get(id);
+                if (c != null && c.tasks != null && c.workKeys != null
+                        && c.workKeys.stream().noneMatch(k -> list.equals(CaseWorklists.listOf(k)))
+                        && CaseWorklists.ended(c, processOrNull(c))) {
+                    ended.add(id);
+                }
+            }
+            worklists.prune(list, ended);
+        });
     }
 
     private ProcessDefinition processOrNull(CaseDocument c) {

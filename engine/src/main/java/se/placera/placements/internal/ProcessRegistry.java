@@ -45,6 +45,12 @@ class ProcessRegistry implements Processes {
 
     @Override
     public ProcessDefinition version(String processId, int version) {
+        // Only published versions are compiled, and a published version never changes (nor becomes a draft
+        // again): once compiled, no need to read it again. Every case read asks for its pinned version.
+        ProcessDefinition known = compiled.get(processId + ":" + version);
+        if (known != null) {
+            return known;
+        }
         Definition d = metadata.get(ProcessKind.KIND, processId, version);
         if (d.status() == DefinitionStatus.DRAFT) {
             throw PlaceraException.notFound("PROCESS_NOT_FOUND",

@@ -45,7 +45,7 @@ import se.placera.support.DemoUsers;
  * does not end in Tests): {@code samples/run-case-benchmark.sh}; the figures go to {@code target/case-benchmark.txt}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "placera.embedded-db.in-memory=true", "logging.level.org.mongodb.driver=WARN",
+        "placera.embedded-db.in-memory=true", "placera.samples.enabled=true", "logging.level.org.mongodb.driver=WARN",
         "logging.level.de.bwaldvogel=WARN"})
 @Import(DemoUsers.class)
 class CaseWorkBenchmark {
@@ -55,6 +55,9 @@ class CaseWorkBenchmark {
     static final int WARM_UP = Integer.getInteger("bench.warmup", 100);
     static final int REQUESTS = Integer.getInteger("bench.requests", 500);
     static final int EVENTS = 500;
+    static final int UNITS = 10;
+    static final int ROUND_WARM_UP = Integer.getInteger("bench.roundWarmup", 20);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 100);
 
     @LocalServerPort
     int port;
@@ -64,6 +67,9 @@ class CaseWorkBenchmark {
 
     @Autowired
     Processes processes;
+
+    @Autowired
+    CaseWorklists worklists;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -82,6 +88,7 @@ class CaseWorkBenchmark {
             String responsible = i < MINE ? "handlaggare" : "hl-" + rnd.nextInt(400);
             batch.add(synthetic(process, states.get(rnd.nextInt(states.size())), responsible, i));
             if (batch.size() == 1000) {
+                worklists.linkAll(batch);
                 mongo.insertAll(batch);
                 batch.forEach(c -> events.publishEvent(new PendingAudit(PendingAudit.idOf(c.id, 0L), c.createdAt,
                         c.responsible, c.administration, new Audited("case.create", "case", c.id, c.administration,
@@ -91,22 +98,23 @@ class CaseWorkBenchmark {
         }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
 
-        Api api = Api.at(port).asCaseworker();
+        // Through a signed-in session (HTTP Basic would check the password with bcrypt on every request).
+        Session s = Session.signIn(port, "handlaggare");
         Map<String, Object> raise = Map.of("personalIdentityNumber", "19121212-1212", "clientName", "Logg Bench",
                 "targetGroup", "barn-unga", "placementForm", "hvb-barn-unga", "legalBasis", "lvu-2");
-        String big = api.post("/api/cases", raise).expect(201).json().get("id").asString();
+        String big = Api.mapper().readTree(s.post("/api/cases", raise, 201)).get("id").asString();
         for (int i = 1; i < EVENTS; i++) {
-            api.post("/api/cases/" + big + "/notes", Map.of("text", "Anteckning " + i + " om samtal med skolan."))
-                    .expect(201);
+            s.post("/api/cases/" + big + "/notes", Map.of("text", "Anteckning " + i + " om samtal med skolan."), 201);
         }
 
-        Session s = Session.signIn(port, "handlaggare");
         List<Double> tasks = s.time("/api/cases/tasks", WARM_UP, REQUESTS);
         int taskCount = Api.mapper().readTree(s.get("/api/cases/tasks")).size();
         // Each read of the event log adds its own entry: the case has 500 events before, about 600 after.
         List<Double> log = s.time("/api/cases/" + big + "/events", 50, 100);
         int eventCount = Api.mapper().readTree(s.get("/api/cases/" + big + "/events")).size();
         List<Double> floor = s.time("/api/auth/me", WARM_UP, REQUESTS);
+        // Last: each round raises one more case of the caseworker's (the task list above saw the 51 cases).
+        List<Double> rounds = ROUNDS > 0 ? rounds(s) : List.of(0.0);
 
         String report = String.format(Locale.ROOT,
                 "Case benchmark: %d cases (%d of the caseworker's), loaded in %.0f s%n"
@@ -114,15 +122,62 @@ class CaseWorkBenchmark {
                         + "(%d requests after %d warm-up)%n"
                         + "GET /api/cases/{id}/events (%d events at the end): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, "
                         + "max %.1f ms (100 requests after 50 warm-up)%n"
+                        + "POST /api/cases/{id}/inquiries (a round to %d units): p50 %.1f ms, p95 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms (%d rounds after %d warm-up)%n"
                         + "HTTP floor (GET /api/auth/me, same session): p50 %.1f ms, p95 %.1f ms%n"
                         + "load average while measuring: %s%n",
                 CASES + 1, MINE + 1, loadSeconds, taskCount, pct(tasks, 50), pct(tasks, 95), pct(tasks, 99),
                 tasks.getLast(), REQUESTS, WARM_UP, eventCount, pct(log, 50), pct(log, 95), pct(log, 99),
-                log.getLast(), pct(floor, 50), pct(floor, 95), loadAverage());
+                log.getLast(), UNITS, pct(rounds, 50), pct(rounds, 95), pct(rounds, 99), rounds.getLast(), ROUNDS,
+                ROUND_WARM_UP, pct(floor, 50), pct(floor, 95), loadAverage());
         System.out.println(report);
         Files.writeString(Path.of("target", "case-benchmark.txt"), report);
         assertThat(taskCount).isGreaterThan(0);
         assertThat(eventCount).isGreaterThanOrEqualTo(EVENTS);
+    }
+
+    /**
+     * Sends {@code bench.rounds} inquiry rounds (after {@code bench.roundWarmup}) to 10 units of 10 providers, each
+     * on a new case raised through the API, timing only the send: the request that writes the round, takes the
+     * case's transition and writes the 10 mails to the mail outbox with their audit entries. Signed in with a
+     * session, as the browser is (HTTP Basic would add a bcrypt check to every request).
+     */
+    private List<Double> rounds(Session s) throws Exception {
+        Api admin = Api.at(port).asAdmin();
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < UNITS; i++) {
+            String tag = UUID.randomUUID().toString().substring(0, 8);
+            String provider = admin.post("/api/register/providers", Map.of("name", "Bänk " + tag + " AB",
+                    "orgNumber", String.format(Locale.ROOT, "%06d-%04d", 100000 + i, Math.abs(tag.hashCode()) % 10000),
+                    "regi", "extern", "contact", Map.of("name", "Kim", "email", tag + "@bank.example"))).expect(201)
+                    .json().get("id").asString();
+            Map<String, Object> u = new java.util.HashMap<>();
+            u.put("providerId", provider);
+            u.put("name", "Bänkgården " + tag);
+            u.put("municipality", "Uppsala");
+            u.put("locality", "Uppsala");
+            u.put("targetGroups", List.of("barn-unga"));
+            u.put("placementForms", List.of("hvb-barn-unga"));
+            units.add(admin.post("/api/register/units", u).expect(201).json().at("/unit/id").asString());
+        }
+        Map<String, Object> raise = Map.of("personalIdentityNumber", "19121212-1212", "targetGroup", "barn-unga",
+                "placementForm", "hvb-barn-unga", "wantedStart", "2027-01-15");
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < ROUND_WARM_UP + ROUNDS; i++) {
+            var theCase = Api.mapper().readTree(s.post("/api/cases", raise, 201));
+            Map<String, Object> round = new java.util.LinkedHashMap<>();
+            round.put("unitIds", units);
+            round.put("deadline", clock.instant().plus(Duration.ofDays(7)).toString());
+            round.put("content", Map.of("beskrivning", "Behov av behandling."));
+            round.put("revision", theCase.get("revision").asLong());
+            long t0 = System.nanoTime();
+            s.post("/api/cases/" + theCase.get("id").asString() + "/inquiries", round, 201);
+            if (i >= ROUND_WARM_UP) {
+                times.add((System.nanoTime() - t0) / 1e6);
+            }
+        }
+        times.sort(Double::compare);
+        return times;
     }
 
     private CaseDocument synthetic(ProcessDefinition process, String state, String responsible, int i) {
@@ -163,23 +218,47 @@ class CaseWorkBenchmark {
     }
 
     /** A signed-in HTTP session: the session cookie, as the browser has it. */
-    record Session(HttpClient http, int port) {
+    record Session(HttpClient http, int port, CookieManager cookies) {
 
         static Session signIn(int port, String username) throws Exception {
+            CookieManager cookies = new CookieManager();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .cookieHandler(new CookieManager()).build();
+                    .cookieHandler(cookies).build();
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/api/auth/login")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
                             .ofString("{\"username\":\"" + username + "\",\"password\":\"placera-demo\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-            return new Session(http, port);
+            return new Session(http, port, cookies);
         }
 
         byte[] get(String path) throws Exception {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(r.statusCode()).as(path).isEqualTo(200);
+            return r.body();
+        }
+
+        /** The CSRF token a state-changing request of a session sends back (the XSRF-TOKEN cookie). */
+        String csrf() throws Exception {
+            for (int attempt = 0; attempt < 2; attempt++) {
+                for (var c : cookies.getCookieStore().getCookies()) {
+                    if (c.getName().equals("XSRF-TOKEN")) {
+                        return c.getValue();
+                    }
+                }
+                get("/api/auth/csrf");
+            }
+            throw new AssertionError("no XSRF-TOKEN cookie");
+        }
+
+        byte[] post(String path, Object body, int expected) throws Exception {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("X-XSRF-TOKEN", csrf())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Api.mapper().writeValueAsBytes(body))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(path + " " + new String(r.body())).isEqualTo(expected);
             return r.body();
         }
 

@@ -22,8 +22,9 @@ import se.placera.support.Api;
 import se.placera.support.AppIntegrationTest;
 
 /**
- * The fast path of the task and decision lists (the unique index on {@code workKeys}, queried by a regular
- * expression) against the reference: every case read and its open tasks and decisions derived from the document.
+ * The look-ups of the task and decision lists against the reference (every case read and its open tasks and
+ * decisions derived from the document): the unique index on {@code workKeys} queried by a regular expression, and
+ * the lists of {@link CaseWorklists} that the views read (a superset, without ended cases).
  */
 @AppIntegrationTest
 class WorkKeysEquivalenceIntegrationTests {
@@ -36,6 +37,9 @@ class WorkKeysEquivalenceIntegrationTests {
 
     @Autowired
     CaseService cases;
+
+    @Autowired
+    CaseWorklists worklists;
 
     @Test
     void theIndexLookUpFindsExactlyTheCasesAScanFinds() {
@@ -74,6 +78,17 @@ class WorkKeysEquivalenceIntegrationTests {
                     }
                 }
                 assertThat(fast).as(holder + " " + kind).isEqualTo(reference);
+                // The lists the task views read are a superset of the truth (written before the case) ...
+                Set<String> listed = new TreeSet<>();
+                worklists.candidates(Set.of(holder), kind).values().forEach(listed::addAll);
+                assertThat(listed).as("list " + holder + " " + kind).containsAll(reference);
+                // ... without the ended cases (cancelled here), which can never have tasks or decisions again.
+                if (!kind.equals(WorkKeys.MADE)) {
+                    for (String id : listed) {
+                        CaseDocument c = mongo.findById(id, CaseDocument.class);
+                        assertThat(CaseWorklists.ended(c, cases.process(c))).as("ended case listed: " + id).isFalse();
+                    }
+                }
                 if (holder.equals("handlaggare")) {
                     assertThat(reference).as(kind).isNotEmpty();
                 }
