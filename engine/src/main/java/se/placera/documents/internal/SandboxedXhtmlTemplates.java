@@ -97,15 +97,16 @@ final class SandboxedXhtmlTemplates implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TemplateFailure(new TemplateProblem(0, 0, null, "Rendering was interrupted."));
         } catch (ExecutionException e) {
-            throw new TemplateFailure(problem(e.getCause()));
+            throw new TemplateFailure(problem(e.getCause(), body));
         }
     }
 
-    private static TemplateProblem problem(Throwable cause) {
+    private static TemplateProblem problem(Throwable cause, String body) {
         if (cause instanceof InvalidReferenceException e) {
-            return new TemplateProblem(orZero(e.getLineNumber()), orZero(e.getColumnNumber()),
-                    e.getBlamedExpressionString(), "The template uses '" + e.getBlamedExpressionString()
-                    + "', which has no value here (line " + e.getLineNumber() + ").");
+            String name = dottedName(body, orZero(e.getLineNumber()), orZero(e.getColumnNumber()),
+                    e.getBlamedExpressionString());
+            return new TemplateProblem(orZero(e.getLineNumber()), orZero(e.getColumnNumber()), name,
+                    "The template uses '" + name + "', which has no value here (line " + e.getLineNumber() + ").");
         }
         if (cause instanceof TemplateException e) {
             String message = e.getMessageWithoutStackTop();
@@ -115,6 +116,20 @@ final class SandboxedXhtmlTemplates implements AutoCloseable {
                     + (cut > 0 ? message.substring(0, cut) : message).strip());
         }
         return new TemplateProblem(0, 0, null, "The template fails: " + cause);
+    }
+
+    /** The whole name read where a value was missing ({@code client.name}, not only {@code client}). */
+    static String dottedName(String body, int line, int column, String blamed) {
+        String[] lines = body.split("\n", -1);
+        if (blamed == null || line < 1 || line > lines.length || column < 1 || column > lines[line - 1].length()) {
+            return blamed;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")
+                .matcher(lines[line - 1]);
+        if (m.find(column - 1) && m.start() == column - 1 && m.group().startsWith(blamed)) {
+            return m.group();
+        }
+        return blamed;
     }
 
     private static int orZero(Integer i) {
