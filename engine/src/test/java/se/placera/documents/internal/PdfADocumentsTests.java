@@ -105,6 +105,9 @@ class PdfADocumentsTests {
     void theSandboxRefusesNewApiAndClassAccess() {
         assertThat(documents.check("<#assign e = \"freemarker.template.utility.Execute\"?new()>${e(\"id\")}", MODEL))
                 .singleElement().satisfies(p -> assertThat(p.message()).containsIgnoringCase("not allowed"));
+        // Even a harmless FreeMarker class (which FreeMarker's default "safer" resolver would allow) is refused.
+        assertThat(documents.check("<#assign h = \"freemarker.template.SimpleHash\"?new()>${h?size}", MODEL))
+                .singleElement().satisfies(p -> assertThat(p.message()).containsIgnoringCase("not allowed"));
         assertThat(documents.check("${client.name?api.getClass()}", MODEL)).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("api"));
         assertThat(documents.check("${client.name.getClass()}", MODEL)).hasSize(1);
