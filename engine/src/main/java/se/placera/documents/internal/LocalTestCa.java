@@ -1,6 +1,5 @@
 package se.placera.documents.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -14,7 +13,6 @@ import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -179,14 +177,5 @@ final class LocalTestCa {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Certificate[] chain(KeyStore ks) throws GeneralSecurityException {
-        return ks.getCertificateChain(ALIAS);
-    }
-
-    static IOException io(Exception e) {
-        return new IOException(e.getMessage(), e);
     }
 }
