@@ -1302,6 +1302,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/agreements/{id}/signatures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign as the provider's signatory (second signature); 409 AGREEMENT_SIGNING_ORDER */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Sign"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["AgreementView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/methods/{methodId}/versions/{version}/preview": {
         parameters: {
             query?: never;
@@ -2119,6 +2161,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreements of a case, main agreement first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["AgreementView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create the agreement of a decided placement: the template is chosen by rule and the fields filled; 409 AGREEMENT_NO_PLACEMENT / AGREEMENT_NO_TEMPLATE / AGREEMENT_EXISTS */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["NewAgreement"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["AgreementView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/search": {
         parameters: {
             query?: never;
@@ -2834,6 +2940,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/portal/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreements with the provider user's organisation that the municipality has signed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["AgreementView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/agreements/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreement's signed PDF/A */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/organisation": {
         parameters: {
             query?: never;
@@ -3145,6 +3325,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/agreed-prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agreed price per day as the signed agreements set it, by period */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["PricePeriod"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/tasks": {
         parameters: {
             query?: never;
@@ -3414,6 +3632,35 @@ export interface components {
             validFrom?: string;
             /** Format: date */
             validTo?: string;
+        };
+        AgreementView: {
+            id?: string;
+            caseId?: string;
+            number?: string;
+            kind?: string;
+            mainAgreementId?: string;
+            templateId?: string;
+            /** Format: int32 */
+            templateVersion?: number;
+            title?: string;
+            agreementType?: string;
+            status?: string;
+            unitId?: string;
+            providerId?: string;
+            /** Format: int64 */
+            pricePerDay?: number;
+            /** Format: date */
+            validFrom?: string;
+            freeText?: components["schemas"]["FreeTextPart"][];
+            signatures?: components["schemas"]["SignatureView"][];
+            nextSigner?: string;
+            pendingSigning?: components["schemas"]["PendingSigningView"];
+            history?: components["schemas"]["HistoryEntry"][];
+            /** Format: date-time */
+            createdAt?: string;
+            createdBy?: string;
+            /** Format: int64 */
+            revision?: number;
         };
         Answer: {
             answers?: {
@@ -3769,6 +4016,20 @@ export interface components {
             updatedAt?: string;
             updatedBy?: string;
         };
+        FreeTextPart: {
+            id?: string;
+            title?: string;
+            text?: string;
+            /** Format: int32 */
+            maxLength?: number;
+        };
+        HistoryEntry: {
+            /** Format: date-time */
+            at?: string;
+            by?: string;
+            action?: string;
+            detail?: string;
+        };
         /** @description En träff i matchningen */
         Hit: {
             /** Format: int32 */
@@ -3889,12 +4150,12 @@ export interface components {
             object?: boolean;
             float?: boolean;
             container?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             string?: boolean;
             integralNumber?: boolean;
             missingNode?: boolean;
             valueNode?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             pojo?: boolean;
             number?: boolean;
             floatingPointNumber?: boolean;
@@ -3960,6 +4221,11 @@ export interface components {
             dueSoon?: boolean;
             method?: string;
         };
+        NewAgreement: {
+            freeText?: {
+                [key: string]: string;
+            };
+        };
         NewCase: {
             personalIdentityNumber?: string;
             clientName?: string;
@@ -4012,6 +4278,15 @@ export interface components {
             name?: string;
             orgNumber?: string;
             active?: boolean;
+        };
+        PendingSigningView: {
+            provider?: string;
+            reference?: string;
+            role?: string;
+            signer?: string;
+            /** Format: date-time */
+            startedAt?: string;
+            redirectUrl?: string;
         };
         PlacementView: {
             unitId?: string;
@@ -4081,6 +4356,16 @@ export interface components {
                 [key: string]: number;
             };
             note?: string;
+        };
+        PricePeriod: {
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            until?: string;
+            /** Format: int64 */
+            pricePerDay?: number;
+            agreementId?: string;
+            number?: string;
         };
         Problem: {
             pointer?: string;
@@ -4247,6 +4532,20 @@ export interface components {
         SavedDraft: {
             definition?: components["schemas"]["Definition"];
             warnings?: components["schemas"]["Problem"][];
+        };
+        Sign: {
+            /** Format: int64 */
+            revision?: number;
+            provider?: string;
+        };
+        SignatureView: {
+            role?: string;
+            signedBy?: string;
+            name?: string;
+            /** Format: date-time */
+            at?: string;
+            provider?: string;
+            indication?: string;
         };
         StartRequest: {
             methodId: string;

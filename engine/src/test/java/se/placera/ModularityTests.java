@@ -53,7 +53,8 @@ class ModularityTests {
     void documentLibrariesStayInDocuments() {
         noClasses().that().resideOutsideOfPackage("se.placera.documents..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.docx4j..",
-                        "com.lowagie..", "org.openpdf..", "freemarker..")
+                        "com.lowagie..", "org.openpdf..", "freemarker..", "com.openhtmltopdf..",
+                        "org.apache.pdfbox..", "org.verapdf..", "eu.europa.esig..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }

@@ -98,6 +98,22 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("post /api/cases/{id}/inquiries/{inquiryId}/answer", Scope.ADMINISTRATION);
         rule("post /api/cases/{id}/decision", Scope.ADMINISTRATION);
         rule("get /api/cases/{id}/inquiries/{inquiryId}/attachments/{attachmentId}", Scope.ADMINISTRATION);
+        // Agreements of a case (scoped like the case).
+        rule("post /api/cases/{id}/agreements", Scope.ADMINISTRATION);
+        rule("get /api/cases/{id}/agreements", Scope.ADMINISTRATION);
+        rule("get /api/cases/{id}/agreed-prices", Scope.ADMINISTRATION);
+        rule("get /api/agreements/{id}", Scope.ADMINISTRATION);
+        rule("put /api/agreements/{id}/free-text", Scope.ADMINISTRATION);
+        rule("post /api/agreements/{id}/supplements", Scope.ADMINISTRATION);
+        rule("get /api/agreements/{id}/preview", Scope.ADMINISTRATION);
+        rule("get /api/agreements/{id}/pdf", Scope.ADMINISTRATION);
+        rule("get /api/agreements/{id}/docx", Scope.ADMINISTRATION);
+        rule("post /api/agreements/{id}/signatures", Scope.ADMINISTRATION);
+        rule("post /api/agreements/{id}/signatures/{reference}", Scope.ADMINISTRATION);
+        // The portal's agreements: only those with the provider user's own organisation.
+        rule("get /api/portal/agreements", Scope.PORTAL);
+        rule("get /api/portal/agreements/{id}/pdf", Scope.PORTAL);
+        rule("post /api/portal/agreements/{id}/signatures", Scope.PORTAL);
         // The mail outbox: an administrator sees the mails of the administrations they administer.
         list("get /api/admin/mail-outbox", "username");
         rule("post /api/admin/mail-outbox/{id}/retry", Scope.ADMINISTRATION);

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"placera.embedded-db.in-memory=true", "placera.metadata.fail-on-invalid=true",
-                "placera.attachments.spool-dir=target/spool"})
+                "placera.attachments.spool-dir=target/spool",
+                "placera.signing.local.directory=target/signing"})
 @Import(DemoUsers.class)
 public @interface AppIntegrationTest {
 }

@@ -520,6 +520,21 @@ class MetadataService implements Metadata {
         }
 
         @Override
+        public List<JsonNode> published(String kind) {
+            Map<String, JsonNode> byId = new java.util.TreeMap<>();
+            for (DefinitionDocument d : store.latestOfKind(kind)) {
+                resolve(kind, d.definitionId).ifPresent(c -> byId.put(d.definitionId, c));
+            }
+            String prefix = kind + ":";
+            overlay.forEach((key, content) -> {
+                if (key.startsWith(prefix)) {
+                    byId.put(key.substring(prefix.length()), content);
+                }
+            });
+            return List.copyOf(byId.values());
+        }
+
+        @Override
         public void problem(String pointer, String code, String detail) {
             problems.add(new Problem(pointer, code, detail));
         }

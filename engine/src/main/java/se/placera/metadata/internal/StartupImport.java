@@ -54,13 +54,13 @@ class StartupImport implements ApplicationRunner {
                     continue;
                 }
                 try (InputStream in = r.getInputStream()) {
-                    JsonNode content = mapper.readTree(in);
+                    JsonNode content = withBodyFile(mapper.readTree(in), r);
                     String kind = content.path("kind").asString(null);
                     String id = content.path("id").asString(null);
                     entries.add(new Bundle.Entry(kind, id, null, DefinitionStatus.PUBLISHED, content,
                             "file:" + r.getFilename()));
-                } catch (RuntimeException e) {
-                    handle("Metadata file " + path + " is not valid JSON: " + e.getMessage());
+                } catch (RuntimeException | IOException e) {
+                    handle("Metadata file " + path + " cannot be read (JSON, bodyFile): " + e.getMessage());
                     return;
                 }
             }
@@ -75,6 +75,24 @@ class StartupImport implements ApplicationRunner {
         log.info("Metadata import: {} definition(s), {} new or changed version(s)", report.items().size(), created);
     }
 
+
+    /**
+     * A definition may keep a long text beside it: {@code "bodyFile": "x.ftlh"} (a file in the same folder) becomes
+     * {@code "body"} with the file's text, so the stored definition is whole (agreement templates).
+     */
+    private static JsonNode withBodyFile(JsonNode content, Resource r) throws IOException {
+        if (content instanceof tools.jackson.databind.node.ObjectNode o && o.path("bodyFile").isString()) {
+            String name = o.path("bodyFile").asString();
+            if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+                throw new IllegalArgumentException("bodyFile must name a file in the same folder: " + name);
+            }
+            try (InputStream body = r.createRelative(name).getInputStream()) {
+                o.remove("bodyFile");
+                o.put("body", new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return content;
+    }
 
     private void handle(String message) {
         if (properties.failOnInvalid()) {
