@@ -69,7 +69,7 @@ class ReportRunner {
         Document match = match(def, scope);
         Map<String, Map<List<String>, Counts>> countCache = new HashMap<>();
         Map<String, Map<List<String>, Map<String, Long>>> histogramCache = new HashMap<>();
-        Suppression.Model counts = new Suppression.Model();
+        Suppression.Model counts = new Suppression.Model(scope.threshold());
         List<Table> tables = new ArrayList<>();
         for (Part part : def.parts()) {
             Table t = new Table();
@@ -92,7 +92,7 @@ class ReportRunner {
                 }
                 String field = field(m);
                 Map<List<String>, Map<String, Long>> h = histogram(match, t.dims, field, histogramCache);
-                Suppression.Model model = measureModels.computeIfAbsent(field, f -> new Suppression.Model());
+                Suppression.Model model = measureModels.computeIfAbsent(field, f -> new Suppression.Model(scope.threshold()));
                 addCells(t, model, key -> answered(t.dims, key, h), key -> answered(t.dims, key, h),
                         scope.threshold());
             }
@@ -321,7 +321,7 @@ class ReportRunner {
         if (k > 1) {
             List<Integer> colTotals = new ArrayList<>();
             for (String col : t.columns) {
-                int colTotal = add(t, model, List.of(t.dims.get(k - 1)), List.of(col), persons, values, threshold,
+                int colTotal = add(t, model, List.of(t.dims.get(k - 1)), java.util.Collections.singletonList(col), persons, values, threshold,
                         true);
                 colTotals.add(colTotal);
                 List<Integer> cells = new ArrayList<>();

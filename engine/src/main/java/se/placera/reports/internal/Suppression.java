@@ -26,6 +26,12 @@ final class Suppression {
         private final List<Boolean> totals = new ArrayList<>();
         private final BitSet primary = new BitSet();
         private final List<int[]> equations = new ArrayList<>();
+        private final long threshold;
+
+        /** {@code threshold}: the hidden members of an equation must together be at least this much. */
+        Model(long threshold) {
+            this.threshold = threshold;
+        }
 
         /** Adds a cell (or finds it by key: a cell shared by several tables is one cell). */
         int cell(String key, long value, boolean total, boolean hideOnItsOwn) {
@@ -103,19 +109,28 @@ final class Suppression {
         return all;
     }
 
-    /** Until no equation has exactly one hidden member: hide its smallest shown member (an inner cell first). */
+    /**
+     * Until no equation has exactly one hidden member, and none whose hidden members add up to less than the
+     * threshold (from the shown total and parts a reader knows their sum, so a sum of 0 would give away that each
+     * is 0, and a small sum bounds each tightly): hide its smallest shown member, an inner cell first.
+     */
     private static void quickPass(Model m, BitSet hidden) {
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int[] e : m.equations) {
                 int count = 0;
-                for (int c : e) {
-                    if (hidden.get(c)) {
+                long hiddenParts = 0;
+                for (int k = 0; k < e.length; k++) {
+                    if (hidden.get(e[k])) {
                         count++;
+                        if (k > 0) {
+                            hiddenParts += m.values.get(e[k]);
+                        }
                     }
                 }
-                if (count == 1) {
+                boolean totalShown = !hidden.get(e[0]);
+                if (count == 1 || (count > 0 && totalShown && hiddenParts < m.threshold)) {
                     int best = -1;
                     for (int c : e) {
                         if (!hidden.get(c) && better(m, c, best)) {

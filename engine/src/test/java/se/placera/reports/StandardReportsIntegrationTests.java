@@ -1,0 +1,146 @@
+package se.placera.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.JsonNode;
+
+import se.placera.support.Api;
+import se.placera.support.AppIntegrationTest;
+
+/**
+ * GD-2 on the standard set (RP-2, RP-5, EV-4): every standard report, run over generated responses with many small
+ * groups, is attacked with only what it publishes — the counts of every part and their totals — and no suppressed
+ * cell can be worked out, neither exactly by linear algebra nor by non-negativity; no shown count rests on fewer
+ * than five; a suppressed count takes its means and shares with it; and only the caller's administration counts.
+ */
+@AppIntegrationTest
+class StandardReportsIntegrationTests {
+
+    static final List<String> STANDARD = List.of("grundrapport", "betygsrapport", "kvalitetsindikatorer",
+            "utforarrapport", "ramavtalsuppfoljning");
+    static final String WINDOW = "?from=" + ReportFixtures.YEAR + "-01-01&to=" + ReportFixtures.YEAR + "-12-31";
+
+    static ReportFixtures fixtures;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @BeforeEach
+    void generate() {
+        synchronized (StandardReportsIntegrationTests.class) {
+            if (fixtures == null) {
+                var f = new ReportFixtures(Api.at(port).asAdmin());
+                List<String> methods = new ArrayList<>();
+                for (String id : STANDARD) {
+                    Api.at(port).asAdmin().get("/api/metadata/reports/" + id + "?status=published").expect(200).json()
+                            .at("/content/dataSet/methods").forEach(m -> {
+                                if (!methods.contains(m.asString())) {
+                                    methods.add(m.asString());
+                                }
+                            });
+                }
+                f.submit(events, methods, 4000, 42);
+                fixtures = f;
+            }
+        }
+    }
+
+    @Test
+    void theStandardSetIsPublishedAtStartUp() {
+        JsonNode list = Api.at(port).asCaseworker().get("/api/reports").expect(200).json();
+        List<String> ids = new ArrayList<>();
+        list.forEach(r -> ids.add(r.path("id").asString()));
+        assertThat(ids).containsAll(STANDARD);
+    }
+
+    @Test
+    void noSuppressedCellOfAnyStandardReportCanBeWorkedOutFromWhatItShows() {
+        int hiddenInAll = 0;
+        for (String id : STANDARD) {
+            JsonNode report = Api.at(port).asCaseworker().get("/api/reports/" + id + "/result" + WINDOW).expect(200)
+                    .json();
+            assertThat(report.path("threshold").asInt()).isEqualTo(5);
+            var attack = new SuppressionAttack();
+            attack.read(report);
+            assertThat(attack.attack(5)).as("cells of %s worked out from what it shows", id).isEmpty();
+            assertThat(attack.shown().values()).as("shown counts of %s", id).allMatch(v -> v >= 5);
+            hiddenInAll += attack.hiddenCells();
+            assertMeasuresGoWithTheirCounts(report);
+        }
+        // The data have small cells, so the attack had something to attack.
+        assertThat(hiddenInAll).isGreaterThan(50);
+    }
+
+    @Test
+    void aReportCountsOnlyTheCallersAdministration() {
+        JsonNode home = Api.at(port).asCaseworker().get("/api/reports/grundrapport/result" + WINDOW).expect(200).json();
+        JsonNode other = Api.at(port).as("omsorg", "placera-demo").get("/api/reports/grundrapport/result" + WINDOW)
+                .expect(200).json();
+        List<String> evaluationMethods = new ArrayList<>();
+        fixtures.counts.values().forEach(m -> m.keySet().forEach(id -> {
+            String purpose = fixtures.method(id).path("purpose").asString();
+            if ((purpose.equals("evaluation") || purpose.equals("follow-up-interview"))
+                    && !evaluationMethods.contains(id)) {
+                evaluationMethods.add(id);
+            }
+        }));
+        assertThat(home.at("/parts/0/total/values/m0").asLong())
+                .isEqualTo(fixtures.count(ReportFixtures.HOME, evaluationMethods));
+        assertThat(other.at("/parts/0/total/values/m0").asLong())
+                .isEqualTo(fixtures.count(ReportFixtures.OTHER, evaluationMethods));
+    }
+
+    @Test
+    void theBenchmarkReportHasThreeDimensions() {
+        JsonNode report = Api.at(port).asCaseworker().get("/api/reports/grundrapport/result" + WINDOW).expect(200)
+                .json();
+        JsonNode part = null;
+        for (JsonNode p : report.path("parts")) {
+            if (p.path("id").asString().equals("kon-malgrupp-kvartal")) {
+                part = p;
+            }
+        }
+        assertThat(part).isNotNull();
+        assertThat(part.path("rowDimensions").size()).isEqualTo(2);
+        assertThat(part.path("columns").size()).isEqualTo(4);
+        assertThat(part.path("columns").get(0).path("label").asString()).isEqualTo(ReportFixtures.YEAR + "-K1");
+    }
+
+    private static void assertMeasuresGoWithTheirCounts(JsonNode report) {
+        for (JsonNode part : report.path("parts")) {
+            String count = null;
+            for (JsonNode m : part.path("measures")) {
+                if (m.path("type").asString().equals("count")) {
+                    count = m.path("id").asString();
+                }
+            }
+            if (count == null) {
+                continue;
+            }
+            List<JsonNode> cells = new ArrayList<>();
+            cells.add(part.path("total"));
+            part.path("columnTotals").forEach(cells::add);
+            for (JsonNode row : part.path("rows")) {
+                cells.add(row.path("total"));
+                row.path("cells").forEach(cells::add);
+            }
+            for (JsonNode cell : cells) {
+                if (cell.path("values").path(count).isNull()) {
+                    cell.path("values").properties().forEach(e -> assertThat(e.getValue().isNull())
+                            .as("%s of a suppressed cell in %s", e.getKey(), part.path("id").asString()).isTrue());
+                }
+            }
+        }
+    }
+}
