@@ -117,6 +117,67 @@ class StandardReportsIntegrationTests {
         assertThat(part.path("columns").get(0).path("label").asString()).isEqualTo(ReportFixtures.YEAR + "-K1");
     }
 
+    @Test
+    void theReportGoesToExcelWithRealNumbersAndToPdfWithVectorChartsAndSwedishText() throws Exception {
+        Api caseworker = Api.at(port).asCaseworker();
+        JsonNode report = caseworker.get("/api/reports/grundrapport/result" + WINDOW).expect(200).json();
+        var xlsx = caseworker.download("/api/reports/grundrapport/export.xlsx" + WINDOW).expect(200);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.bytes()))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(report.path("parts").size());
+            var keyFigure = wb.getSheetAt(0);
+            assertThat(keyFigure.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Antal svar");
+            var total = keyFigure.getRow(2).getCell(1);
+            assertThat(total.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat((long) total.getNumericCellValue()).isEqualTo(report.at("/parts/0/total/values/m0").asLong());
+            // The gender × target group × quarter table: a suppressed cell is "..", the others numbers.
+            var table = wb.getSheet("Svar per kön, målgrupp och k");
+            assertThat(table).isNotNull();
+            int numbers = 0;
+            int suppressed = 0;
+            for (var row : table) {
+                for (var cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                        numbers++;
+                    } else if ("..".equals(cell.getStringCellValue())) {
+                        suppressed++;
+                    }
+                }
+            }
+            assertThat(numbers).isPositive();
+            assertThat(suppressed).isPositive();
+        }
+        var pdf = caseworker.download("/api/reports/grundrapport/export.pdf" + WINDOW).expect(200);
+        var reader = new com.lowagie.text.pdf.PdfReader(pdf.bytes());
+        assertThat(reader.getNumberOfPages()).isGreaterThanOrEqualTo(1 + report.path("parts").size());
+        var text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        assertThat(text.getTextFromPage(1)).contains("Grundrapport", "Framtagen", "Urval",
+                "Inskickade: från " + ReportFixtures.YEAR + "-01-01");
+        StringBuilder all = new StringBuilder();
+        for (int page = 2; page <= reader.getNumberOfPages(); page++) {
+            all.append(text.getTextFromPage(page)).append('\n');
+        }
+        assertThat(all.toString()).contains("Svar per utförare", "Svar per kön", "Flicka/kvinna", "Pojke/man",
+                "Svar per kön, målgrupp och kvartal", "..");
+        // Charts are vector graphics: rectangles (bars) and lines in the pages' form XObjects, no images.
+        int rectangles = 0;
+        int images = 0;
+        for (int i = 1; i < reader.getXrefSize(); i++) {
+            var object = reader.getPdfObject(i);
+            if (object instanceof com.lowagie.text.pdf.PRStream stream) {
+                if (com.lowagie.text.pdf.PdfName.IMAGE.equals(stream.get(com.lowagie.text.pdf.PdfName.SUBTYPE))) {
+                    images++;
+                    continue;
+                }
+                String ops = new String(com.lowagie.text.pdf.PdfReader.getStreamBytes(stream),
+                        java.nio.charset.StandardCharsets.ISO_8859_1);
+                rectangles += ops.split(" re\\n", -1).length - 1;
+            }
+        }
+        assertThat(images).isZero();
+        assertThat(rectangles).isGreaterThan(20);
+        reader.close();
+    }
+
     private static void assertMeasuresGoWithTheirCounts(JsonNode report) {
         for (JsonNode part : report.path("parts")) {
             String count = null;

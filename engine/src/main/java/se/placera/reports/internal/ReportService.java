@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
+import se.placera.documents.ReportDocuments;
 import se.placera.metadata.Definition;
 import se.placera.metadata.DefinitionStatus;
 import se.placera.metadata.Metadata;
@@ -41,9 +42,12 @@ class ReportService implements Reports {
     private final AccessScope scope;
     private final ReportsProperties properties;
     private final ApplicationEventPublisher events;
+    private final ReportDocuments documents;
 
     ReportService(Metadata metadata, ReportRunner runner, ReportFacts facts, ReportLabels labels, CurrentUsers users,
-            AccessScope scope, ReportsProperties properties, ApplicationEventPublisher events) {
+            AccessScope scope, ReportsProperties properties, ApplicationEventPublisher events,
+            ReportDocuments documents) {
+        this.documents = documents;
         this.metadata = metadata;
         this.runner = runner;
         this.facts = facts;
@@ -89,6 +93,16 @@ class ReportService implements Reports {
         events.publishEvent(new Audited("report.run", "report", id, user.administrationId(), "success",
                 Map.of("version", d.version(), "from", String.valueOf(from), "to", String.valueOf(to))));
         return result;
+    }
+
+    @Override
+    public byte[] excel(String id, LocalDate from, LocalDate to) {
+        return documents.workbook(ReportExport.of(run(id, from, to)));
+    }
+
+    @Override
+    public byte[] pdf(String id, LocalDate from, LocalDate to) {
+        return documents.pdf(ReportExport.of(run(id, from, to)));
     }
 
     private CurrentUser require() {
