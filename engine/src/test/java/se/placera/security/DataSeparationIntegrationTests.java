@@ -150,6 +150,13 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("get /api/autoanswer-presets/{username}", Scope.ADMINISTRATION);
         rule("put /api/autoanswer-presets/{username}/{methodId}", Scope.ADMINISTRATION);
         rule("delete /api/autoanswer-presets/{username}/{methodId}", Scope.ADMINISTRATION);
+        // Reports: the definitions are the deployment's (REPORTS READ); every run counts only the caller's
+        // administrations' responses (ReportsIntegrationTests, StandardReportsIntegrationTests: another
+        // administration's user gets none of the fixture's responses, and the totals are exact per administration).
+        rule("get /api/reports", Scope.MODULE);
+        rule("get /api/reports/{id}/result", Scope.MODULE);
+        rule("get /api/reports/{id}/export.xlsx", Scope.MODULE);
+        rule("get /api/reports/{id}/export.pdf", Scope.MODULE);
         // Audit log and usage report.
         list("get /api/audit", "client");
         rule("get /api/audit/verify", Scope.MODULE); // a yes/no over the chain, no entries

@@ -49,6 +49,7 @@ class ResponseOutbox extends Outbox.Of<ResponseDocument> {
         Map<String, Double> ratings = ratingsOf(methods.compiled(d.methodId, d.methodVersion), answers);
         return List.of(new ResponseSubmitted(d.id, d.methodId, d.methodVersion, d.purpose,
                 new Subject(d.subjectType, d.subjectId, d.subjectAttributes == null ? Map.of() : d.subjectAttributes),
-                d.createdBy, d.respondentRole, d.submittedAt, new LinkedHashMap<>(answers), ratings));
+                d.createdBy, d.respondentRole, d.submittedAt, new LinkedHashMap<>(answers), ratings,
+                d.administration));
     }
 }
