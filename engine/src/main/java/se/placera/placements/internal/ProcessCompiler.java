@@ -37,7 +37,7 @@ import se.placera.shared.Problem;
 class ProcessCompiler {
 
     /** Sub-resources of {@code /api/cases/{id}/…} that a verb must not shadow. */
-    static final Set<String> RESERVED_VERBS = Set.of("notes", "events", "tasks", "inquiries", "transfer", "reveal",
+    static final Set<String> RESERVED_VERBS = Set.of("notes", "events", "tasks", "inquiries", "transfer", "reveal", "clocks", "placement",
             "history", "responses", "decision");
 
     /** {@code answers.x}, {@code item["x"]}: the form-only variables, where they are not part of a longer name. */
