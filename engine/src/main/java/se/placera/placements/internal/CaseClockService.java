@@ -54,10 +54,12 @@ class CaseClockService implements CaseClocks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String endVerb;
+    private final String startVerb;
 
     CaseClockService(MongoTemplate mongo, CaseService cases, Outbox outbox, CaseOutbox caseOutbox, Metadata metadata,
             ApplicationEventPublisher events, Clock clock,
-            @Value("${placera.cases.end-verb:avsluta}") String endVerb) {
+            @Value("${placera.cases.end-verb:avsluta}") String endVerb,
+            @Value("${placera.cases.start-verb:paborja}") String startVerb) {
         this.mongo = mongo;
         this.cases = cases;
         this.outbox = outbox;
@@ -66,17 +68,22 @@ class CaseClockService implements CaseClocks {
         this.events = events;
         this.clock = clock;
         this.endVerb = endVerb;
+        this.startVerb = startVerb;
     }
 
     // ---------------------------------------------------------------- the scheduler's reads and writes
 
     @Override
     public List<ClockCase> placedCases() {
-        Query query = Query.query(Criteria.where("placement").ne(null));
+        // a case with a step taken may have been decided; view() tells
+        Query query = Query.query(Criteria.where("history.0").exists(true));
         query.fields().exclude("holders", "pending", "workKeys", "client");
         List<ClockCase> list = new ArrayList<>();
         for (CaseDocument c : mongo.find(query, CaseDocument.class)) {
-            list.add(view(c));
+            ClockCase v = view(c);
+            if (v.decided() != null) {
+                list.add(v);
+            }
         }
         return list;
     }
@@ -277,8 +284,13 @@ class CaseClockService implements CaseClocks {
         }
         Versions.check(extension == null ? null : extension.revision(), c.revision, "/revision",
                 PlacementProblemCodes.CHANGED);
-        if (c.placement == null || closed(c)) {
+        if (decided(c) == null || closed(c)) {
             throw PlaceraException.conflict("CASE_NOT_PLACED", "The case has no ongoing placement to extend.");
+        }
+        if (c.placement == null) {
+            // decided through the process alone (no inquiry answer chosen): the placement record starts here
+            c.placement = new CaseDocument.Placement();
+            c.placement.startDate = started(c);
         }
         List<Problem> problems = new ArrayList<>();
         LocalDate from = c.placement.plannedEnd != null ? c.placement.plannedEnd : c.placement.startDate;
@@ -330,14 +342,13 @@ class CaseClockService implements CaseClocks {
         LocalDate endDate = ending == null ? null : ending.endDate();
         if (endDate == null) {
             problems.add(new Problem("/endDate", "required", "Ange slutdatumet."));
-        } else if (before.placement != null && before.placement.startDate != null
-                && endDate.isBefore(before.placement.startDate)) {
+        } else if (started(before) != null && endDate.isBefore(started(before))) {
             problems.add(new Problem("/endDate", "placement.end-before", "The end cannot be before the start "
-                    + before.placement.startDate + "."));
+                    + started(before) + "."));
         } else if (endDate.isAfter(today)) {
             problems.add(new Problem("/endDate", "placement.end-in-future", "A placement is ended on or after the day it ends."));
         }
-        if (before.placement == null) {
+        if (decided(before) == null) {
             throw PlaceraException.conflict("CASE_NOT_PLACED", "The case has no placement to end.");
         }
         if (!problems.isEmpty()) {
@@ -347,6 +358,10 @@ class CaseClockService implements CaseClocks {
         Boolean planned = plannedAttribute(ending.reason());
         cases.take(caseId, endVerb, new Action(ending.revision(), ending.reason(), ending.comment()), null,
                 (c, details) -> {
+                    if (c.placement == null) {
+                        c.placement = new CaseDocument.Placement();
+                        c.placement.startDate = started(c);
+                    }
                     c.placement.endDate = endDate;
                     c.placement.endPlanned = planned;
                     details.put("endDate", endDate.toString());
@@ -392,25 +407,74 @@ class CaseClockService implements CaseClocks {
         return c.tasks.stream().filter(t -> t.id.equals(taskId)).findFirst();
     }
 
+    /**
+     * The day the placement was decided: the recorded placement's decision, else the first decision of the process
+     * taken on the case (a transition marked {@code decision}, not into a final state).
+     */
+    LocalDate decided(CaseDocument c) {
+        if (c.placement != null && c.placement.decidedAt != null) {
+            return SwedishTime.dateOf(c.placement.decidedAt);
+        }
+        ProcessDefinition p = processOrNull(c);
+        if (p == null) {
+            return null;
+        }
+        for (CaseDocument.Step s : c.history) {
+            boolean decision = p.transition(s.verb).map(ProcessDefinition.Transition::decision).orElse(false);
+            boolean closes = p.state(s.to).map(ProcessDefinition.State::isFinal).orElse(false);
+            if (decision && !closes && s.at != null) {
+                return SwedishTime.dateOf(s.at);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The day the placement started: the recorded start date, else the day the process's start transition
+     * ({@code placera.cases.start-verb}, {@code paborja}) was taken, else the wanted start of a decided case.
+     */
+    LocalDate started(CaseDocument c) {
+        if (c.placement != null && c.placement.startDate != null) {
+            return c.placement.startDate;
+        }
+        for (CaseDocument.Step s : c.history) {
+            if (startVerb.equals(s.verb) && s.at != null) {
+                return SwedishTime.dateOf(s.at);
+            }
+        }
+        Object wanted = c.facts.get("startDate");
+        if (wanted instanceof String w && decided(c) != null) {
+            try {
+                return LocalDate.parse(w);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     ClockCase view(CaseDocument c) {
         CaseDocument.Placement p = c.placement;
         LocalDate ended = p == null ? null : p.endDate;
         boolean closed = closed(c);
-        if (closed && ended == null && p != null) {
+        if (closed && ended == null) {
             // ended by the process's transition without an end date: the day it was taken
             ended = c.history.isEmpty() ? SwedishTime.dateOf(c.updatedAt)
                     : SwedishTime.dateOf(c.history.get(c.history.size() - 1).at);
         }
+        LocalDate decided = decided(c);
+        LocalDate started = started(c);
+        if (decided == null) {
+            ended = null;
+        }
         Map<String, Object> facts = new LinkedHashMap<>(c.facts);
-        if (p != null && p.startDate != null) {
-            facts.put("placementStart", p.startDate.toString());
-            facts.put("placementStarted", !p.startDate.isAfter(SwedishTime.today(clock)));
+        if (started != null) {
+            facts.put("placementStart", started.toString());
+            facts.put("placementStarted", !started.isAfter(SwedishTime.today(clock)));
         }
         return new ClockCase(c.id, c.administration, c.responsible, c.coordinator, facts,
-                c.createdAt == null ? null : SwedishTime.dateOf(c.createdAt),
-                p == null || p.decidedAt == null ? null : SwedishTime.dateOf(p.decidedAt),
-                p == null ? null : p.startDate, p == null ? null : p.plannedEnd, ended,
-                p == null ? null : p.endPlanned, c.endReason, closed,
+                c.createdAt == null ? null : SwedishTime.dateOf(c.createdAt), decided, started,
+                p == null ? null : p.plannedEnd, ended, p == null ? null : p.endPlanned, c.endReason, closed,
                 c.tasks.stream().filter(t -> t.origin != null).map(t -> new ClockTaskState(t.id, t.origin, t.schedule,
                         t.scheduleVersion, t.occurrence, t.title, t.due, t.status, t.completion, t.method, t.decision,
                         t.remindedAt, t.escalatedAt, t.closedAt, t.assignedTo)).toList(),
