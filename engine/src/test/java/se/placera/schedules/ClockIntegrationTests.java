@@ -48,11 +48,11 @@ import se.placera.support.AppIntegrationTest;
 @Import(ClockIntegrationTests.Config.class)
 @TestPropertySource(properties = {"placera.schedules.enabled=false",
         "placera.schedules.team-leads.exempelkommun-sof=teamledare@exempelkommun.se"})
-class ClockIntegrationTests {
+public class ClockIntegrationTests {
 
     /** The system clock in Swedish time plus an offset the test moves. */
-    static final class MovableClock extends Clock {
-        final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    public static final class MovableClock extends Clock {
+        public final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
         @Override
         public ZoneId getZone() {
@@ -70,17 +70,17 @@ class ClockIntegrationTests {
         }
 
         /** Moves "today" to the given Swedish date (same time of day). */
-        void today(LocalDate date) {
+        public void today(LocalDate date) {
             LocalDate real = SwedishTime.dateOf(Instant.now());
             offset.set(Duration.ofDays(ChronoUnit.DAYS.between(real, date)));
         }
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
         @Bean
         @Primary
-        MovableClock movableClock() {
+        public MovableClock movableClock() {
             return new MovableClock();
         }
     }

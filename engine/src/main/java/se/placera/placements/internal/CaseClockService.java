@@ -430,24 +430,25 @@ class CaseClockService implements CaseClocks {
     }
 
     /**
-     * The day the placement started: the recorded start date, else the day the process's start transition
-     * ({@code placera.cases.start-verb}, {@code paborja}) was taken, else the wanted start of a decided case.
+     * The day the placement started: the recorded start date; else, once decided, the start date agreed on the case
+     * (its {@code startDate} fact, the wanted start); else the day the process's start transition
+     * ({@code placera.cases.start-verb}, {@code paborja}) was taken.
      */
     LocalDate started(CaseDocument c) {
         if (c.placement != null && c.placement.startDate != null) {
             return c.placement.startDate;
-        }
-        for (CaseDocument.Step s : c.history) {
-            if (startVerb.equals(s.verb) && s.at != null) {
-                return SwedishTime.dateOf(s.at);
-            }
         }
         Object wanted = c.facts.get("startDate");
         if (wanted instanceof String w && decided(c) != null) {
             try {
                 return LocalDate.parse(w);
             } catch (RuntimeException e) {
-                return null;
+                // not a date: the start step below
+            }
+        }
+        for (CaseDocument.Step s : c.history) {
+            if (startVerb.equals(s.verb) && s.at != null) {
+                return SwedishTime.dateOf(s.at);
             }
         }
         return null;
