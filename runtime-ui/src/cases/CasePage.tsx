@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n/sv';
 import { codeLabel, useCodelists } from '../matching/codelists';
 import { cases, type CaseView, type Note } from './api';
 import { EventLog } from './EventLog';
+import { ClockTimeline } from './ClockTimeline';
 import { CaseProblem, FieldError, fieldErrors, useFieldText } from './problems';
 
 const LISTS = ['malgrupper', 'placeringsformer', 'lagrum', 'behov', 'avslutsorsaker'];
@@ -161,6 +162,8 @@ export function CasePage({ id }: { id: string }) {
           </ul>
         )}
       </section>
+
+      <ClockTimeline id={id} version={logVersion} />
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('case.history')}</h2>

@@ -10,6 +10,7 @@ export type MyTask = S['MyTask'];
 export type Decision = S['CaseDecision'];
 export type Decisions = S['Decisions'];
 export type CaseEvent = S['CaseEvent'];
+export type ClockDeadline = S['ClockDeadline'];
 
 export const EVENT_KINDS = ['case', 'note', 'transfer', 'document', 'inquiry', 'access', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -31,6 +32,7 @@ export const cases = {
     ok(http.GET('/api/cases/{id}/events', {
       params: { path: { id }, query: { kind: kind.length ? kind : undefined, q: q || undefined } },
     })),
+  clocks: (id: string) => ok(http.GET('/api/cases/{id}/clocks', { params: { path: { id } } })),
   tasks: () => ok(http.GET('/api/cases/tasks')),
   decisions: () => ok(http.GET('/api/cases/decisions')),
 };

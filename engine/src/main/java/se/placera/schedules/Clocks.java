@@ -13,13 +13,13 @@ import tools.jackson.databind.JsonNode;
 public interface Clocks {
 
     /** The deadlines of one case: those passed (with their tasks) and the coming ones, by due date. */
-    Timeline timeline(String caseId);
+    ClockTimeline timeline(String caseId);
 
     /**
      * The next {@code count} deadlines of a case started on {@code startDate} with {@code facts}, under the schedules
      * in force, or under {@code content} (one schedule definition, e.g. a draft being edited) when given.
      */
-    List<Deadline> preview(LocalDate startDate, LocalDate decisionDate, Map<String, Object> facts, JsonNode content,
+    List<ClockDeadline> preview(LocalDate startDate, LocalDate decisionDate, Map<String, Object> facts, JsonNode content,
             int count);
 
     /** One run of the scheduler over every placed case as of today; what it did. */
@@ -29,12 +29,12 @@ public interface Clocks {
      * One deadline. {@code status}: {@code upcoming} (its task not open yet), {@code open}, {@code overdue},
      * {@code done}, {@code closed} (the placement ended first).
      */
-    record Deadline(String schedule, int scheduleVersion, String title, String source, int occurrence, LocalDate due,
+    record ClockDeadline(String schedule, int scheduleVersion, String title, String source, int occurrence, LocalDate due,
             LocalDate opens, String status, String taskId, String taskTitle, String completion, String method,
             String decision) {
     }
 
-    record Timeline(String caseId, LocalDate today, Map<String, Integer> pinned, List<Deadline> deadlines) {
+    record ClockTimeline(String caseId, LocalDate today, Map<String, Integer> pinned, List<ClockDeadline> deadlines) {
     }
 
     record RunReport(int cases, int opened, int reminded, int escalated, int closed) {

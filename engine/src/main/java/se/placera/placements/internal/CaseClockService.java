@@ -395,9 +395,19 @@ class CaseClockService implements CaseClocks {
         return p != null && p.state(c.state).map(ProcessDefinition.State::isFinal).orElse(false);
     }
 
+    /** Published process versions never change: kept here so a run over every case reads each version once. */
+    private final Map<String, ProcessDefinition> processes = new java.util.concurrent.ConcurrentHashMap<>();
+
     private ProcessDefinition processOrNull(CaseDocument c) {
+        String key = c.processId + ":" + c.processVersion;
+        ProcessDefinition p = processes.get(key);
+        if (p != null) {
+            return p;
+        }
         try {
-            return cases.process(c);
+            p = cases.process(c);
+            processes.put(key, p);
+            return p;
         } catch (RuntimeException e) {
             return null;
         }

@@ -275,18 +275,18 @@ class ClockService implements Clocks {
     // ---------------------------------------------------------------- timeline and preview
 
     @Override
-    public Timeline timeline(String caseId) {
+    public ClockTimeline timeline(String caseId) {
         ClockCase c = cases.read(caseId, "case.clocks.read");
         LocalDate today = SwedishTime.today(clock);
         CasePins p = c.started() == null && c.decided() == null ? null : pinsOf(c.id());
         List<Schedule> pinned = p == null ? List.of() : pinned(p);
-        return new Timeline(c.id(), today, p == null ? Map.of() : Map.copyOf(p.pins), deadlines(c, pinned, today));
+        return new ClockTimeline(c.id(), today, p == null ? Map.of() : Map.copyOf(p.pins), deadlines(c, pinned, today));
     }
 
-    List<Deadline> deadlines(ClockCase c, List<Schedule> pinned, LocalDate today) {
+    List<ClockDeadline> deadlines(ClockCase c, List<Schedule> pinned, LocalDate today) {
         Map<String, ClockTaskState> tasks = c.tasks().stream().filter(t -> "clock".equals(t.origin()))
                 .collect(Collectors.toMap(ClockTaskState::id, t -> t, (a, b) -> a));
-        List<Deadline> list = new ArrayList<>();
+        List<ClockDeadline> list = new ArrayList<>();
         Set<String> shown = new java.util.HashSet<>();
         for (Schedule s : pinned) {
             if (!applies(s, c.facts())) {
@@ -312,18 +312,18 @@ class ClockService implements Clocks {
         for (ClockTaskState t : tasks.values()) {
             if (!shown.contains(t.id()) && t.schedule() != null) {
                 Schedule s = t.scheduleVersion() == null ? null : schedules.version(t.schedule(), t.scheduleVersion());
-                list.add(new Deadline(t.schedule(), t.scheduleVersion() == null ? 0 : t.scheduleVersion(),
+                list.add(new ClockDeadline(t.schedule(), t.scheduleVersion() == null ? 0 : t.scheduleVersion(),
                         s == null ? t.schedule() : s.title(), s == null ? null : s.source(),
                         t.occurrence() == null ? 0 : t.occurrence(), t.due(), null, status(t, t.due(), today), t.id(),
                         t.title(), t.completion(), t.method(), t.decision()));
             }
         }
-        list.sort(Comparator.comparing(Deadline::due).thenComparing(Deadline::schedule));
+        list.sort(Comparator.comparing(ClockDeadline::due).thenComparing(ClockDeadline::schedule));
         return list;
     }
 
-    private static Deadline deadline(Schedule s, Occurrence o, ClockTaskState t, LocalDate today) {
-        return new Deadline(s.id(), s.version(), s.title(), s.source(), o.index(), o.due(), o.opens(),
+    private static ClockDeadline deadline(Schedule s, Occurrence o, ClockTaskState t, LocalDate today) {
+        return new ClockDeadline(s.id(), s.version(), s.title(), s.source(), o.index(), o.due(), o.opens(),
                 t == null ? (o.opens().isAfter(today) ? "upcoming" : o.due().isBefore(today) ? "overdue" : "open")
                         : status(t, o.due(), today),
                 t == null ? null : t.id(), s.taskTitle(), s.completion(), s.method(), t == null ? null : t.decision());
@@ -337,7 +337,7 @@ class ClockService implements Clocks {
     }
 
     @Override
-    public List<Deadline> preview(LocalDate startDate, LocalDate decisionDate, Map<String, Object> facts,
+    public List<ClockDeadline> preview(LocalDate startDate, LocalDate decisionDate, Map<String, Object> facts,
             JsonNode content, int count) {
         CurrentUser user = users.current();
         if (!user.can(PlaceraModule.ADMIN_CONSOLE, AccessLevel.READ) && !user.can(PlaceraModule.PLACEMENT, AccessLevel.READ)) {
@@ -367,19 +367,19 @@ class ClockService implements Clocks {
         subject.put("placementStarted", true);
         ClockCase c = new ClockCase("preview", null, null, null, subject, startDate,
                 decisionDate != null ? decisionDate : startDate, startDate, null, null, null, null, false, List.of(), 0L);
-        List<Deadline> all = new ArrayList<>();
+        List<ClockDeadline> all = new ArrayList<>();
         for (Schedule s : list) {
             if (!applies(s, subject)) {
                 continue;
             }
             LocalDate anchor = anchor(s.anchor(), c);
             if (anchor != null) {
-                Occurrences.next(anchor, s, startDate, count).forEach(o -> all.add(new Deadline(s.id(), s.version(),
+                Occurrences.next(anchor, s, startDate, count).forEach(o -> all.add(new ClockDeadline(s.id(), s.version(),
                         s.title(), s.source(), o.index(), o.due(), o.opens(), "upcoming", null, s.taskTitle(),
                         s.completion(), s.method(), null)));
             }
         }
-        all.sort(Comparator.comparing(Deadline::due).thenComparing(Deadline::schedule));
+        all.sort(Comparator.comparing(ClockDeadline::due).thenComparing(ClockDeadline::schedule));
         return all.size() > count ? List.copyOf(all.subList(0, count)) : all;
     }
 }

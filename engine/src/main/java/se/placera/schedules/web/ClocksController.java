@@ -32,7 +32,7 @@ class ClocksController {
 
     @GetMapping("/api/cases/{id}/clocks")
     @Operation(summary = "The case's deadlines: past ones with their tasks and the coming ones, by due date")
-    Clocks.Timeline timeline(@PathVariable String id) {
+    Clocks.ClockTimeline timeline(@PathVariable String id) {
         return clocks.timeline(id);
     }
 
@@ -72,7 +72,7 @@ class ClocksController {
 
     @PostMapping("/api/schedules/preview")
     @Operation(summary = "The next deadlines of a hypothetical case under the schedules in force, or under one schedule")
-    List<Clocks.Deadline> preview(@RequestBody SchedulePreviewRequest body) {
+    List<Clocks.ClockDeadline> preview(@RequestBody SchedulePreviewRequest body) {
         return clocks.preview(body.startDate(), body.decisionDate(), body.facts(), body.content(),
                 body.count() == null ? 5 : body.count());
     }
