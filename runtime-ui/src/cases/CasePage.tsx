@@ -5,6 +5,7 @@ import { codeLabel, useCodelists } from '../matching/codelists';
 import { cases, type CaseView, type Note } from './api';
 import { EventLog } from './EventLog';
 import { InquiriesSection, PlacementFacts } from './Inquiries';
+import { ClockTimeline } from './ClockTimeline';
 import { CaseProblem, FieldError, fieldErrors, useFieldText } from './problems';
 
 const LISTS = ['malgrupper', 'placeringsformer', 'lagrum', 'behov', 'avslutsorsaker'];
@@ -168,6 +169,7 @@ export function CasePage({ id }: { id: string }) {
       </section>
 
       <InquiriesSection c={c} onCaseChanged={reload} />
+      <ClockTimeline id={id} version={logVersion} />
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('case.history')}</h2>

@@ -14,6 +14,7 @@ export type Round = S['RoundView'];
 export type Inquiry = S['InquiryView'];
 export type InquiryAnswer = S['AnswerView'];
 export type NewRound = S['NewRound'];
+export type ClockDeadline = S['ClockDeadline'];
 
 export const EVENT_KINDS = ['case', 'note', 'transfer', 'document', 'inquiry', 'access', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -35,6 +36,7 @@ export const cases = {
     ok(http.GET('/api/cases/{id}/events', {
       params: { path: { id }, query: { kind: kind.length ? kind : undefined, q: q || undefined } },
     })),
+  clocks: (id: string) => ok(http.GET('/api/cases/{id}/clocks', { params: { path: { id } } })),
   tasks: () => ok(http.GET('/api/cases/tasks')),
   decisions: () => ok(http.GET('/api/cases/decisions')),
 };

@@ -118,6 +118,12 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         list("get /api/admin/mail-outbox", "username");
         rule("post /api/admin/mail-outbox/{id}/retry", Scope.ADMINISTRATION);
         rule("get /api/cases/{id}/events", Scope.ADMINISTRATION);
+        // Statutory clocks of a case, PA-10 extension and end (scoped like the case); the preview holds no client data.
+        rule("get /api/cases/{id}/clocks", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/clocks/{taskId}/complete", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/placement/extend", Scope.ADMINISTRATION);
+        rule("post /api/cases/{id}/placement/end", Scope.ADMINISTRATION);
+        rule("post /api/schedules/preview", Scope.MODULE);
         list("get /api/cases/tasks", "case");
         list("get /api/cases/decisions", "case");
         rule("post /api/methods/{methodId}/versions/{version}/preview", Scope.MODULE);

@@ -131,6 +131,31 @@ public class MailOutbox {
         }
     }
 
+    /**
+     * A clock's reminder or escalation ({@code templates/mail/clock-*.ftl}); stored once under the mail's stable id,
+     * so a clock run that is repeated never mails twice.
+     */
+    @EventListener
+    void on(se.placera.schedules.ClockMail mail) {
+        TextTemplates.Rendered text = templates.render("mail/" + mail.event() + ".ftl", mail.model());
+        var m = new OutboxMail();
+        m.id = mail.id();
+        m.kind = mail.event();
+        m.to = mail.to();
+        m.subject = text.assigned().getOrDefault("subject", "Placera");
+        m.body = text.text().strip() + "\n";
+        m.administration = mail.administration();
+        if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(Criteria.where("_id").is(m.id)),
+                OutboxMail.class)) {
+            return;
+        }
+        try {
+            queue(m);
+        } catch (DuplicateKeyException e) {
+            // queued by a run that went at the same time: once is enough
+        }
+    }
+
     private void queue(OutboxMail m) {
         m.status = PENDING;
         m.createdAt = clock.instant();

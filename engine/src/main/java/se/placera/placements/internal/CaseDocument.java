@@ -90,6 +90,20 @@ class CaseDocument {
         String status;
         Instant createdAt;
         Instant closedAt;
+        /** For a task of a statutory clock (schedules module): the schedule, its pinned version and the occurrence. */
+        String schedule;
+        Integer scheduleVersion;
+        Integer occurrence;
+        /** {@code reconsideration}, {@code method} or {@code manual}: how a clock task is done. */
+        String completion;
+        /** {@code clock} for a clock's task, {@code escalation} for the team lead's task of an overdue one. */
+        String origin;
+        /** The reconsideration's decision ({@code fortsatt-vard}, {@code upphor}) and comment, who recorded it. */
+        String decision;
+        String comment;
+        String doneBy;
+        Instant remindedAt;
+        Instant escalatedAt;
     }
 
     /** The placement decided from an inquiry round. */
@@ -105,6 +119,21 @@ class CaseDocument {
         String reason;
         String decidedBy;
         Instant decidedAt;
+        /** PA-10: the planned end (set by an extension), the actual end date and whether it was planned. */
+        LocalDate plannedEnd;
+        LocalDate endDate;
+        Boolean endPlanned;
+        List<Extension> extensions = new ArrayList<>();
+    }
+
+    /** PA-10: one extension of the placement. */
+    static class Extension {
+        LocalDate previousEnd;
+        LocalDate newEnd;
+        String reason;
+        Integer pricePerDay;
+        String by;
+        Instant at;
     }
 
     /** One transition taken. */

@@ -217,7 +217,7 @@ class CaseService implements PlacementCases {
 
     @Override
     public CaseView act(String caseId, String verb, Action action) {
-        return take(caseId, verb, action, null);
+        return take(caseId, verb, action, null, null);
     }
 
     @Override
@@ -236,10 +236,15 @@ class CaseService implements PlacementCases {
             throw PlaceraException.invalid(PlacementProblemCodes.INVALID, "The placement has errors; nothing was changed.",
                     problems);
         }
-        return take(caseId, verb, new Action(placement.revision(), null, placement.reason()), placement);
+        return take(caseId, verb, new Action(placement.revision(), null, placement.reason()), placement, null);
     }
 
-    private CaseView take(String caseId, String verb, Action action, Placement placement) {
+    /**
+     * Takes a transition; {@code also} (if any) changes the case further in the same write, after the checks, and
+     * adds to the audit details (PA-10: the end date of a placement ended by {@code avsluta}).
+     */
+    CaseView take(String caseId, String verb, Action action, Placement placement,
+            java.util.function.BiConsumer<CaseDocument, Map<String, Object>> also) {
         CurrentUser user = require(AccessLevel.WRITE);
         CaseDocument c = load(caseId, user, "case." + bounded(verb));
         ProcessDefinition process = process(c);
@@ -321,6 +326,9 @@ class CaseService implements PlacementCases {
         }
         if (step.reason != null) {
             details.put("reason", step.reason);
+        }
+        if (also != null) {
+            also.accept(c, details);
         }
         return view(write(c, "case." + t.verb(), details, false), user, process);
     }
@@ -585,7 +593,7 @@ class CaseService implements PlacementCases {
     }
 
     /** One single-document write with its audit entry, guarded by the revision; then the entry is delivered. */
-    private CaseDocument write(CaseDocument c, String action, Map<String, Object> details, boolean insert) {
+    CaseDocument write(CaseDocument c, String action, Map<String, Object> details, boolean insert) {
         CurrentUser user = users.current();
         long revision = c.revision == null ? 0 : c.revision + 1;
         List<PendingAudit> pending = new ArrayList<>(c.pending == null ? List.of() : c.pending);

@@ -38,7 +38,7 @@ class ProcessCompiler {
 
     /** Sub-resources of {@code /api/cases/{id}/…} that a verb must not shadow. */
     static final Set<String> RESERVED_VERBS = Set.of("notes", "events", "tasks", "inquiries", "transfer", "reveal",
-            "history", "responses", "decision", "agreements");
+            "history", "responses", "decision", "agreements", "clocks", "placement");
 
     /** {@code answers.x}, {@code item["x"]}: the form-only variables, where they are not part of a longer name. */
     private static final Pattern FORM_VARIABLES = Pattern.compile("(?<![\\w.\"'])(answers|item)\\s*[.\\[]");

@@ -26,7 +26,7 @@ import se.placera.shared.SwedishTime;
  * system: raised and moved through the ordinary case API as the demo caseworker ({@code handlaggare}) and the demo
  * placement officer ({@code admin}), after start-up (when the demo users exist). Idempotent: a case whose client
  * number has a case already is skipped, so a restart creates nothing new. The client numbers are synthetic (valid
- * date and check digit; birth numbers 981–988, the range Skatteverket's test numbers use).
+ * date and check digit; birth numbers 981–991, the range Skatteverket's test numbers use).
  */
 @Component
 class SampleCases {
@@ -67,7 +67,18 @@ class SampleCases {
                     List.of("Placeringen fungerar väl enligt utföraren.")),
             new Spec("19790716", 988, "Lena Prov", "vuxna-missbruk", "familjehem", "sol", List.of("missbruk"), GIRL,
                     -200, List.of("skicka-forfragan", "besluta", "paborja", "avsluta"),
-                    List.of("Målen i genomförandeplanen uppnådda; avslutas planerat.")));
+                    List.of("Målen i genomförandeplanen uppnådda; avslutas planerat.")),
+            // Statutory clocks (docs/schedules.md): an LVU 2 § reconsideration near (due in about a week) with an
+            // overdue 3-month evaluation; a 2-month follow-up due in two days; an LVU 3 § reconsideration overdue.
+            new Spec("20130521", 989, "Ebba Frist", "barn-unga", "hvb-barn-unga", "lvu-2", List.of("npf"), GIRL,
+                    -176, List.of("skicka-forfragan", "besluta", "paborja"),
+                    List.of("Övervägande enligt LVU 13 § närmar sig.")),
+            new Spec("19850310", 990, "Adam Uppföljning", "vuxna-missbruk", "hvb-vuxna", "sol", List.of("missbruk"),
+                    BOY, -59, List.of("skicka-forfragan", "besluta", "paborja"),
+                    List.of("Första uppföljningen ska göras om några dagar.")),
+            new Spec("20070812", 991, "Sara Sentida", "barn-unga", "hvb-barn-unga", "lvu-3", List.of("missbruk"), GIRL,
+                    -190, List.of("skicka-forfragan", "besluta", "paborja"),
+                    List.of("Omprövningen enligt LVU 13 § har inte gjorts i tid.")));
 
     private final SamplesProperties properties;
     private final PlacementCases cases;

@@ -45,6 +45,38 @@ class SampleCasesIntegrationTests {
         assertThat(withNotes).isGreaterThanOrEqualTo(6);
     }
 
+    @Autowired
+    se.placera.schedules.Clocks clocks;
+
+    /** A newcomer sees deadlines due, near and overdue on the sample cases (docs/schedules.md). */
+    @Test
+    void sampleCasesHaveDeadlinesDueNearAndOverdue() {
+        samples.load();
+        clocks.runOnce();
+        Set<String> statuses = new HashSet<>();
+        for (var c : Api.at(port).asCaseworker().get("/api/cases").expect(200).json()) {
+            String name = c.get("clientName").asString();
+            if (Set.of("Ebba Frist", "Adam Uppföljning", "Sara Sentida").contains(name)) {
+                var deadlines = Api.at(port).asCaseworker().get("/api/cases/" + c.get("id").asString() + "/clocks")
+                        .expect(200).json().get("deadlines");
+                deadlines.forEach(d -> statuses.add(d.get("status").asString()));
+            }
+        }
+        assertThat(statuses).contains("open", "overdue", "upcoming");
+        var tasks = Api.at(port).asCaseworker().get("/api/cases/tasks").expect(200).json();
+        boolean overdue = false;
+        boolean soon = false;
+        for (var t : tasks) {
+            if (t.get("taskId").asString().contains("-")) {
+                overdue |= t.get("overdue").asBoolean() && t.get("clientName").asString().equals("Sara Sentida");
+                soon |= t.get("dueSoon").asBoolean() && !t.get("overdue").asBoolean()
+                        && t.get("clientName").asString().equals("Adam Uppföljning");
+            }
+        }
+        assertThat(overdue).as("an overdue reconsideration").isTrue();
+        assertThat(soon).as("a follow-up due within three days").isTrue();
+    }
+
     @Test
     void theSyntheticNumbersPassTheCheck() {
         for (SampleCases.Spec s : SampleCases.SPECS) {
