@@ -21,7 +21,7 @@ public interface Costs {
     /** The period a roll-up's rows are per. */
     enum Period { DAY, MONTH, YEAR, WHOLE }
 
-    /** Costs of the window {@code from}–{@code to} (inclusive) grouped by {@code by} and {@code period}. */
+    /** Costs of the window {@code from}–{@code to} (inclusive; null: this year) grouped by {@code by} and {@code period}. */
     CostRollUp rollUp(LocalDate from, LocalDate to, Dimension by, Period period);
 
     /** One placement's cost in the window, line by line. */

@@ -40,9 +40,11 @@ class CostService implements Costs {
     private final EconomyAccess access;
     private final AccessScope scope;
     private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
     CostService(LedgerService ledger, Register register, EconomyAccess access, AccessScope scope,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, java.time.Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.register = register;
         this.access = access;
@@ -55,8 +57,10 @@ class CostService implements Costs {
     }
 
     @Override
-    public CostRollUp rollUp(LocalDate from, LocalDate to, Dimension by, Period period) {
+    public CostRollUp rollUp(LocalDate fromOrNull, LocalDate toOrNull, Dimension by, Period period) {
         CurrentUser user = access.economy(AccessLevel.READ);
+        LocalDate from = fromOrNull != null ? fromOrNull : thisYear().get(0);
+        LocalDate to = toOrNull != null ? toOrNull : thisYear().get(1);
         window(from, to, period);
         Dimension dim = by == null ? Dimension.TOTAL : by;
         Period per = period == null ? Period.WHOLE : period;
@@ -106,8 +110,10 @@ class CostService implements Costs {
     }
 
     @Override
-    public LoyaltyView loyalty(LocalDate from, LocalDate to, Dimension by) {
+    public LoyaltyView loyalty(LocalDate fromOrNull, LocalDate toOrNull, Dimension by) {
         CurrentUser user = access.economy(AccessLevel.READ);
+        LocalDate from = fromOrNull != null ? fromOrNull : thisYear().get(0);
+        LocalDate to = toOrNull != null ? toOrNull : thisYear().get(1);
         window(from, to, Period.WHOLE);
         Dimension dim = by == null ? Dimension.TOTAL : by;
         PriceBook book = priceBook();
@@ -211,6 +217,12 @@ class CostService implements Costs {
             throw PlaceraException.conflict(EconomyProblemCodes.CHANGED,
                     "The placement was changed elsewhere. Reload and try again.");
         }
+    }
+
+    /** The current calendar year (Swedish time): the default window. */
+    List<LocalDate> thisYear() {
+        int year = se.placera.shared.SwedishTime.today(clock).getYear();
+        return List.of(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
     static void window(LocalDate from, LocalDate to, Period period) {

@@ -34,9 +34,9 @@ class CostsController {
     }
 
     @GetMapping("/api/economy/costs")
-    @Operation(summary = "Costs of a period grouped by placement, caseworker, team, department, administration … per day, month or year")
-    CostRollUp rollUp(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    @Operation(summary = "Costs of a period (default: this year) grouped by placement, caseworker, team, department, administration … per day, month or year")
+    CostRollUp rollUp(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "TOTAL") Dimension by, @RequestParam(defaultValue = "WHOLE") Period period) {
         return costs.rollUp(from, to, by, period);
     }
@@ -58,8 +58,8 @@ class CostsController {
 
     @GetMapping("/api/economy/loyalty")
     @Operation(summary = "Agreement loyalty: share of days and cost within framework agreements, and the placements outside with their reason")
-    LoyaltyView loyalty(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+    LoyaltyView loyalty(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "TOTAL") Dimension by) {
         return costs.loyalty(from, to, by);
     }
