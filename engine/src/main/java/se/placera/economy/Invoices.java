@@ -17,6 +17,13 @@ public interface Invoices {
 
     InvoiceView importInvoice(String filename, byte[] content);
 
+    /**
+     * An import without a signed-in user (sample data, a future e-invoice mailbox): into {@code administration} in
+     * the name of {@code actor}. The caller answers for the permission. A duplicate or a bad file is refused as in
+     * {@link #importInvoice}.
+     */
+    InvoiceView importAs(String administration, String actor, String filename, byte[] content);
+
     List<InvoiceSummary> list();
 
     InvoiceView get(String id);

@@ -69,7 +69,11 @@ class InvoiceService implements Invoices {
     @Override
     public InvoiceView importInvoice(String filename, byte[] content) {
         CurrentUser user = access.economy(AccessLevel.WRITE);
-        String administration = scope.homeAdministration();
+        return importAs(scope.homeAdministration(), user.username(), filename, content);
+    }
+
+    @Override
+    public InvoiceView importAs(String administration, String actor, String filename, byte[] content) {
         if (content == null || content.length == 0) {
             throw unreadable(List.of(new Problem("/lines/1", "empty", "Rad 1: filen är tom.")));
         }
@@ -134,7 +138,7 @@ class InvoiceService implements Invoices {
         d.flags = r.flags();
         d.placementIds = r.lines().stream().filter(InvoiceLineView::matched).map(InvoiceLineView::placementId)
                 .distinct().toList();
-        d.importedBy = user.username();
+        d.importedBy = actor;
         d.importedAt = clock.instant();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("number", d.number);
@@ -142,7 +146,7 @@ class InvoiceService implements Invoices {
         details.put("lines", d.lines.size());
         details.put("flags", d.flags.size());
         try {
-            return view(write(d, "invoice.import", details, true));
+            return view(write(d, "invoice.import", details, true, actor, administration));
         } catch (DuplicateKeyException e) {
             throw duplicate(mongo.findById(id, InvoiceDocument.class));
         }
@@ -221,7 +225,8 @@ class InvoiceService implements Invoices {
         details.put("before", Map.of("decision", String.valueOf(old.decision())));
         details.put("after", Map.of("decision", r.decision()));
         try {
-            return view(write(d, "invoice.flag.decide", details, false));
+            CurrentUser user = access.economy(AccessLevel.WRITE);
+            return view(write(d, "invoice.flag.decide", details, false, user.username(), user.administrationId()));
         } catch (OptimisticLockingFailureException e) {
             throw PlaceraException.conflict(EconomyProblemCodes.CHANGED,
                     "The invoice was changed elsewhere. Reload and try again.");
@@ -238,12 +243,12 @@ class InvoiceService implements Invoices {
         return d;
     }
 
-    private InvoiceDocument write(InvoiceDocument d, String action, Map<String, Object> details, boolean insert) {
+    private InvoiceDocument write(InvoiceDocument d, String action, Map<String, Object> details, boolean insert,
+            String actor, String actorAdministration) {
         long revision = d.revision == null ? 0 : d.revision + 1;
-        CurrentUser user = access.require(se.placera.security.PlaceraModule.ECONOMY, AccessLevel.READ);
         List<PendingAudit> pending = new ArrayList<>(d.pending == null ? List.of() : d.pending);
-        pending.add(new PendingAudit(PendingAudit.idOf(d.id, revision), clock.instant(), user.username(),
-                user.administrationId(), new Audited(action, "invoice", d.id, d.administration, "success", details)));
+        pending.add(new PendingAudit(PendingAudit.idOf(d.id, revision), clock.instant(), actor,
+                actorAdministration, new Audited(action, "invoice", d.id, d.administration, "success", details)));
         d.pending = pending;
         InvoiceDocument saved = insert ? mongo.insert(d) : mongo.save(d);
         outbox.deliver(invoiceOutbox, saved);

@@ -27,10 +27,35 @@ import se.placera.economy.Costs.PlacementCostView;
 @Tag(name = "Ekonomi")
 class CostsController {
 
-    private final Costs costs;
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    CostsController(Costs costs) {
+    private final Costs costs;
+    private final se.placera.economy.EconomyExports exports;
+
+    CostsController(Costs costs, se.placera.economy.EconomyExports exports) {
         this.costs = costs;
+        this.exports = exports;
+    }
+
+    @GetMapping("/api/economy/costs/export.xlsx")
+    @Operation(summary = "The roll-up as Excel: real numbers with number formats")
+    org.springframework.http.ResponseEntity<byte[]> export(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "TOTAL") Dimension by, @RequestParam(defaultValue = "WHOLE") Period period) {
+        return xlsx(exports.rollUp(from, to, by, period), "kostnader.xlsx");
+    }
+
+    @GetMapping("/api/economy/invoices/{id}/export.xlsx")
+    @Operation(summary = "A reconciled invoice as Excel: lines with expected amounts, flags with decisions")
+    org.springframework.http.ResponseEntity<byte[]> exportInvoice(@PathVariable String id) {
+        return xlsx(exports.invoice(id), "faktura-" + id + ".xlsx");
+    }
+
+    static org.springframework.http.ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(XLSX))
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"").body(body);
     }
 
     @GetMapping("/api/economy/costs")
