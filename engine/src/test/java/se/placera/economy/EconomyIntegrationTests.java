@@ -152,4 +152,28 @@ class EconomyIntegrationTests {
         assertThat(admin().get("/api/economy/costs?by=TEAM&from=2026-02-01&to=2026-02-28").expect(200).text())
                 .contains("Barn och unga – placeringsgruppen");
     }
+
+    @Test
+    void theIndexShowsCostPerDayAgainstQualityOfTheCallersPlacementsOnly() {
+        String id = placement("exempelkommun-sof", 425_000L);
+        JsonNode cost = admin().get("/api/economy/placements/" + id + "/costs").expect(200).json();
+        String unitId = cost.get("unitId").asString();
+        admin().post("/api/register/units/" + unitId + "/deviations", Map.of("category", "lex-sarah",
+                "description", "rapport", "date", "2026-03-10"));
+        JsonNode index = Api.at(port).asCaseworker().get("/api/index/units?from=2026-03-01&to=2026-04-30").expect(200)
+                .json();
+        JsonNode row = null;
+        for (JsonNode r : index.get("rows")) {
+            if (r.get("unitId").asString().equals(unitId)) {
+                row = r;
+            }
+        }
+        assertThat(row).isNotNull();
+        assertThat(row.get("placementDays").asLong()).isEqualTo(61);
+        assertThat(row.get("costPerDayKr").decimalValue()).isEqualByComparingTo("4250.00");
+        assertThat(Api.at(port).as("omsorg", "placera-demo").get("/api/index/units?from=2026-03-01&to=2026-04-30")
+                .expect(200).text()).doesNotContain(unitId);
+        assertThat(Api.at(port).asSystemAdmin().get("/api/index/units").expect(403).json().get("code").asString())
+                .isEqualTo("ECONOMY_FORBIDDEN");
+    }
 }
