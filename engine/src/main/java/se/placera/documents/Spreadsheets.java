@@ -17,6 +17,8 @@ public interface Spreadsheets {
         PERCENT,
         /** An amount in kronor with thousands separator: {@code #,##0}. */
         AMOUNT,
+        /** An amount in kronor and öre with thousands separator: {@code #,##0.00} (write a BigDecimal). */
+        MONEY,
         /** A date, {@code yyyy-mm-dd} (the Swedish standard form, SS-ISO 8601). */
         DATE
     }

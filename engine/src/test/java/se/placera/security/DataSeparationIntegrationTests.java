@@ -163,6 +163,18 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("get /api/reports/{id}/result", Scope.MODULE);
         rule("get /api/reports/{id}/export.xlsx", Scope.MODULE);
         rule("get /api/reports/{id}/export.pdf", Scope.MODULE);
+        // Economy (issue #16): costs, loyalty and invoices of the caller's administrations (ECONOMY permission).
+        list("get /api/economy/costs", "case");
+        list("get /api/economy/loyalty", "case");
+        list("get /api/economy/invoices", "case");
+        list("get /api/economy/costs/export.xlsx", "case");
+        list("get /api/index/units", "case"); // cost of the caller's placements per unit (INDEX permission)
+        rule("get /api/economy/invoices/{id}/export.xlsx", Scope.ADMINISTRATION);
+        rule("get /api/economy/placements/{id}/costs", Scope.ADMINISTRATION);
+        rule("post /api/economy/placements/{id}/extra-costs", Scope.ADMINISTRATION);
+        rule("get /api/economy/invoices/{id}", Scope.ADMINISTRATION);
+        rule("post /api/economy/invoices/{id}/flags/{flagId}/decision", Scope.ADMINISTRATION);
+        rule("post /api/economy/invoices", Scope.SIGNED_IN); // imported into the caller's own administration
         // Audit log and usage report.
         list("get /api/audit", "client");
         rule("get /api/audit/verify", Scope.MODULE); // a yes/no over the chain, no entries

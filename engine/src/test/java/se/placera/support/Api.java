@@ -99,6 +99,13 @@ public final class Api {
         return exchange(b);
     }
 
+    /** A POST of a raw body with its own content type (file imports). */
+    public Response raw(String path, String contentType, byte[] content) {
+        return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).header("Content-Type", contentType)
+                .header("Accept", "application/json, application/problem+json"));
+    }
+
     /** A GET that accepts any content type (file downloads). */
     public Response download(String path) {
         return exchange(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET()

@@ -175,6 +175,7 @@ class PoiSpreadsheets implements Spreadsheets {
             case DECIMAL -> "0.0";
             case PERCENT -> "0.0%";
             case AMOUNT -> "#,##0";
+            case MONEY -> "#,##0.00";
             case DATE -> "yyyy-mm-dd";
         };
     }

@@ -34,10 +34,14 @@ class SampleLoader implements SampleData, ApplicationRunner {
     private final MongoTemplate mongo;
 
     private final Clock clock;
+    private final se.placera.economy.PlacementLedger ledger;
+    private final se.placera.economy.Invoices invoices;
 
     SampleLoader(SamplesProperties properties, Register register, UnitQualities qualities, MongoTemplate mongo,
-            Clock clock) {
+            Clock clock, se.placera.economy.PlacementLedger ledger, se.placera.economy.Invoices invoices) {
         this.clock = clock;
+        this.ledger = ledger;
+        this.invoices = invoices;
         this.properties = properties;
         this.register = register;
         this.qualities = qualities;
@@ -81,6 +85,7 @@ class SampleLoader implements SampleData, ApplicationRunner {
         for (int i = 0; i < placements.size(); i += 2000) {
             mongo.insertAll(placements.subList(i, Math.min(placements.size(), i + 2000)));
         }
+        economy(seed, d);
         long factsBefore = mongo.estimatedCount("register_quality_facts");
         for (int i = 0; i < d.facts().size(); i += 5000) {
             qualities.recordAll(d.facts().subList(i, Math.min(d.facts().size(), i + 5000)));
@@ -91,6 +96,27 @@ class SampleLoader implements SampleData, ApplicationRunner {
         log.info("Sample data generated and stored in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return new LoadReport(seed, scale, agreements, providers, units, teams.size(), placements.size(), facts,
                 false);
+    }
+
+    /** The cost ledger of every sample placement and one month of invoices with known errors (issue #16). */
+    private void economy(long seed, SampleGenerator.Dataset d) {
+        var entries = SampleEconomy.ledger(seed, d.placements(), d.teams());
+        int recorded = ledger.recordMissing(entries);
+        java.util.Map<String, se.placera.providers.Unit> units = new java.util.HashMap<>();
+        d.units().forEach(u -> units.put(u.id(), u));
+        java.util.Map<String, se.placera.providers.Provider> providers = new java.util.HashMap<>();
+        d.providers().forEach(p -> providers.put(p.id(), p));
+        int imported = 0;
+        for (SampleEconomy.InvoiceFile f : SampleEconomy.invoices(
+                java.time.YearMonth.from(SampleGenerator.REFERENCE_DATE), entries, units, providers, 4)) {
+            try {
+                invoices.importAs(SampleEconomy.ADMINISTRATION, "system", f.filename(), f.content());
+                imported++;
+            } catch (se.placera.shared.PlaceraException e) {
+                log.info("Sample invoice {} not imported: {}", f.filename(), e.getMessage());
+            }
+        }
+        log.info("Sample economy: {} placements in the cost ledger, {} invoices imported", recorded, imported);
     }
 
     private Set<String> ids(String collection) {
