@@ -146,8 +146,8 @@ public class AuditLog {
     void append(AuditEntry e) {
         lock.lock();
         try {
-            if (e.entryId != null && mongo.exists(Query.query(Criteria.where("entryId").is(e.entryId)),
-                    AuditEntry.class)) {
+            if (e.entryId != null && mongo.exists(Query.query(AuditStorage.is("entryId", e.entryId)),
+                    AuditStorage.COLLECTION)) {
                 return;
             }
             for (int attempt = 0; ; attempt++) {
@@ -160,7 +160,7 @@ public class AuditLog {
                 // The case's pointer first: an entry of a case is never without it (CaseTrail).
                 cases.link(e);
                 try {
-                    mongo.insert(e);
+                    mongo.insert(stored(e), AuditStorage.COLLECTION);
                     headSeq = e.seq;
                     headHash = e.hash;
                     return;
@@ -175,12 +175,21 @@ public class AuditLog {
         }
     }
 
+    /** The compact stored form, its details as Spring Data writes a map (enums by name and so on). */
+    private org.bson.Document stored(AuditEntry e) {
+        org.bson.Document d = AuditStorage.toStored(e);
+        if (d.get("d") != null) {
+            d.put("d", mongo.getConverter().convertToMongoType(d.get("d")));
+        }
+        return d;
+    }
+
     private void readHead() {
         Query q = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
-        q.fields().include("_id", "hash");
-        AuditEntry last = mongo.findOne(q, AuditEntry.class);
-        headSeq = last == null ? 0 : last.seq;
-        headHash = last == null ? AuditChain.GENESIS : last.hash;
+        q.fields().include("_id", "hash", AuditStorage.HASH);
+        org.bson.Document last = mongo.findOne(q, org.bson.Document.class, AuditStorage.COLLECTION);
+        headSeq = last == null ? 0 : ((Number) last.get("_id")).longValue();
+        headHash = last == null ? AuditChain.GENESIS : AuditStorage.fromStored(last, null).hash;
     }
 
     /**
@@ -192,13 +201,16 @@ public class AuditLog {
         String prev = AuditChain.GENESIS;
         long checked = 0;
         while (true) {
-            List<AuditEntry> page = range(expectedSeq, batch);
+            List<org.bson.Document> page = range(expectedSeq, batch);
             if (page.isEmpty()) {
-                boolean more = mongo.exists(Query.query(Criteria.where("_id").gte(expectedSeq)), AuditEntry.class);
+                boolean more = mongo.exists(Query.query(Criteria.where("_id").gte(expectedSeq)),
+                        AuditStorage.COLLECTION);
                 return more ? new Verification(false, checked, expectedSeq, "missing entry")
                         : new Verification(true, checked, null, null);
             }
-            for (AuditEntry e : page) {
+            for (org.bson.Document stored : page) {
+                // A compact entry does not store its previous hash: it is the hash just checked.
+                AuditEntry e = AuditStorage.fromStored(stored, prev);
                 if (e.seq != expectedSeq) {
                     return new Verification(false, checked, expectedSeq, "missing entry");
                 }
@@ -219,10 +231,10 @@ public class AuditLog {
      * The entries with sequence numbers in {@code [from, from + n)}, or a shorter range starting at {@code from}
      * when the reply would be too large (entries written before entries were bounded can be megabytes each).
      */
-    private List<AuditEntry> range(long from, int n) {
+    private List<org.bson.Document> range(long from, int n) {
         try {
             return mongo.find(Query.query(Criteria.where("_id").gte(from).lt(from + n))
-                    .with(Sort.by(Sort.Direction.ASC, "_id")), AuditEntry.class);
+                    .with(Sort.by(Sort.Direction.ASC, "_id")), org.bson.Document.class, AuditStorage.COLLECTION);
         } catch (DataAccessException e) {
             if (n <= 1) {
                 throw e;
@@ -245,33 +257,36 @@ public class AuditLog {
      */
     public Found search(Search s) {
         List<Criteria> all = new ArrayList<>();
-        all.add(new Criteria().orOperator(Criteria.where("administration").is(null),
-                scope.criteria("administration")));
+        // Entries of both stored forms (AuditStorage): an entry without an administration is in neither field.
+        all.add(new Criteria().orOperator(
+                new Criteria().andOperator(Criteria.where("administration").is(null),
+                        Criteria.where(AuditStorage.stored("administration")).is(null)),
+                scope.criteria("administration"), scope.criteria(AuditStorage.stored("administration"))));
         if (notBlank(s.subjectType())) {
-            all.add(Criteria.where("subjectType").is(s.subjectType()));
+            all.add(AuditStorage.is("subjectType", s.subjectType()));
         }
         if (notBlank(s.subjectId())) {
-            all.add(new Criteria().orOperator(Criteria.where("subjectId").is(s.subjectId()),
-                    Criteria.where("details.subjectId").is(s.subjectId())));
+            all.add(new Criteria().orOperator(AuditStorage.is("subjectId", s.subjectId()),
+                    AuditStorage.is("details.subjectId", s.subjectId())));
         }
         if (notBlank(s.actor())) {
-            all.add(new Criteria().orOperator(Criteria.where("actor").is(s.actor()),
-                    Criteria.where("details.username.hmac").is(pseudonyms.of(s.actor()))));
+            all.add(new Criteria().orOperator(AuditStorage.is("actor", s.actor()),
+                    AuditStorage.is("details.username.hmac", pseudonyms.of(s.actor()))));
         }
         if (notBlank(s.action())) {
             all.add(s.action().endsWith("*")
-                    ? Criteria.where("action").regex("^" + java.util.regex.Pattern.quote(
-                            s.action().substring(0, s.action().length() - 1)))
-                    : Criteria.where("action").is(s.action()));
+                    ? AuditStorage.field("action", f -> Criteria.where(f).regex("^" + java.util.regex.Pattern.quote(
+                            s.action().substring(0, s.action().length() - 1))))
+                    : AuditStorage.is("action", s.action()));
         }
         if (notBlank(s.administration())) {
-            all.add(Criteria.where("administration").is(s.administration()));
+            all.add(AuditStorage.is("administration", s.administration()));
         }
         if (s.from() != null) {
-            all.add(Criteria.where("at").gte(s.from()));
+            all.add(AuditStorage.field("at", f -> Criteria.where(f).gte(s.from())));
         }
         if (s.to() != null) {
-            all.add(Criteria.where("at").lt(s.to()));
+            all.add(AuditStorage.field("at", f -> Criteria.where(f).lt(s.to())));
         }
         int size = Math.min(Math.max(s.size(), 1), 1000);
         List<AuditEntry> entries = new ArrayList<>(Math.min(size, batch));
@@ -290,13 +305,14 @@ public class AuditLog {
             read.forEach(e -> entries.add(forDisplay(e)));
             below = read.getLast().seq;
         }
-        return new Found(entries, mongo.count(Query.query(new Criteria().andOperator(all)), AuditEntry.class));
+        return new Found(entries, mongo.count(Query.query(new Criteria().andOperator(all)), AuditStorage.COLLECTION));
     }
 
     private List<AuditEntry> newest(Criteria c, long skip, int n) {
         try {
             return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "_id")).skip(skip).limit(n),
-                    AuditEntry.class);
+                    org.bson.Document.class, AuditStorage.COLLECTION).stream()
+                    .map(d -> AuditStorage.fromStored(d, null)).toList();
         } catch (DataAccessException e) {
             if (n <= 1) {
                 throw e;
@@ -324,17 +340,18 @@ public class AuditLog {
         long after = 0;
         while (true) {
             List<Criteria> all = new ArrayList<>();
-            all.add(Criteria.where("action").in(actions));
+            all.add(AuditStorage.field("action", f -> Criteria.where(f).in(actions)));
             all.add(Criteria.where("_id").gt(after));
             if (from != null) {
-                all.add(Criteria.where("at").gte(from));
+                all.add(AuditStorage.field("at", f -> Criteria.where(f).gte(from)));
             }
             if (to != null) {
-                all.add(Criteria.where("at").lt(to));
+                all.add(AuditStorage.field("at", f -> Criteria.where(f).lt(to)));
             }
             Query q = Query.query(new Criteria().andOperator(all)).with(Sort.by(Sort.Direction.ASC, "_id"))
                     .limit(batch);
-            List<AuditEntry> read = mongo.find(q, AuditEntry.class);
+            List<AuditEntry> read = mongo.find(q, org.bson.Document.class, AuditStorage.COLLECTION).stream()
+                    .map(d -> AuditStorage.fromStored(d, null)).toList();
             read.forEach(each);
             if (read.size() < batch) {
                 return;

@@ -69,9 +69,15 @@ class CaseTrail implements AuditTrail {
             // Only the fields the rule reads: entries from before the bounds can be megabytes each.
             Query range = Query.query(Criteria.where("_id").gte(from).lt(from + 1000));
             range.fields().include("_id", "subjectType", "subjectId", "outcome", "details." + CASE_ID,
-                    "details.subjectType", "details.subjectId");
-            List<AuditEntry> page = mongo.find(range, AuditEntry.class);
-            if (page.isEmpty() && !mongo.exists(Query.query(Criteria.where("_id").gte(from)), AuditEntry.class)) {
+                    "details.subjectType", "details.subjectId", "hash", AuditStorage.HASH);
+            for (String f : List.of("subjectType", "subjectId", "outcome", "details." + CASE_ID, "details.subjectType",
+                    "details.subjectId")) {
+                range.fields().include(AuditStorage.stored(f));
+            }
+            List<AuditEntry> page = mongo.find(range, org.bson.Document.class, AuditStorage.COLLECTION).stream()
+                    .map(d -> AuditStorage.fromStored(d, null)).toList();
+            if (page.isEmpty() && !mongo.exists(Query.query(Criteria.where("_id").gte(from)),
+                    AuditStorage.COLLECTION)) {
                 break;
             }
             page.forEach(this::link);
@@ -93,7 +99,8 @@ class CaseTrail implements AuditTrail {
         // Newest first, in slices, until the limit is reached (a slice may hold stale pointers).
         for (int i = 0; i < seqs.size() && found.size() < limit; i += 1000) {
             List<Long> slice = seqs.subList(i, Math.min(seqs.size(), i + 1000));
-            for (AuditEntry e : mongo.find(Query.query(Criteria.where("_id").in(slice)), AuditEntry.class)) {
+            for (AuditEntry e : mongo.find(Query.query(Criteria.where("_id").in(slice)), org.bson.Document.class,
+                    AuditStorage.COLLECTION).stream().map(d -> AuditStorage.fromStored(d, null)).toList()) {
                 if (caseId.equals(AuditTrail.caseOf(e.subjectType, e.subjectId, e.outcome, e.details))) {
                     found.add(new Entry(e.seq, e.at, e.actor, e.action, e.subjectType, e.subjectId, e.outcome,
                             e.details));
