@@ -200,6 +200,20 @@ public class AuditLog {
         long expectedSeq = 1;
         String prev = AuditChain.GENESIS;
         long checked = 0;
+        java.util.Map<Long, String> seals = new java.util.HashMap<>();
+        mongo.findAll(AuditSeal.class).forEach(s -> seals.put(s.lastSeq, s.lastHash));
+        // Entries before a seal may have been archived: the live chain starts after the newest such seal.
+        Query first = new Query().with(Sort.by(Sort.Direction.ASC, "_id")).limit(1);
+        first.fields().include("_id");
+        org.bson.Document lowest = mongo.findOne(first, org.bson.Document.class, AuditStorage.COLLECTION);
+        long low = lowest == null ? 1 : ((Number) lowest.get("_id")).longValue();
+        if (low > 1) {
+            Long sealed = seals.keySet().stream().filter(last -> last < low).max(Long::compare).orElse(null);
+            if (sealed != null) {
+                expectedSeq = sealed + 1;
+                prev = seals.get(sealed);
+            }
+        }
         while (true) {
             List<org.bson.Document> page = range(expectedSeq, batch);
             if (page.isEmpty()) {
@@ -220,11 +234,43 @@ public class AuditLog {
                 if (!AuditChain.hash(e).equals(e.hash)) {
                     return new Verification(false, checked, e.seq, "entry was changed");
                 }
+                if (seals.containsKey(e.seq) && !seals.get(e.seq).equals(e.hash)) {
+                    return new Verification(false, checked, e.seq, "seal does not match");
+                }
                 prev = e.hash;
                 expectedSeq++;
                 checked++;
             }
         }
+    }
+
+    /**
+     * Seals the chain up to {@code lastSeq} (docs/audit.md): checks that the chain is valid, then records the
+     * entry's hash, so that the entries up to it may be archived and removed while verification still spans them.
+     * Removing them is the operator's step, after the export.
+     */
+    public AuditSeal seal(long lastSeq, String sealedBy, String archive, String archiveSha256) {
+        Verification v = verify();
+        if (!v.valid()) {
+            throw new IllegalStateException("The chain is broken at " + v.firstBrokenSeq() + ": " + v.reason());
+        }
+        org.bson.Document last = mongo.findOne(Query.query(Criteria.where("_id").is(lastSeq)),
+                org.bson.Document.class, AuditStorage.COLLECTION);
+        if (last == null) {
+            throw new IllegalArgumentException("No entry " + lastSeq + " in the live log");
+        }
+        AuditSeal previous = mongo.findOne(new Query(Criteria.where("_id").lt(lastSeq))
+                .with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), AuditSeal.class);
+        var seal = new AuditSeal();
+        seal.lastSeq = lastSeq;
+        seal.firstSeq = previous == null ? 1 : previous.lastSeq + 1;
+        seal.lastHash = AuditStorage.fromStored(last, null).hash;
+        seal.sealedAt = clock.instant();
+        seal.sealedBy = sealedBy;
+        seal.archive = archive;
+        seal.archiveSha256 = archiveSha256;
+        mongo.insert(seal);
+        return seal;
     }
 
     /**
