@@ -98,4 +98,39 @@ class BsonDocumentTypeTests {
         again.close();
         Files.deleteIfExists(file);
     }
+
+    /** The file-backed backend of the app writes BSON: its values are no longer readable as Java serialization. */
+    @Test
+    void theAppsBackendWritesBson() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "bson-document-type"));
+        Path file = dir.resolve("backend-" + UUID.randomUUID() + ".mv");
+        var backend = new DurableH2Backend(MVStore.open(file.toString()), false);
+        var server = new de.bwaldvogel.mongo.MongoServer(backend);
+        var address = server.bind();
+        try (var client = com.mongodb.client.MongoClients.create(
+                "mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            client.getDatabase("placera").getCollection("things")
+                    .insertOne(new org.bson.Document("_id", "a").append("text", "bson"));
+        } finally {
+            server.shutdownNow();
+            backend.close();
+        }
+        MVStore raw = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                MVMap<Object, Object> plain = raw.openMap("databases.placera.things");
+                plain.values().forEach(Object::toString);
+            }).as("a BSON value is not Java serialization").hasMessageContaining("Unsupported type -75");
+        } finally {
+            raw.closeImmediately();
+        }
+        MVStore typed = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            MVMap<Object, Document> map = typed.openMap("databases.placera.things", BsonH2Database.dataMap());
+            assertThat(map.values()).extracting(d -> d.get("text")).containsExactly("bson");
+        } finally {
+            typed.closeImmediately();
+        }
+        Files.deleteIfExists(file);
+    }
 }
