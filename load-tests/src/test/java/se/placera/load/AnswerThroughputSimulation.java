@@ -35,6 +35,7 @@ public class AnswerThroughputSimulation extends Simulation {
                             + "\",\"subject\":{\"type\":\"client\",\"id\":\"#{clientId}\"}}"))
                     .check(status().is(201), jsonPath("$.responseId").saveAs("responseId"),
                             jsonPath("$.revision").ofLong().saveAs("revision")))
+            .exitHereIfFailed()
             // Every change changes something: the rating goes round 1..5.
             .doIfOrElse(s -> GET).then(during(Duration.ofSeconds(SECONDS)).on(
                     exec(http("GET response").get("/api/responses/#{responseId}").check(status().is(200)))))

@@ -39,6 +39,7 @@ public class FormSessionSimulation extends Simulation {
                                             + "\",\"subject\":{\"type\":\"client\",\"id\":\"#{clientId}\"}}"))
                                     .check(status().is(201), jsonPath("$.responseId").saveAs("responseId"),
                                             bodyString().saveAs("state")))
+                            .exitHereIfFailed()
                             .exec(s -> s.set("patch", FormAnswers.nextPatch(s.getString("state"), s.get("rnd"))))
                             .asLongAs(s -> s.getString("patch") != null).on(
                                     pause(Duration.ofMillis(THINK_MS))

@@ -43,6 +43,8 @@ final class Load {
                 .exec(http("POST /api/auth/login").post("/api/auth/login").header("X-XSRF-TOKEN", "#{xsrf}")
                         .body(StringBody("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
                         .check(status().is(200)))
+                // A user whose sign-in failed stops here (its failure counts) instead of looping without a session.
+                .exitHereIfFailed()
                 // Spring issues a new token with the new session.
                 .exec(getCookieValue(CookieKey("XSRF-TOKEN").saveAs("xsrf")));
     }
