@@ -104,15 +104,16 @@ class AuditIntegrationTests extends IdentityTestBase {
 
         long victim = Math.max(1, checked / 2);
         Query q = Query.query(Criteria.where("_id").is(victim));
-        String original = mongo.findOne(q, org.bson.Document.class, "audit_log").getString("actor");
-        mongo.updateFirst(q, Update.update("actor", "mallory"), "audit_log");
+        // Stored compactly since #18: "a" is the actor (AuditStorage).
+        String original = mongo.findOne(q, org.bson.Document.class, "audit_log").getString("a");
+        mongo.updateFirst(q, Update.update("a", "mallory"), "audit_log");
         try {
             var broken = admin().get("/api/audit/verify").expect(200).json();
             assertThat(broken.get("valid").asBoolean()).isFalse();
             assertThat(broken.get("firstBrokenSeq").asLong()).isEqualTo(victim);
             assertThat(broken.get("reason").asString()).isEqualTo("entry was changed");
         } finally {
-            mongo.updateFirst(q, Update.update("actor", original), "audit_log");
+            mongo.updateFirst(q, Update.update("a", original), "audit_log");
         }
         assertThat(admin().get("/api/audit/verify").expect(200).json().get("valid").asBoolean()).isTrue();
 
@@ -200,7 +201,7 @@ class AuditIntegrationTests extends IdentityTestBase {
         assertThat(e.at("/details/username/length").asInt()).isEqualTo(personnummer.length());
         // ... but the log itself never holds it (nor its unkeyed hash).
         assertThat(e.toString()).doesNotContain(personnummer);
-        var stored = mongo.find(Query.query(Criteria.where("details.username.hmac")
+        var stored = mongo.find(Query.query(Criteria.where("d.username.hmac")
                 .is(e.at("/details/username/hmac").asString())), org.bson.Document.class, "audit_log");
         assertThat(stored).hasSize(1);
         assertThat(stored.getFirst().toJson()).doesNotContain(personnummer)

@@ -212,7 +212,8 @@ class WriteAndAuditOutboxIntegrationTests {
     }
 
     private long entries(String subjectId, String action) {
-        return mongo.count(Query.query(Criteria.where("subjectId").is(subjectId).and("action").is(action)),
+        // Stored compactly since #18 (AuditStorage): "s" subject id, "x" action.
+        return mongo.count(Query.query(Criteria.where("s").is(subjectId).and("x").is(action)),
                 "audit_log");
     }
 }

@@ -88,7 +88,10 @@ public class AuditLog {
     @jakarta.annotation.PostConstruct
     void indexEntryIds() {
         try {
-            mongo.indexOps(AuditEntry.class).createIndex(new org.springframework.data.mongodb.core.index.Index(
+            var ops = mongo.indexOps(AuditStorage.COLLECTION);
+            ops.createIndex(new org.springframework.data.mongodb.core.index.Index(
+                    AuditStorage.stored("entryId"), Sort.Direction.ASC).unique().sparse().named("e_unique"));
+            ops.createIndex(new org.springframework.data.mongodb.core.index.Index(
                     "entryId", Sort.Direction.ASC).unique().sparse().named("entryId_unique"));
         } catch (DataAccessException | com.mongodb.MongoException e) {
             log.warn("The audit log's entry ids are not unique; outbox deliveries look them up without an index ({})",
@@ -177,7 +180,7 @@ public class AuditLog {
                 // The case's pointer first: an entry of a case is never without it (CaseTrail).
                 cases.link(e);
                 try {
-                    mongo.insert(e);
+                    mongo.insert(stored(e), AuditStorage.COLLECTION);
                     headSeq = e.seq;
                     headHash = e.hash;
                     return;
@@ -193,21 +196,36 @@ public class AuditLog {
     }
 
     /**
-     * Whether an entry with this entry id is in the log: a find by the indexed field alone ({@link #indexEntryIds}).
-     * Not {@code exists}, which the embedded database answers with a count that scans the whole log.
+     * Whether an entry with this entry id is in the log: a find by the indexed field alone ({@link #indexEntryIds}),
+     * in the compact form and the older long one. Not {@code exists}, which the embedded database answers with a
+     * count that scans the whole log, nor an {@code $or}, which it answers without an index.
      */
     private boolean delivered(String entryId) {
-        Query q = Query.query(Criteria.where("entryId").is(entryId));
-        q.fields().include("_id");
-        return mongo.findOne(q, AuditEntry.class) != null;
+        for (String field : List.of(AuditStorage.stored("entryId"), "entryId")) {
+            Query q = Query.query(Criteria.where(field).is(entryId));
+            q.fields().include("_id");
+            if (mongo.findOne(q, org.bson.Document.class, AuditStorage.COLLECTION) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The compact stored form, its details as Spring Data writes a map (enums by name and so on). */
+    private org.bson.Document stored(AuditEntry e) {
+        org.bson.Document d = AuditStorage.toStored(e);
+        if (d.get("d") != null) {
+            d.put("d", mongo.getConverter().convertToMongoType(d.get("d")));
+        }
+        return d;
     }
 
     private void readHead() {
         Query q = new Query().with(Sort.by(Sort.Direction.DESC, "_id")).limit(1);
-        q.fields().include("_id", "hash");
-        AuditEntry last = mongo.findOne(q, AuditEntry.class);
-        headSeq = last == null ? 0 : last.seq;
-        headHash = last == null ? AuditChain.GENESIS : last.hash;
+        q.fields().include("_id", "hash", AuditStorage.HASH);
+        org.bson.Document last = mongo.findOne(q, org.bson.Document.class, AuditStorage.COLLECTION);
+        headSeq = last == null ? 0 : ((Number) last.get("_id")).longValue();
+        headHash = last == null ? AuditChain.GENESIS : AuditStorage.fromStored(last, null).hash;
     }
 
     /**
@@ -218,14 +236,31 @@ public class AuditLog {
         long expectedSeq = 1;
         String prev = AuditChain.GENESIS;
         long checked = 0;
+        java.util.Map<Long, String> seals = new java.util.HashMap<>();
+        mongo.findAll(AuditSeal.class).forEach(s -> seals.put(s.lastSeq, s.lastHash));
+        // Entries before a seal may have been archived: the live chain starts after the newest such seal.
+        Query first = new Query().with(Sort.by(Sort.Direction.ASC, "_id")).limit(1);
+        first.fields().include("_id");
+        org.bson.Document lowest = mongo.findOne(first, org.bson.Document.class, AuditStorage.COLLECTION);
+        long low = lowest == null ? 1 : ((Number) lowest.get("_id")).longValue();
+        if (low > 1) {
+            Long sealed = seals.keySet().stream().filter(last -> last < low).max(Long::compare).orElse(null);
+            if (sealed != null) {
+                expectedSeq = sealed + 1;
+                prev = seals.get(sealed);
+            }
+        }
         while (true) {
-            List<AuditEntry> page = range(expectedSeq, batch);
+            List<org.bson.Document> page = range(expectedSeq, batch);
             if (page.isEmpty()) {
-                boolean more = mongo.exists(Query.query(Criteria.where("_id").gte(expectedSeq)), AuditEntry.class);
+                boolean more = mongo.exists(Query.query(Criteria.where("_id").gte(expectedSeq)),
+                        AuditStorage.COLLECTION);
                 return more ? new Verification(false, checked, expectedSeq, "missing entry")
                         : new Verification(true, checked, null, null);
             }
-            for (AuditEntry e : page) {
+            for (org.bson.Document stored : page) {
+                // A compact entry does not store its previous hash: it is the hash just checked.
+                AuditEntry e = AuditStorage.fromStored(stored, prev);
                 if (e.seq != expectedSeq) {
                     return new Verification(false, checked, expectedSeq, "missing entry");
                 }
@@ -235,6 +270,9 @@ public class AuditLog {
                 if (!AuditChain.hash(e).equals(e.hash)) {
                     return new Verification(false, checked, e.seq, "entry was changed");
                 }
+                if (seals.containsKey(e.seq) && !seals.get(e.seq).equals(e.hash)) {
+                    return new Verification(false, checked, e.seq, "seal does not match");
+                }
                 prev = e.hash;
                 expectedSeq++;
                 checked++;
@@ -243,13 +281,42 @@ public class AuditLog {
     }
 
     /**
+     * Seals the chain up to {@code lastSeq} (docs/audit.md): checks that the chain is valid, then records the
+     * entry's hash, so that the entries up to it may be archived and removed while verification still spans them.
+     * Removing them is the operator's step, after the export.
+     */
+    public AuditSeal seal(long lastSeq, String sealedBy, String archive, String archiveSha256) {
+        Verification v = verify();
+        if (!v.valid()) {
+            throw new IllegalStateException("The chain is broken at " + v.firstBrokenSeq() + ": " + v.reason());
+        }
+        org.bson.Document last = mongo.findOne(Query.query(Criteria.where("_id").is(lastSeq)),
+                org.bson.Document.class, AuditStorage.COLLECTION);
+        if (last == null) {
+            throw new IllegalArgumentException("No entry " + lastSeq + " in the live log");
+        }
+        AuditSeal previous = mongo.findOne(new Query(Criteria.where("_id").lt(lastSeq))
+                .with(Sort.by(Sort.Direction.DESC, "_id")).limit(1), AuditSeal.class);
+        var seal = new AuditSeal();
+        seal.lastSeq = lastSeq;
+        seal.firstSeq = previous == null ? 1 : previous.lastSeq + 1;
+        seal.lastHash = AuditStorage.fromStored(last, null).hash;
+        seal.sealedAt = clock.instant();
+        seal.sealedBy = sealedBy;
+        seal.archive = archive;
+        seal.archiveSha256 = archiveSha256;
+        mongo.insert(seal);
+        return seal;
+    }
+
+    /**
      * The entries with sequence numbers in {@code [from, from + n)}, or a shorter range starting at {@code from}
      * when the reply would be too large (entries written before entries were bounded can be megabytes each).
      */
-    private List<AuditEntry> range(long from, int n) {
+    private List<org.bson.Document> range(long from, int n) {
         try {
             return mongo.find(Query.query(Criteria.where("_id").gte(from).lt(from + n))
-                    .with(Sort.by(Sort.Direction.ASC, "_id")), AuditEntry.class);
+                    .with(Sort.by(Sort.Direction.ASC, "_id")), org.bson.Document.class, AuditStorage.COLLECTION);
         } catch (DataAccessException e) {
             if (n <= 1) {
                 throw e;
@@ -272,33 +339,36 @@ public class AuditLog {
      */
     public Found search(Search s) {
         List<Criteria> all = new ArrayList<>();
-        all.add(new Criteria().orOperator(Criteria.where("administration").is(null),
-                scope.criteria("administration")));
+        // Entries of both stored forms (AuditStorage): an entry without an administration is in neither field.
+        all.add(new Criteria().orOperator(
+                new Criteria().andOperator(Criteria.where("administration").is(null),
+                        Criteria.where(AuditStorage.stored("administration")).is(null)),
+                scope.criteria("administration"), scope.criteria(AuditStorage.stored("administration"))));
         if (notBlank(s.subjectType())) {
-            all.add(Criteria.where("subjectType").is(s.subjectType()));
+            all.add(AuditStorage.is("subjectType", s.subjectType()));
         }
         if (notBlank(s.subjectId())) {
-            all.add(new Criteria().orOperator(Criteria.where("subjectId").is(s.subjectId()),
-                    Criteria.where("details.subjectId").is(s.subjectId())));
+            all.add(new Criteria().orOperator(AuditStorage.is("subjectId", s.subjectId()),
+                    AuditStorage.is("details.subjectId", s.subjectId())));
         }
         if (notBlank(s.actor())) {
-            all.add(new Criteria().orOperator(Criteria.where("actor").is(s.actor()),
-                    Criteria.where("details.username.hmac").is(pseudonyms.of(s.actor()))));
+            all.add(new Criteria().orOperator(AuditStorage.is("actor", s.actor()),
+                    AuditStorage.is("details.username.hmac", pseudonyms.of(s.actor()))));
         }
         if (notBlank(s.action())) {
             all.add(s.action().endsWith("*")
-                    ? Criteria.where("action").regex("^" + java.util.regex.Pattern.quote(
-                            s.action().substring(0, s.action().length() - 1)))
-                    : Criteria.where("action").is(s.action()));
+                    ? AuditStorage.field("action", f -> Criteria.where(f).regex("^" + java.util.regex.Pattern.quote(
+                            s.action().substring(0, s.action().length() - 1))))
+                    : AuditStorage.is("action", s.action()));
         }
         if (notBlank(s.administration())) {
-            all.add(Criteria.where("administration").is(s.administration()));
+            all.add(AuditStorage.is("administration", s.administration()));
         }
         if (s.from() != null) {
-            all.add(Criteria.where("at").gte(s.from()));
+            all.add(AuditStorage.field("at", f -> Criteria.where(f).gte(s.from())));
         }
         if (s.to() != null) {
-            all.add(Criteria.where("at").lt(s.to()));
+            all.add(AuditStorage.field("at", f -> Criteria.where(f).lt(s.to())));
         }
         int size = Math.min(Math.max(s.size(), 1), 1000);
         List<AuditEntry> entries = new ArrayList<>(Math.min(size, batch));
@@ -317,13 +387,14 @@ public class AuditLog {
             read.forEach(e -> entries.add(forDisplay(e)));
             below = read.getLast().seq;
         }
-        return new Found(entries, mongo.count(Query.query(new Criteria().andOperator(all)), AuditEntry.class));
+        return new Found(entries, mongo.count(Query.query(new Criteria().andOperator(all)), AuditStorage.COLLECTION));
     }
 
     private List<AuditEntry> newest(Criteria c, long skip, int n) {
         try {
             return mongo.find(Query.query(c).with(Sort.by(Sort.Direction.DESC, "_id")).skip(skip).limit(n),
-                    AuditEntry.class);
+                    org.bson.Document.class, AuditStorage.COLLECTION).stream()
+                    .map(d -> AuditStorage.fromStored(d, null)).toList();
         } catch (DataAccessException e) {
             if (n <= 1) {
                 throw e;
@@ -351,17 +422,18 @@ public class AuditLog {
         long after = 0;
         while (true) {
             List<Criteria> all = new ArrayList<>();
-            all.add(Criteria.where("action").in(actions));
+            all.add(AuditStorage.field("action", f -> Criteria.where(f).in(actions)));
             all.add(Criteria.where("_id").gt(after));
             if (from != null) {
-                all.add(Criteria.where("at").gte(from));
+                all.add(AuditStorage.field("at", f -> Criteria.where(f).gte(from)));
             }
             if (to != null) {
-                all.add(Criteria.where("at").lt(to));
+                all.add(AuditStorage.field("at", f -> Criteria.where(f).lt(to)));
             }
             Query q = Query.query(new Criteria().andOperator(all)).with(Sort.by(Sort.Direction.ASC, "_id"))
                     .limit(batch);
-            List<AuditEntry> read = mongo.find(q, AuditEntry.class);
+            List<AuditEntry> read = mongo.find(q, org.bson.Document.class, AuditStorage.COLLECTION).stream()
+                    .map(d -> AuditStorage.fromStored(d, null)).toList();
             read.forEach(each);
             if (read.size() < batch) {
                 return;

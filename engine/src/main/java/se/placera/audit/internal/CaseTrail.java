@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
@@ -72,9 +71,15 @@ class CaseTrail implements AuditTrail {
             // Only the fields the rule reads: entries from before the bounds can be megabytes each.
             Query range = Query.query(Criteria.where("_id").gte(from).lt(from + 1000));
             range.fields().include("_id", "subjectType", "subjectId", "outcome", "details." + CASE_ID,
-                    "details.subjectType", "details.subjectId");
-            List<AuditEntry> page = mongo.find(range, AuditEntry.class);
-            if (page.isEmpty() && !mongo.exists(Query.query(Criteria.where("_id").gte(from)), AuditEntry.class)) {
+                    "details.subjectType", "details.subjectId", "hash", AuditStorage.HASH);
+            for (String f : List.of("subjectType", "subjectId", "outcome", "details." + CASE_ID, "details.subjectType",
+                    "details.subjectId")) {
+                range.fields().include(AuditStorage.stored(f));
+            }
+            List<AuditEntry> page = mongo.find(range, org.bson.Document.class, AuditStorage.COLLECTION).stream()
+                    .map(d -> AuditStorage.fromStored(d, null)).toList();
+            if (page.isEmpty() && !mongo.exists(Query.query(Criteria.where("_id").gte(from)),
+                    AuditStorage.COLLECTION)) {
                 break;
             }
             page.forEach(this::link);
@@ -96,20 +101,13 @@ class CaseTrail implements AuditTrail {
         // Newest first, in slices, until the limit is reached (a slice may hold stale pointers).
         for (int i = 0; i < seqs.size() && found.size() < limit; i += 1000) {
             List<Long> slice = seqs.subList(i, Math.min(seqs.size(), i + 1000));
-            // The driver's documents as they come, with only what an Entry shows (not the chain's hashes): mapping
-            // hundreds of entries with their details maps through the object mapper took most of the read.
-            for (org.bson.Document d : mongo.getCollection(mongo.getCollectionName(AuditEntry.class))
-                    .find(Filters.in("_id", slice)).projection(Projections.include("_id", "at", "actor", "action",
-                            "subjectType", "subjectId", "outcome", "details"))) {
-                String subjectType = d.getString("subjectType");
-                String subjectId = d.getString("subjectId");
-                String outcome = d.getString("outcome");
-                @SuppressWarnings("unchecked")
-                Map<String, Object> details = d.get("details") instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
-                if (caseId.equals(AuditTrail.caseOf(subjectType, subjectId, outcome, details))) {
-                    java.util.Date at = d.getDate("at");
-                    found.add(new Entry(((Number) d.get("_id")).longValue(), at == null ? null : at.toInstant(),
-                            d.getString("actor"), d.getString("action"), subjectType, subjectId, outcome, details));
+            // The driver's documents as they come (mapping hundreds of entries through Spring Data took most of the
+            // read), read in either stored form (AuditStorage).
+            for (org.bson.Document d : mongo.getCollection(AuditStorage.COLLECTION).find(Filters.in("_id", slice))) {
+                AuditEntry e = AuditStorage.fromStored(d, null);
+                if (caseId.equals(AuditTrail.caseOf(e.subjectType, e.subjectId, e.outcome, e.details))) {
+                    found.add(new Entry(e.seq, e.at, e.actor, e.action, e.subjectType, e.subjectId, e.outcome,
+                            e.details));
                 }
             }
         }

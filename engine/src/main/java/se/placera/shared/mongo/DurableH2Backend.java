@@ -47,6 +47,13 @@ class DurableH2Backend extends H2Backend {
         store.setAutoCommitDelay(0);
     }
 
+    /** Collections keep their documents as BSON ({@link BsonDocumentType}), not Java-serialized. */
+    @Override
+    protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String databaseName) {
+        // Called from H2Backend's constructor too (for the databases in the file), before this.store is set.
+        return BsonH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+    }
+
     /** Told the store version after every commit that made writes durable (for the high-water mark). */
     void afterCommit(LongConsumer listener) {
         this.afterCommit = listener;

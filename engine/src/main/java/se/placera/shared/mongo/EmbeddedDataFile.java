@@ -152,7 +152,8 @@ final class EmbeddedDataFile {
                         + " had been written to disk: its newest part is missing (truncated or overwritten)";
             }
             for (String name : store.getMapNames()) {
-                MVMap<Object, Object> map = store.openMap(name);
+                MVMap<Object, ?> map = BsonH2Database.isDataMap(name)
+                        ? store.openMap(name, BsonH2Database.dataMap()) : store.openMap(name);
                 Iterator<Object> keys = map.keyIterator(null);
                 while (keys.hasNext()) {
                     map.get(keys.next());

@@ -43,10 +43,20 @@ class AuditLogPagingTests {
 
         @Override
         public <T> List<T> find(Query query, Class<T> type) {
-            List<T> found = super.find(query, type);
+            return limited(super.find(query, type));
+        }
+
+        @Override
+        public <T> List<T> find(Query query, Class<T> type, String collection) {
+            return limited(super.find(query, type, collection));
+        }
+
+        <T> List<T> limited(List<T> found) {
             long chars = 0;
             for (T t : found) {
-                if (t instanceof AuditEntry e) {
+                AuditEntry e = t instanceof AuditEntry entry ? entry
+                        : t instanceof org.bson.Document d ? AuditStorage.fromStored(d, null) : null;
+                if (e != null) {
                     chars += AuditChain.canonicalJson(e.details == null ? Map.of() : e.details).length()
                             + (e.subjectId == null ? 0 : e.subjectId.length());
                 }
