@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiProblem, newIdempotencyKey, responses, type FormState } from '../api/client';
+import { DateInput } from '../app/DateInput';
 import { matching, type Criteria, type Hit } from '../api/register';
 import { isMessageKey, useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/sv';
@@ -189,9 +190,8 @@ function SendRound({ c, onSent }: { c: CaseView; onSent: () => void }) {
             <div className="field">
               <label htmlFor="round-deadline">{t('inq.send.deadline')}</label>
               <FieldError id="round-deadline-error" text={errors['/deadline']} />
-              <input id="round-deadline" type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)}
-                aria-invalid={errors['/deadline'] ? true : undefined}
-                aria-describedby={['round-deadline-hint', errors['/deadline'] ? 'round-deadline-error' : ''].filter(Boolean).join(' ')} />
+              <DateInput id="round-deadline" value={deadline} onChange={setDeadline} invalid={!!errors['/deadline']}
+                describedBy={['round-deadline-hint', errors['/deadline'] ? 'round-deadline-error' : ''].filter(Boolean).join(' ')} />
               <p className="hint" id="round-deadline-hint">{t('inq.send.deadlineHint')}</p>
             </div>
           </div>
@@ -327,9 +327,8 @@ function InquiryItem({ caseId, i, roundOpen, onChoose, onChanged }: {
           <div className="field">
             <label htmlFor={`${base}-deadline`}>{t('inq.newDeadline', { unit: i.unitName ?? '' })}</label>
             <FieldError id={`${base}-deadline-error`} text={errors['/deadline']} />
-            <input id={`${base}-deadline`} type="date" value={day} onChange={(e) => setDay(e.target.value)}
-              aria-invalid={errors['/deadline'] ? true : undefined}
-              aria-describedby={errors['/deadline'] ? `${base}-deadline-error` : undefined} />
+            <DateInput id={`${base}-deadline`} value={day} onChange={setDay} invalid={!!errors['/deadline']}
+              describedBy={errors['/deadline'] ? `${base}-deadline-error` : undefined} />
           </div>
           <button type="submit">{t('inq.saveDeadline')}</button>
           <button type="button" className="secondary" onClick={() => { setEditing(false); setError(null); }}>

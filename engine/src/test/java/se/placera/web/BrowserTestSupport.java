@@ -174,19 +174,6 @@ abstract class BrowserTestSupport {
                 .until(d -> fieldId.equals(d.switchTo().activeElement().getAttribute("id")));
     }
 
-    /**
-     * Sets a control's value as the user would (a date input's value is "YYYY-MM-DD" whatever the browser's locale
-     * shows), through the native setter and the events React listens to.
-     */
-    void setValue(By by, String value) {
-        ((JavascriptExecutor) driver).executeScript("""
-                const el = arguments[0];
-                Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(el, arguments[1]);
-                el.dispatchEvent(new Event('input', { bubbles: true }));
-                el.dispatchEvent(new Event('change', { bubbles: true }));
-                """, waitFor(by), value);
-    }
-
     void select(By by, String value) {
         new Select(waitFor(by)).selectByValue(value);
     }

@@ -90,7 +90,7 @@ class InquiryBrowserIntegrationTests extends BrowserTestSupport {
         waitForText(By.tagName("h1"), "Förfrågan till");
         click(By.id("q-kanTaEmot")); // Ja: the form asks for price, start and transport
         type(By.id("q-dygnspris"), String.valueOf(price));
-        setValue(By.id("q-startdatum"), "2027-01-20");
+        type(By.id("q-startdatum"), "2027-01-20");
         click(By.id("q-transport"));
         if (pdf != null) {
             driver.findElement(By.id("portal-file")).sendKeys(pdf.toAbsolutePath().toString());
@@ -131,7 +131,7 @@ class InquiryBrowserIntegrationTests extends BrowserTestSupport {
         select(By.id("case-target-group"), "barn-unga");
         select(By.id("case-placement-form"), "hvb-barn-unga");
         select(By.id("case-legal-basis"), "lvu-2");
-        setValue(By.id("case-start"), "2027-01-15");
+        type(By.id("case-start"), "2027-01-15");
         click(By.xpath("//button[normalize-space()='Upprätta ärendet']"));
         waitForText(By.tagName("h1"), "Ella Exempel");
         String caseId = driver.getCurrentUrl().substring(driver.getCurrentUrl().lastIndexOf('/') + 1);
@@ -166,7 +166,7 @@ class InquiryBrowserIntegrationTests extends BrowserTestSupport {
         // Cedra's deadline moves to the app's tomorrow (the others keep the round's).
         String tomorrow = LocalDate.now(clock).plusDays(1).toString();
         click(By.xpath("//button[@aria-label='Ändra sista svarsdag för " + c.unitName() + "']"));
-        setValue(By.xpath("//input[@type='date'][@id=//label[starts-with(normalize-space(),'Ny sista svarsdag för "
+        type(By.xpath("//input[@id=//label[starts-with(normalize-space(),'Ny sista svarsdag för "
                 + c.unitName() + "')]/@for]"), tomorrow);
         click(By.xpath("//button[normalize-space()='Spara datumet']"));
         waitForText(By.xpath("//article[contains(@class,'round')]//p[@role='status']"), "Sista svarsdag för " + c.unitName());
