@@ -797,6 +797,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schedules/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The next deadlines of a hypothetical case under the schedules in force, or under one schedule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SchedulePreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["ClockDeadline"][];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/responses": {
         parameters: {
             query?: never;
@@ -1946,6 +1986,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/placement/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PA-10: extend the placement to a new planned end, with a reason (and a new price per day) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlacementExtension"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["ClockCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/placement/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PA-10: end the placement (end date, reason from avslutsorsaker); opens the final evaluation and closes the other clocks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PlacementEnding"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["ClockCase"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/notes": {
         parameters: {
             query?: never;
@@ -2151,6 +2275,49 @@ export interface paths {
                     };
                     content: {
                         "*/*": components["schemas"]["RoundView"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/clocks/{taskId}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a clock task as done: a reconsideration with its decision, or a manual task */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    taskId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ClockTaskCompletion"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["ClockCase"];
                     };
                 };
             };
@@ -3325,6 +3492,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/clocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The case's deadlines: past ones with their tasks and the coming ones, by due date */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": components["schemas"]["ClockTimeline"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/agreed-prices": {
         parameters: {
             query?: never;
@@ -3844,6 +4049,88 @@ export interface components {
             coordinationNumber?: boolean;
             name?: string;
         };
+        ClockCase: {
+            id?: string;
+            administration?: string;
+            responsible?: string;
+            coordinator?: string;
+            facts?: {
+                [key: string]: unknown;
+            };
+            /** Format: date */
+            created?: string;
+            /** Format: date */
+            decided?: string;
+            /** Format: date */
+            started?: string;
+            /** Format: date */
+            plannedEnd?: string;
+            /** Format: date */
+            ended?: string;
+            endPlanned?: boolean;
+            endReason?: string;
+            closed?: boolean;
+            tasks?: components["schemas"]["ClockTaskState"][];
+            /** Format: int64 */
+            revision?: number;
+        };
+        ClockDeadline: {
+            schedule?: string;
+            /** Format: int32 */
+            scheduleVersion?: number;
+            title?: string;
+            source?: string;
+            /** Format: int32 */
+            occurrence?: number;
+            /** Format: date */
+            due?: string;
+            /** Format: date */
+            opens?: string;
+            status?: string;
+            taskId?: string;
+            taskTitle?: string;
+            completion?: string;
+            method?: string;
+            decision?: string;
+        };
+        ClockTaskCompletion: {
+            /** Format: int64 */
+            revision?: number;
+            decision?: string;
+            comment?: string;
+        };
+        ClockTaskState: {
+            id?: string;
+            origin?: string;
+            schedule?: string;
+            /** Format: int32 */
+            scheduleVersion?: number;
+            /** Format: int32 */
+            occurrence?: number;
+            title?: string;
+            /** Format: date */
+            due?: string;
+            status?: string;
+            completion?: string;
+            method?: string;
+            decision?: string;
+            /** Format: date-time */
+            remindedAt?: string;
+            /** Format: date-time */
+            escalatedAt?: string;
+            /** Format: date-time */
+            closedAt?: string;
+            assignedTo?: string;
+        };
+        ClockTimeline: {
+            caseId?: string;
+            /** Format: date */
+            today?: string;
+            pinned?: {
+                [key: string]: number;
+            };
+            deadlines?: components["schemas"]["ClockDeadline"][];
+        };
         CompareRequest: {
             criteria?: components["schemas"]["Criteria"];
             unitIds?: string[];
@@ -4150,13 +4437,8 @@ export interface components {
             object?: boolean;
             float?: boolean;
             container?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             string?: boolean;
-            integralNumber?: boolean;
-            missingNode?: boolean;
             valueNode?: boolean;
-            pojo?: boolean;
             number?: boolean;
             floatingPointNumber?: boolean;
             short?: boolean;
@@ -4169,6 +4451,11 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            integralNumber?: boolean;
+            missingNode?: boolean;
+            pojo?: boolean;
             embeddedValue?: boolean;
         };
         KindInfo: {
@@ -4287,6 +4574,23 @@ export interface components {
             /** Format: date-time */
             startedAt?: string;
             redirectUrl?: string;
+        };
+        PlacementEnding: {
+            /** Format: int64 */
+            revision?: number;
+            /** Format: date */
+            endDate?: string;
+            reason?: string;
+            comment?: string;
+        };
+        PlacementExtension: {
+            /** Format: int64 */
+            revision?: number;
+            /** Format: date */
+            newEnd?: string;
+            reason?: string;
+            /** Format: int32 */
+            pricePerDay?: number;
         };
         PlacementView: {
             unitId?: string;
@@ -4532,6 +4836,18 @@ export interface components {
         SavedDraft: {
             definition?: components["schemas"]["Definition"];
             warnings?: components["schemas"]["Problem"][];
+        };
+        SchedulePreviewRequest: {
+            /** Format: date */
+            startDate?: string;
+            /** Format: date */
+            decisionDate?: string;
+            facts?: {
+                [key: string]: unknown;
+            };
+            content?: components["schemas"]["JsonNode"];
+            /** Format: int32 */
+            count?: number;
         };
         Sign: {
             /** Format: int64 */
