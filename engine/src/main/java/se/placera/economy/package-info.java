@@ -6,5 +6,5 @@
  * by {@link se.placera.economy.PlacementLedger} (agreements, sample data).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "security", "providers", "placements", "documents"})
+        allowedDependencies = {"shared", "security", "providers", "placements", "agreements", "documents"})
 package se.placera.economy;

@@ -117,5 +117,12 @@ class AgreementSigningIntegrationTests extends IdentityTestBase {
                 LocalDate.of(2027, 5, 31)))).contains(4100L);
         assertThat(AgreementFixturesAccess.as("handlaggare", () -> prices.on(placed.caseId(),
                 LocalDate.of(2027, 6, 1)))).contains(4400L);
+
+        // The economy prices the placement's days from the signed agreements (EC-1): 4 400 kr from 1 June.
+        JsonNode costs = caseworker.get("/api/economy/placements/" + placed.caseId()
+                + "/costs?from=2027-05-30&to=2027-06-02").expect(200).json();
+        java.util.List<String> perDay = costs.get("lines").valueStream()
+                .map(l -> l.get("from").asString() + " " + l.path("perDayOre").asLong()).toList();
+        assertThat(perDay).containsExactly("2027-05-30 410000", "2027-06-01 440000");
     }
 }
