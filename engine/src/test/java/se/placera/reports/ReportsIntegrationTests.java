@@ -99,9 +99,36 @@ class ReportsIntegrationTests {
         Api.at(port).asSystemAdmin().get("/api/reports/" + reportId + "/result").expect(403);
     }
 
+    @Test
+    void fiveAnswersOfOnePersonAreOnePersonAndTheirMeanIsHiddenWithTheirCount() {
+        String method = "rapportperson-" + UUID.randomUUID().toString().substring(0, 8);
+        publish("methods", Map.of("kind", "method", "id", method, "title", "Rapporttest", "purpose", "evaluation",
+                "subjectType", "client", "areas", List.of(Map.of("id", "a", "title", "Frågor", "questions", List.of(
+                        Map.of("id", "kon", "text", "Kön", "kind", "background", "answerType", "single",
+                                "options", Map.of("codelist", "kon")),
+                        Map.of("id", "betyg", "text", "Betyg", "kind", "rating", "scale", "1-5"))))));
+        String reportId = method + "-rapport";
+        publish("reports", report(reportId, List.of(method), List.of(Map.of("id", "alla", "title", "Alla",
+                "measures", List.of(Map.of("type", "count"), Map.of("id", "medel", "type", "mean", "question", "betyg")),
+                "presentation", "keyFigure"))));
+        Api caseworker = Api.at(port).asCaseworker();
+        String client = "samma-klient-" + UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            submit(caseworker, method, "flicka-kvinna", 4, client);
+        }
+        JsonNode total = caseworker.get("/api/reports/" + reportId + "/result").expect(200).json().at("/parts/0/total");
+        // Five answers, but one person: the count is hidden, and so is the mean of the five ratings.
+        assertThat(total.at("/values/m0").isNull()).isTrue();
+        assertThat(total.at("/values/medel").isNull()).isTrue();
+    }
+
     private void submit(Api user, String method, String gender, int rating) {
+        submit(user, method, gender, rating, "rapportklient-" + UUID.randomUUID());
+    }
+
+    private void submit(Api user, String method, String gender, int rating, String client) {
         JsonNode started = user.post("/api/responses", Map.of("methodId", method, "subject", Map.of("type", "client",
-                "id", "rapportklient-" + UUID.randomUUID(), "attributes", Map.of()))).expect(201).json();
+                "id", client, "attributes", Map.of()))).expect(201).json();
         user.post("/api/responses/" + started.get("responseId").asString() + "/submit", Map.of("answers",
                 Map.of("kon", gender, "betyg", rating), "revision", started.get("revision").asLong())).expect(200);
     }
