@@ -193,8 +193,10 @@ class RegisterImportUndoIntegrationTests {
 
     /** The subjects of the audit entries of {@code action}. */
     List<String> entries(String action) {
-        return mongo.find(Query.query(Criteria.where("action").is(action)), org.bson.Document.class, "audit_log")
-                .stream().map(d -> d.getString("subjectId")).toList();
+        // Stored compactly (x: action, s: subject id; docs/audit.md) or, for older entries, by full names.
+        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("x").is(action),
+                        Criteria.where("action").is(action))), org.bson.Document.class, "audit_log")
+                .stream().map(d -> d.containsKey("s") ? d.getString("s") : d.getString("subjectId")).toList();
     }
 
     static List<String> added(List<String> before, List<String> after) {
