@@ -176,4 +176,47 @@ class EconomyIntegrationTests {
         assertThat(Api.at(port).asSystemAdmin().get("/api/index/units").expect(403).json().get("code").asString())
                 .isEqualTo("ECONOMY_FORBIDDEN");
     }
+
+    @Test
+    void theForecastPricesTheCallersCurrentPlacementsToTheirPlannedEndAndNeedsTheEconomyPermission() {
+        LocalDate today = se.placera.shared.SwedishTime.today(java.time.Clock.systemUTC());
+        String form = "prognos-" + UUID.randomUUID();
+        String id = "eko-" + UUID.randomUUID();
+        ledger.record(new PlacementLedger.LedgerPlacement(id, "exempelkommun-sof", "Individ- och familjeomsorg",
+                "Barn och unga – placeringsgruppen", "handlaggare", null, null, "barn-unga", form, "flicka",
+                today.minusDays(10), today.plusDays(5), 300_000L, "akut placering", List.of(), List.of(), List.of()));
+        JsonNode view = Api.at(port).asCaseworker().get("/api/economy/forecast").expect(200).json();
+        assertThat(view.get("year").asInt()).isEqualTo(today.getYear());
+        assertThat(view.get("lookbackYears").asInt()).isEqualTo(3);
+        assertThat(view.get("totalOre").asLong()).isEqualTo(view.get("bookedOre").asLong()
+                + view.get("currentOre").asLong() + view.get("newOre").asLong());
+        JsonNode part = null;
+        for (JsonNode f : view.get("forms")) {
+            if (f.get("placementForm").asString().equals(form)) {
+                part = f;
+            }
+        }
+        assertThat(part).isNotNull();
+        LocalDate end = today.plusDays(5).getYear() == today.getYear() ? today.plusDays(5)
+                : LocalDate.of(today.getYear(), 12, 31);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, end) + 1;
+        assertThat(part.get("ongoing").asInt()).isEqualTo(1);
+        assertThat(part.get("currentOre").asLong()).isEqualTo(days * 300_000L); // from today to its planned end
+        assertThat(part.get("startsInHistory").asInt()).isEqualTo(1);
+        assertThat(view.get("method").asString()).contains("planerat slut");
+        // Another administration's forecast does not count it.
+        assertThat(Api.at(port).as("omsorg", "placera-demo").get("/api/economy/forecast").expect(200).text())
+                .doesNotContain(form);
+        // Only this year and the next; field path on the error.
+        var bad = Api.at(port).asCaseworker().get("/api/economy/forecast?year=" + (today.getYear() + 2)).expect(400)
+                .json();
+        assertThat(bad.toString()).contains("/year");
+        Api.at(port).asCaseworker().get("/api/economy/forecast?year=" + (today.getYear() + 1)).expect(200);
+        // ECONOMY READ is needed.
+        assertThat(Api.at(port).asSystemAdmin().get("/api/economy/forecast").expect(403).json().get("code")
+                .asString()).isEqualTo("ECONOMY_FORBIDDEN");
+        // The read is audited.
+        assertThat(admin().get("/api/audit?action=economy.forecast.read").expect(200).text())
+                .contains("economy.forecast.read");
+    }
 }

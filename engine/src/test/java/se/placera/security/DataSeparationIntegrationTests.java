@@ -168,6 +168,7 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         list("get /api/economy/loyalty", "case");
         list("get /api/economy/invoices", "case");
         list("get /api/economy/costs/export.xlsx", "case");
+        list("get /api/economy/forecast", "case"); // sums of the caller's administrations' placements only
         list("get /api/index/units", "case"); // cost of the caller's placements per unit (INDEX permission)
         rule("get /api/economy/invoices/{id}/export.xlsx", Scope.ADMINISTRATION);
         rule("get /api/economy/placements/{id}/costs", Scope.ADMINISTRATION);
