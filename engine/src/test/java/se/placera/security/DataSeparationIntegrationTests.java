@@ -124,6 +124,9 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("post /api/cases/{id}/placement/extend", Scope.ADMINISTRATION);
         rule("post /api/cases/{id}/placement/end", Scope.ADMINISTRATION);
         rule("post /api/schedules/preview", Scope.MODULE);
+        // imports only into the caller's granted administrations (a row of another is refused by row and column)
+        rule("post /api/integrations/lifecare/import", Scope.SIGNED_IN);
+        list("get /api/integrations/lifecare/coverage", "username");
         list("get /api/cases/tasks", "case");
         list("get /api/cases/decisions", "case");
         rule("post /api/methods/{methodId}/versions/{version}/preview", Scope.MODULE);
@@ -263,6 +266,13 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         String providerUser = unique("utforare");
         admin().post("/api/provider-users", Map.of("username", providerUser, "firstName", "Ulla", "lastName",
                 "Utförare", "email", providerUser + "@utforare.example", "providerId", providerId)).expect(201);
+        // an imported Lifecare intervention whose evaluations are due, with the fixture user as its caseworker
+        owner.raw("/api/integrations/lifecare/import", "text/csv", ("personnummer;insatskod;lagrum;beslutsdatum;"
+                + "startdatum;handläggare;förvaltning\n20150101-2387;hvb-barn-unga;lvu-2;2024-01-10;2024-01-15;"
+                + username + ";exempelkommun-sof\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)).expect(200);
+        if (!admin().get("/api/integrations/lifecare/coverage").expect(200).text().contains(username)) {
+            throw new AssertionError("the Lifecare fixture is not in the owner's coverage report");
+        }
         Map<String, String> fixtures = Map.ofEntries(Map.entry("id", responseId), Map.entry("changeId", changeId),
                 Map.entry("username", username), Map.entry("methodId", methodId), Map.entry("version", "1"),
                 Map.entry("response", responseId), Map.entry("user", userId), Map.entry("change", changeId),
