@@ -28,9 +28,10 @@ import se.placera.reports.internal.ReportDefinition.Part;
 import se.placera.shared.SwedishTime;
 
 /**
- * Runs a report definition over the projection: counts and histograms are grouped in the database (one aggregation
- * per part for counts and persons, one per measured question), margins, means, medians and shares are computed in
- * memory from those groups (never from single responses), then everything is suppressed jointly (GD-2).
+ * Runs a report definition over the projection: the report's responses are read once (one query, matched and
+ * projected in the database); counts, distinct persons and histograms per part and measured question are grouped
+ * in memory from them, margins, means, medians and shares rolled up from those groups, then everything is
+ * suppressed jointly (GD-2).
  */
 @Component
 class ReportRunner {
@@ -66,7 +67,7 @@ class ReportRunner {
     }
 
     ReportResult run(ReportDefinition def, Scope scope) {
-        Document match = match(def, scope);
+        List<Document> match = load(def, match(def, scope));
         Map<String, Map<List<String>, Counts>> countCache = new HashMap<>();
         Map<String, Map<List<String>, Map<String, Long>>> histogramCache = new HashMap<>();
         Suppression.Model counts = new Suppression.Model(scope.threshold());
@@ -161,73 +162,94 @@ class ReportRunner {
         };
     }
 
-    /** Responses and persons per combination of the dimensions: one aggregation, two groupings. */
-    private Map<List<String>, Counts> counts(Document match, List<String> dims,
+    /**
+     * Reads the report's responses once: one query with the report's match, projected to the person and the fields
+     * its parts group on or measure. Every count, person count and histogram below is computed from this list in
+     * memory (the embedded database scans and groups every document per pipeline, so one read per report instead
+     * of one pipeline per part and measured question).
+     */
+    private List<Document> load(ReportDefinition def, Document match) {
+        Document projection = new Document("_id", 0).append("person", 1);
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        for (Part part : def.parts()) {
+            part.dimensions().forEach(d -> fields.add(path(d.key())));
+            for (Measure m : part.measures()) {
+                if (m.question() != null) {
+                    fields.add(field(m));
+                }
+            }
+        }
+        fields.forEach(f -> projection.append(f, 1));
+        List<Document> out = new ArrayList<>();
+        mongo.getCollection(ReportFacts.COLLECTION).find(match).projection(projection).batchSize(10_000)
+                .into(out);
+        return out;
+    }
+
+    private static final Object ABSENT = new Object();
+
+    /** The value at a dotted path ("f.gender"), {@link #ABSENT} when a part of the path is missing. */
+    private static Object at(Document d, String path) {
+        Object v = d;
+        for (String part : path.split("\\.")) {
+            if (!(v instanceof Document doc) || !doc.containsKey(part)) {
+                return ABSENT;
+            }
+            v = doc.get(part);
+        }
+        return v;
+    }
+
+    private static List<String> key(Document fact, List<String> paths) {
+        List<String> key = new ArrayList<>(paths.size());
+        for (String p : paths) {
+            Object v = at(fact, p);
+            key.add(v == null || v == ABSENT ? null : String.valueOf(v));
+        }
+        return key;
+    }
+
+    /** Responses and distinct persons per combination of the dimensions, from the report's responses. */
+    private Map<List<String>, Counts> counts(List<Document> facts, List<String> dims,
             Map<String, Map<List<String>, Counts>> cache) {
         return cache.computeIfAbsent(String.join("|", dims), k -> {
-            Document byPerson = new Document();
-            Document byCell = new Document();
-            for (int i = 0; i < dims.size(); i++) {
-                byPerson.append("d" + i, "$" + path(dims.get(i)));
-                byCell.append("d" + i, "$_id.d" + i);
+            List<String> paths = dims.stream().map(ReportRunner::path).toList();
+            Map<List<String>, long[]> responses = new HashMap<>();
+            Map<List<String>, java.util.Set<Object>> persons = new HashMap<>();
+            for (Document fact : facts) {
+                List<String> key = key(fact, paths);
+                responses.computeIfAbsent(key, x -> new long[1])[0]++;
+                persons.computeIfAbsent(key, x -> new java.util.HashSet<>()).add(fact.get("person"));
             }
-            byPerson.append("p", "$person");
-            List<Document> pipeline = List.of(new Document("$match", match),
-                    new Document("$group", new Document("_id", byPerson).append("n", new Document("$sum", 1))),
-                    new Document("$group", new Document("_id", byCell).append("r", new Document("$sum", "$n"))
-                            .append("p", new Document("$sum", 1))));
             Map<List<String>, Counts> out = new HashMap<>();
-            for (Document d : mongo.getCollection(ReportFacts.COLLECTION).aggregate(pipeline)) {
-                Document id = d.get("_id", Document.class);
-                out.merge(key(id, dims.size()), new Counts(number(d.get("r")), number(d.get("p"))),
-                        (a, b) -> new Counts(a.responses() + b.responses(), a.persons() + b.persons()));
-            }
+            responses.forEach((key, r) -> out.put(key, new Counts(r[0], persons.get(key).size())));
             return out;
         });
     }
 
     /** Counts of each value of a field per combination of the dimensions (a multiple-choice answer per value). */
-    private Map<List<String>, Map<String, Long>> histogram(Document match, List<String> dims, String field,
+    private Map<List<String>, Map<String, Long>> histogram(List<Document> facts, List<String> dims, String field,
             Map<String, Map<List<String>, Map<String, Long>>> cache) {
         return cache.computeIfAbsent(String.join("|", dims) + "#" + field, k -> {
-            Document id = new Document();
-            for (int i = 0; i < dims.size(); i++) {
-                id.append("d" + i, "$" + path(dims.get(i)));
-            }
-            id.append("v", "$" + field);
-            Document m = new Document(match).append(field, new Document("$exists", true));
-            List<Document> pipeline = List.of(new Document("$match", m),
-                    new Document("$group", new Document("_id", id).append("c", new Document("$sum", 1))));
+            List<String> paths = dims.stream().map(ReportRunner::path).toList();
             Map<List<String>, Map<String, Long>> out = new HashMap<>();
-            for (Document d : mongo.getCollection(ReportFacts.COLLECTION).aggregate(pipeline)) {
-                Document key = d.get("_id", Document.class);
-                Object v = key.get("v");
+            for (Document fact : facts) {
+                Object v = at(fact, field);
+                if (v == ABSENT) {
+                    continue; // only responses where the field exists
+                }
                 // A multiple-choice answer (a list) counts once per chosen value, under "\u0000" once per answer.
-                Map<String, Long> values = out.computeIfAbsent(key(key, dims.size()), x -> new TreeMap<>());
-                long c = number(d.get("c"));
-                values.merge("\u0000", c, Long::sum);
+                Map<String, Long> values = out.computeIfAbsent(key(fact, paths), x -> new TreeMap<>());
+                values.merge("\u0000", 1L, Long::sum);
                 if (v instanceof List<?> list) {
-                    list.stream().map(String::valueOf).distinct().forEach(x -> values.merge(x, c, Long::sum));
+                    list.stream().map(String::valueOf).distinct().forEach(x -> values.merge(x, 1L, Long::sum));
                 } else if (v != null) {
-                    values.merge(v instanceof Number n ? Double.toString(n.doubleValue()) : String.valueOf(v), c,
+                    values.merge(v instanceof Number n ? Double.toString(n.doubleValue()) : String.valueOf(v), 1L,
                             Long::sum);
                 }
             }
             return out;
         });
-    }
-
-    private static List<String> key(Document id, int size) {
-        List<String> key = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            Object v = id == null ? null : id.get("d" + i);
-            key.add(v == null ? null : String.valueOf(v));
-        }
-        return key;
-    }
-
-    private static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
     }
 
     // ---- layout and suppression model ----
@@ -389,7 +411,7 @@ class ReportRunner {
      * Persons of a cell or margin. Persons do not add up (one person may answer twice), so a margin whose largest
      * cell is below the threshold is counted exactly by an aggregation over the margin's own dimensions.
      */
-    private long personsOf(Document match, List<String> dims, List<String> probe,
+    private long personsOf(List<Document> match, List<String> dims, List<String> probe,
             Map<String, Map<List<String>, Counts>> cache, Map<List<String>, Counts> cells, int threshold) {
         if (!probe.contains(MARGIN)) {
             Counts c = cells.get(probe);
@@ -432,7 +454,7 @@ class ReportRunner {
 
     // ---- publishing ----
 
-    private ReportResult.Part publish(Table t, Document match, Suppression.Model counts, BitSet hiddenCounts,
+    private ReportResult.Part publish(Table t, List<Document> match, Suppression.Model counts, BitSet hiddenCounts,
             Map<String, Suppression.Model> models, Map<String, BitSet> hidden,
             Map<String, Map<List<String>, Counts>> countCache,
             Map<String, Map<List<String>, Map<String, Long>>> histogramCache) {
