@@ -64,17 +64,24 @@ class ReportRunner {
         List<List<String>> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>(); // empty: one-dimensional or key figure
         Map<String, Integer> cellIndex = new HashMap<>();
+        Map<String, String> labels; // memo of the run's labels (the register and metadata are asked once per value)
+    }
+
+    private String label(Table t, String dim, String value) {
+        return t.labels.computeIfAbsent(dim + "\u0000" + value, k -> labels.label(dim, value));
     }
 
     ReportResult run(ReportDefinition def, Scope scope) {
-        List<Document> match = load(def, match(def, scope));
+        Facts match = load(def, match(def, scope));
         Map<String, Map<List<String>, Counts>> countCache = new HashMap<>();
         Map<String, Map<List<String>, Map<String, Long>>> histogramCache = new HashMap<>();
         Suppression.Model counts = new Suppression.Model(scope.threshold());
         List<Table> tables = new ArrayList<>();
+        Map<String, String> labelMemo = new HashMap<>();
         for (Part part : def.parts()) {
             Table t = new Table();
             t.part = part;
+            t.labels = labelMemo;
             part.dimensions().forEach(d -> t.dims.add(d.key()));
             Map<List<String>, Counts> cells = counts(match, t.dims, countCache);
             layout(t, cells.keySet());
@@ -168,7 +175,7 @@ class ReportRunner {
      * memory (the embedded database scans and groups every document per pipeline, so one read per report instead
      * of one pipeline per part and measured question).
      */
-    private List<Document> load(ReportDefinition def, Document match) {
+    private Facts load(ReportDefinition def, Document match) {
         Document projection = new Document("_id", 0).append("person", 1);
         java.util.Set<String> fields = new java.util.TreeSet<>();
         for (Part part : def.parts()) {
@@ -180,10 +187,64 @@ class ReportRunner {
             }
         }
         fields.forEach(f -> projection.append(f, 1));
-        List<Document> out = new ArrayList<>();
-        mongo.getCollection(ReportFacts.COLLECTION).find(match).projection(projection).batchSize(10_000)
-                .into(out);
-        return out;
+        List<String> paths = new ArrayList<>(fields);
+        List<Object> persons = new ArrayList<>();
+        List<Object[]> raw = new ArrayList<>();
+        for (Document d : mongo.getCollection(ReportFacts.COLLECTION).find(match).projection(projection)
+                .batchSize(10_000)) {
+            persons.add(d.get("person"));
+            Object[] values = new Object[paths.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = at(d, paths.get(i));
+            }
+            raw.add(values);
+        }
+        return new Facts(paths, persons, raw);
+    }
+
+    /**
+     * The report's responses as read: per response its person and the value at each projected path ({@link #ABSENT}
+     * when missing), with the values' grouping keys (their string form, null when missing) computed once.
+     */
+    private static final class Facts {
+        final Map<String, Integer> index = new HashMap<>();
+        final List<Object> persons;
+        final List<Object[]> raw;
+        final List<String[]> keys = new ArrayList<>();
+
+        Facts(List<String> paths, List<Object> persons, List<Object[]> raw) {
+            for (int i = 0; i < paths.size(); i++) {
+                index.put(paths.get(i), i);
+            }
+            this.persons = persons;
+            this.raw = raw;
+            Map<String, String> interned = new HashMap<>();
+            for (Object[] values : raw) {
+                String[] k = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    Object v = values[i];
+                    k[i] = v == null || v == ABSENT ? null : interned.computeIfAbsent(String.valueOf(v), x -> x);
+                }
+                keys.add(k);
+            }
+        }
+
+        int size() {
+            return persons.size();
+        }
+
+        int[] columns(List<String> dims) {
+            return dims.stream().mapToInt(d -> index.get(path(d))).toArray();
+        }
+
+        List<String> key(int row, int[] columns) {
+            String[] k = keys.get(row);
+            String[] out = new String[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                out[i] = k[columns[i]];
+            }
+            return java.util.Arrays.asList(out);
+        }
     }
 
     private static final Object ABSENT = new Object();
@@ -191,35 +252,30 @@ class ReportRunner {
     /** The value at a dotted path ("f.gender"), {@link #ABSENT} when a part of the path is missing. */
     private static Object at(Document d, String path) {
         Object v = d;
-        for (String part : path.split("\\.")) {
+        int from = 0;
+        while (from <= path.length()) {
+            int dot = path.indexOf('.', from);
+            String part = dot < 0 ? path.substring(from) : path.substring(from, dot);
             if (!(v instanceof Document doc) || !doc.containsKey(part)) {
                 return ABSENT;
             }
             v = doc.get(part);
+            from = dot < 0 ? path.length() + 1 : dot + 1;
         }
         return v;
     }
 
-    private static List<String> key(Document fact, List<String> paths) {
-        List<String> key = new ArrayList<>(paths.size());
-        for (String p : paths) {
-            Object v = at(fact, p);
-            key.add(v == null || v == ABSENT ? null : String.valueOf(v));
-        }
-        return key;
-    }
-
     /** Responses and distinct persons per combination of the dimensions, from the report's responses. */
-    private Map<List<String>, Counts> counts(List<Document> facts, List<String> dims,
+    private Map<List<String>, Counts> counts(Facts facts, List<String> dims,
             Map<String, Map<List<String>, Counts>> cache) {
         return cache.computeIfAbsent(String.join("|", dims), k -> {
-            List<String> paths = dims.stream().map(ReportRunner::path).toList();
+            int[] columns = facts.columns(dims);
             Map<List<String>, long[]> responses = new HashMap<>();
             Map<List<String>, java.util.Set<Object>> persons = new HashMap<>();
-            for (Document fact : facts) {
-                List<String> key = key(fact, paths);
+            for (int row = 0; row < facts.size(); row++) {
+                List<String> key = facts.key(row, columns);
                 responses.computeIfAbsent(key, x -> new long[1])[0]++;
-                persons.computeIfAbsent(key, x -> new java.util.HashSet<>()).add(fact.get("person"));
+                persons.computeIfAbsent(key, x -> new java.util.HashSet<>()).add(facts.persons.get(row));
             }
             Map<List<String>, Counts> out = new HashMap<>();
             responses.forEach((key, r) -> out.put(key, new Counts(r[0], persons.get(key).size())));
@@ -228,18 +284,19 @@ class ReportRunner {
     }
 
     /** Counts of each value of a field per combination of the dimensions (a multiple-choice answer per value). */
-    private Map<List<String>, Map<String, Long>> histogram(List<Document> facts, List<String> dims, String field,
+    private Map<List<String>, Map<String, Long>> histogram(Facts facts, List<String> dims, String field,
             Map<String, Map<List<String>, Map<String, Long>>> cache) {
         return cache.computeIfAbsent(String.join("|", dims) + "#" + field, k -> {
-            List<String> paths = dims.stream().map(ReportRunner::path).toList();
+            int[] columns = facts.columns(dims);
+            int at = facts.index.get(field);
             Map<List<String>, Map<String, Long>> out = new HashMap<>();
-            for (Document fact : facts) {
-                Object v = at(fact, field);
+            for (int row = 0; row < facts.size(); row++) {
+                Object v = facts.raw.get(row)[at];
                 if (v == ABSENT) {
                     continue; // only responses where the field exists
                 }
                 // A multiple-choice answer (a list) counts once per chosen value, under "\u0000" once per answer.
-                Map<String, Long> values = out.computeIfAbsent(key(fact, paths), x -> new TreeMap<>());
+                Map<String, Long> values = out.computeIfAbsent(facts.key(row, columns), x -> new TreeMap<>());
                 values.merge("\u0000", 1L, Long::sum);
                 if (v instanceof List<?> list) {
                     list.stream().map(String::valueOf).distinct().forEach(x -> values.merge(x, 1L, Long::sum));
@@ -270,7 +327,7 @@ class ReportRunner {
         }
         Comparator<List<String>> byLabels = (a, b) -> {
             for (int i = 0; i < a.size(); i++) {
-                int c = compare(t.dims.get(i), a.get(i), b.get(i));
+                int c = compare(t, t.dims.get(i), a.get(i), b.get(i));
                 if (c != 0) {
                     return c;
                 }
@@ -281,11 +338,11 @@ class ReportRunner {
         t.rows.sort(byLabels);
         t.columns = new ArrayList<>(columns);
         if (k > 1) {
-            t.columns.sort((a, b) -> compare(t.dims.get(k - 1), a, b));
+            t.columns.sort((a, b) -> compare(t, t.dims.get(k - 1), a, b));
         }
     }
 
-    private int compare(String dim, String a, String b) {
+    private int compare(Table t, String dim, String a, String b) {
         if (Objects.equals(a, b)) {
             return 0;
         }
@@ -298,7 +355,7 @@ class ReportRunner {
         if (ReportLabels.ordered(dim)) {
             return a.compareTo(b);
         }
-        return se.placera.shared.SwedishOrder.NAMES.compare(labels.label(dim, a), labels.label(dim, b));
+        return se.placera.shared.SwedishOrder.NAMES.compare(label(t, dim, a), label(t, dim, b));
     }
 
     /** Canonical key of a cell: its dimensions and values, sorted, so tables sharing a cell share the key. */
@@ -411,7 +468,7 @@ class ReportRunner {
      * Persons of a cell or margin. Persons do not add up (one person may answer twice), so a margin whose largest
      * cell is below the threshold is counted exactly by an aggregation over the margin's own dimensions.
      */
-    private long personsOf(List<Document> match, List<String> dims, List<String> probe,
+    private long personsOf(Facts match, List<String> dims, List<String> probe,
             Map<String, Map<List<String>, Counts>> cache, Map<List<String>, Counts> cells, int threshold) {
         if (!probe.contains(MARGIN)) {
             Counts c = cells.get(probe);
@@ -454,7 +511,7 @@ class ReportRunner {
 
     // ---- publishing ----
 
-    private ReportResult.Part publish(Table t, List<Document> match, Suppression.Model counts, BitSet hiddenCounts,
+    private ReportResult.Part publish(Table t, Facts match, Suppression.Model counts, BitSet hiddenCounts,
             Map<String, Suppression.Model> models, Map<String, BitSet> hidden,
             Map<String, Map<List<String>, Counts>> countCache,
             Map<String, Map<List<String>, Map<String, Long>>> histogramCache) {
@@ -500,13 +557,13 @@ class ReportRunner {
         };
         List<Column> columns = new ArrayList<>();
         for (String c : t.columns) {
-            columns.add(new Column(c, c == null ? MISSING : labels.label(t.dims.get(k - 1), c)));
+            columns.add(new Column(c, c == null ? MISSING : label(t, t.dims.get(k - 1), c)));
         }
         List<Row> rows = new ArrayList<>();
         for (List<String> row : t.rows) {
             List<String> rowLabels = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
-                rowLabels.add(row.get(i) == null ? MISSING : labels.label(t.dims.get(i), row.get(i)));
+                rowLabels.add(row.get(i) == null ? MISSING : label(t, t.dims.get(i), row.get(i)));
             }
             List<Cell> rowCells = new ArrayList<>();
             if (k > 1) {
