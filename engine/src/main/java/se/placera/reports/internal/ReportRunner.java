@@ -28,9 +28,10 @@ import se.placera.reports.internal.ReportDefinition.Part;
 import se.placera.shared.SwedishTime;
 
 /**
- * Runs a report definition over the projection: counts and histograms are grouped in the database (one aggregation
- * per part for counts and persons, one per measured question), margins, means, medians and shares are computed in
- * memory from those groups (never from single responses), then everything is suppressed jointly (GD-2).
+ * Runs a report definition over the projection: the report's responses are read once (one query, matched and
+ * projected in the database); counts, distinct persons and histograms per part and measured question are grouped
+ * in memory from them, margins, means, medians and shares rolled up from those groups, then everything is
+ * suppressed jointly (GD-2).
  */
 @Component
 class ReportRunner {
@@ -63,17 +64,24 @@ class ReportRunner {
         List<List<String>> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>(); // empty: one-dimensional or key figure
         Map<String, Integer> cellIndex = new HashMap<>();
+        Map<String, String> labels; // memo of the run's labels (the register and metadata are asked once per value)
+    }
+
+    private String label(Table t, String dim, String value) {
+        return t.labels.computeIfAbsent(dim + "\u0000" + value, k -> labels.label(dim, value));
     }
 
     ReportResult run(ReportDefinition def, Scope scope) {
-        Document match = match(def, scope);
+        Facts match = load(def, match(def, scope));
         Map<String, Map<List<String>, Counts>> countCache = new HashMap<>();
         Map<String, Map<List<String>, Map<String, Long>>> histogramCache = new HashMap<>();
         Suppression.Model counts = new Suppression.Model(scope.threshold());
         List<Table> tables = new ArrayList<>();
+        Map<String, String> labelMemo = new HashMap<>();
         for (Part part : def.parts()) {
             Table t = new Table();
             t.part = part;
+            t.labels = labelMemo;
             part.dimensions().forEach(d -> t.dims.add(d.key()));
             Map<List<String>, Counts> cells = counts(match, t.dims, countCache);
             layout(t, cells.keySet());
@@ -161,73 +169,144 @@ class ReportRunner {
         };
     }
 
-    /** Responses and persons per combination of the dimensions: one aggregation, two groupings. */
-    private Map<List<String>, Counts> counts(Document match, List<String> dims,
+    /**
+     * Reads the report's responses once: one query with the report's match, projected to the person and the fields
+     * its parts group on or measure. Every count, person count and histogram below is computed from this list in
+     * memory (the embedded database scans and groups every document per pipeline, so one read per report instead
+     * of one pipeline per part and measured question).
+     */
+    private Facts load(ReportDefinition def, Document match) {
+        Document projection = new Document("_id", 0).append("person", 1);
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        for (Part part : def.parts()) {
+            part.dimensions().forEach(d -> fields.add(path(d.key())));
+            for (Measure m : part.measures()) {
+                if (m.question() != null) {
+                    fields.add(field(m));
+                }
+            }
+        }
+        fields.forEach(f -> projection.append(f, 1));
+        List<String> paths = new ArrayList<>(fields);
+        List<Object> persons = new ArrayList<>();
+        List<Object[]> raw = new ArrayList<>();
+        for (Document d : mongo.getCollection(ReportFacts.COLLECTION).find(match).projection(projection)
+                .batchSize(10_000)) {
+            persons.add(d.get("person"));
+            Object[] values = new Object[paths.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = at(d, paths.get(i));
+            }
+            raw.add(values);
+        }
+        return new Facts(paths, persons, raw);
+    }
+
+    /**
+     * The report's responses as read: per response its person and the value at each projected path ({@link #ABSENT}
+     * when missing), with the values' grouping keys (their string form, null when missing) computed once.
+     */
+    private static final class Facts {
+        final Map<String, Integer> index = new HashMap<>();
+        final List<Object> persons;
+        final List<Object[]> raw;
+        final List<String[]> keys = new ArrayList<>();
+
+        Facts(List<String> paths, List<Object> persons, List<Object[]> raw) {
+            for (int i = 0; i < paths.size(); i++) {
+                index.put(paths.get(i), i);
+            }
+            this.persons = persons;
+            this.raw = raw;
+            Map<String, String> interned = new HashMap<>();
+            for (Object[] values : raw) {
+                String[] k = new String[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    Object v = values[i];
+                    k[i] = v == null || v == ABSENT ? null : interned.computeIfAbsent(String.valueOf(v), x -> x);
+                }
+                keys.add(k);
+            }
+        }
+
+        int size() {
+            return persons.size();
+        }
+
+        int[] columns(List<String> dims) {
+            return dims.stream().mapToInt(d -> index.get(path(d))).toArray();
+        }
+
+        List<String> key(int row, int[] columns) {
+            String[] k = keys.get(row);
+            String[] out = new String[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                out[i] = k[columns[i]];
+            }
+            return java.util.Arrays.asList(out);
+        }
+    }
+
+    private static final Object ABSENT = new Object();
+
+    /** The value at a dotted path ("f.gender"), {@link #ABSENT} when a part of the path is missing. */
+    private static Object at(Document d, String path) {
+        Object v = d;
+        int from = 0;
+        while (from <= path.length()) {
+            int dot = path.indexOf('.', from);
+            String part = dot < 0 ? path.substring(from) : path.substring(from, dot);
+            if (!(v instanceof Document doc) || !doc.containsKey(part)) {
+                return ABSENT;
+            }
+            v = doc.get(part);
+            from = dot < 0 ? path.length() + 1 : dot + 1;
+        }
+        return v;
+    }
+
+    /** Responses and distinct persons per combination of the dimensions, from the report's responses. */
+    private Map<List<String>, Counts> counts(Facts facts, List<String> dims,
             Map<String, Map<List<String>, Counts>> cache) {
         return cache.computeIfAbsent(String.join("|", dims), k -> {
-            Document byPerson = new Document();
-            Document byCell = new Document();
-            for (int i = 0; i < dims.size(); i++) {
-                byPerson.append("d" + i, "$" + path(dims.get(i)));
-                byCell.append("d" + i, "$_id.d" + i);
+            int[] columns = facts.columns(dims);
+            Map<List<String>, long[]> responses = new HashMap<>();
+            Map<List<String>, java.util.Set<Object>> persons = new HashMap<>();
+            for (int row = 0; row < facts.size(); row++) {
+                List<String> key = facts.key(row, columns);
+                responses.computeIfAbsent(key, x -> new long[1])[0]++;
+                persons.computeIfAbsent(key, x -> new java.util.HashSet<>()).add(facts.persons.get(row));
             }
-            byPerson.append("p", "$person");
-            List<Document> pipeline = List.of(new Document("$match", match),
-                    new Document("$group", new Document("_id", byPerson).append("n", new Document("$sum", 1))),
-                    new Document("$group", new Document("_id", byCell).append("r", new Document("$sum", "$n"))
-                            .append("p", new Document("$sum", 1))));
             Map<List<String>, Counts> out = new HashMap<>();
-            for (Document d : mongo.getCollection(ReportFacts.COLLECTION).aggregate(pipeline)) {
-                Document id = d.get("_id", Document.class);
-                out.merge(key(id, dims.size()), new Counts(number(d.get("r")), number(d.get("p"))),
-                        (a, b) -> new Counts(a.responses() + b.responses(), a.persons() + b.persons()));
-            }
+            responses.forEach((key, r) -> out.put(key, new Counts(r[0], persons.get(key).size())));
             return out;
         });
     }
 
     /** Counts of each value of a field per combination of the dimensions (a multiple-choice answer per value). */
-    private Map<List<String>, Map<String, Long>> histogram(Document match, List<String> dims, String field,
+    private Map<List<String>, Map<String, Long>> histogram(Facts facts, List<String> dims, String field,
             Map<String, Map<List<String>, Map<String, Long>>> cache) {
         return cache.computeIfAbsent(String.join("|", dims) + "#" + field, k -> {
-            Document id = new Document();
-            for (int i = 0; i < dims.size(); i++) {
-                id.append("d" + i, "$" + path(dims.get(i)));
-            }
-            id.append("v", "$" + field);
-            Document m = new Document(match).append(field, new Document("$exists", true));
-            List<Document> pipeline = List.of(new Document("$match", m),
-                    new Document("$group", new Document("_id", id).append("c", new Document("$sum", 1))));
+            int[] columns = facts.columns(dims);
+            int at = facts.index.get(field);
             Map<List<String>, Map<String, Long>> out = new HashMap<>();
-            for (Document d : mongo.getCollection(ReportFacts.COLLECTION).aggregate(pipeline)) {
-                Document key = d.get("_id", Document.class);
-                Object v = key.get("v");
+            for (int row = 0; row < facts.size(); row++) {
+                Object v = facts.raw.get(row)[at];
+                if (v == ABSENT) {
+                    continue; // only responses where the field exists
+                }
                 // A multiple-choice answer (a list) counts once per chosen value, under "\u0000" once per answer.
-                Map<String, Long> values = out.computeIfAbsent(key(key, dims.size()), x -> new TreeMap<>());
-                long c = number(d.get("c"));
-                values.merge("\u0000", c, Long::sum);
+                Map<String, Long> values = out.computeIfAbsent(facts.key(row, columns), x -> new TreeMap<>());
+                values.merge("\u0000", 1L, Long::sum);
                 if (v instanceof List<?> list) {
-                    list.stream().map(String::valueOf).distinct().forEach(x -> values.merge(x, c, Long::sum));
+                    list.stream().map(String::valueOf).distinct().forEach(x -> values.merge(x, 1L, Long::sum));
                 } else if (v != null) {
-                    values.merge(v instanceof Number n ? Double.toString(n.doubleValue()) : String.valueOf(v), c,
+                    values.merge(v instanceof Number n ? Double.toString(n.doubleValue()) : String.valueOf(v), 1L,
                             Long::sum);
                 }
             }
             return out;
         });
-    }
-
-    private static List<String> key(Document id, int size) {
-        List<String> key = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            Object v = id == null ? null : id.get("d" + i);
-            key.add(v == null ? null : String.valueOf(v));
-        }
-        return key;
-    }
-
-    private static long number(Object o) {
-        return o instanceof Number n ? n.longValue() : 0;
     }
 
     // ---- layout and suppression model ----
@@ -248,7 +327,7 @@ class ReportRunner {
         }
         Comparator<List<String>> byLabels = (a, b) -> {
             for (int i = 0; i < a.size(); i++) {
-                int c = compare(t.dims.get(i), a.get(i), b.get(i));
+                int c = compare(t, t.dims.get(i), a.get(i), b.get(i));
                 if (c != 0) {
                     return c;
                 }
@@ -259,11 +338,11 @@ class ReportRunner {
         t.rows.sort(byLabels);
         t.columns = new ArrayList<>(columns);
         if (k > 1) {
-            t.columns.sort((a, b) -> compare(t.dims.get(k - 1), a, b));
+            t.columns.sort((a, b) -> compare(t, t.dims.get(k - 1), a, b));
         }
     }
 
-    private int compare(String dim, String a, String b) {
+    private int compare(Table t, String dim, String a, String b) {
         if (Objects.equals(a, b)) {
             return 0;
         }
@@ -276,7 +355,7 @@ class ReportRunner {
         if (ReportLabels.ordered(dim)) {
             return a.compareTo(b);
         }
-        return se.placera.shared.SwedishOrder.NAMES.compare(labels.label(dim, a), labels.label(dim, b));
+        return se.placera.shared.SwedishOrder.NAMES.compare(label(t, dim, a), label(t, dim, b));
     }
 
     /** Canonical key of a cell: its dimensions and values, sorted, so tables sharing a cell share the key. */
@@ -389,7 +468,7 @@ class ReportRunner {
      * Persons of a cell or margin. Persons do not add up (one person may answer twice), so a margin whose largest
      * cell is below the threshold is counted exactly by an aggregation over the margin's own dimensions.
      */
-    private long personsOf(Document match, List<String> dims, List<String> probe,
+    private long personsOf(Facts match, List<String> dims, List<String> probe,
             Map<String, Map<List<String>, Counts>> cache, Map<List<String>, Counts> cells, int threshold) {
         if (!probe.contains(MARGIN)) {
             Counts c = cells.get(probe);
@@ -432,7 +511,7 @@ class ReportRunner {
 
     // ---- publishing ----
 
-    private ReportResult.Part publish(Table t, Document match, Suppression.Model counts, BitSet hiddenCounts,
+    private ReportResult.Part publish(Table t, Facts match, Suppression.Model counts, BitSet hiddenCounts,
             Map<String, Suppression.Model> models, Map<String, BitSet> hidden,
             Map<String, Map<List<String>, Counts>> countCache,
             Map<String, Map<List<String>, Map<String, Long>>> histogramCache) {
@@ -478,13 +557,13 @@ class ReportRunner {
         };
         List<Column> columns = new ArrayList<>();
         for (String c : t.columns) {
-            columns.add(new Column(c, c == null ? MISSING : labels.label(t.dims.get(k - 1), c)));
+            columns.add(new Column(c, c == null ? MISSING : label(t, t.dims.get(k - 1), c)));
         }
         List<Row> rows = new ArrayList<>();
         for (List<String> row : t.rows) {
             List<String> rowLabels = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
-                rowLabels.add(row.get(i) == null ? MISSING : labels.label(t.dims.get(i), row.get(i)));
+                rowLabels.add(row.get(i) == null ? MISSING : label(t, t.dims.get(i), row.get(i)));
             }
             List<Cell> rowCells = new ArrayList<>();
             if (k > 1) {
