@@ -13,12 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.context.event.ApplicationEventMulticaster;
-import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -26,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 import se.placera.forms.ResponseSubmitted;
 import se.placera.shared.Outbox;
-import se.placera.shared.PendingAudit;
 import se.placera.support.AppIntegrationTest;
+import se.placera.support.AuditFailures;
 
 /**
  * PA-11: a change of a response and its audit entry cannot part ways. The audit append fails (a listener ahead
@@ -53,39 +48,24 @@ class AuditOutboxIntegrationTests {
     final AtomicInteger failuresLeft = new AtomicInteger();
     final AtomicInteger submittedEvents = new AtomicInteger();
     String failingAction;
-    ApplicationListener<ApplicationEvent> injector;
-
-    /** Fails deliveries of entries of {@link #failingAction} while armed, before the audit log sees them. */
-    final class FailingAppend implements ApplicationListener<ApplicationEvent>, Ordered {
-        @Override
-        public void onApplicationEvent(ApplicationEvent event) {
-            if (event instanceof PayloadApplicationEvent<?> p) {
-                if (p.getPayload() instanceof PendingAudit pa && pa.audited().action().equals(failingAction)
-                        && failuresLeft.getAndDecrement() > 0) {
-                    throw new IllegalStateException("audit log unavailable (injected)");
-                }
-                if (p.getPayload() instanceof ResponseSubmitted) {
-                    submittedEvents.incrementAndGet();
-                }
-            }
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE;
-        }
-    }
+    AuditFailures injector;
 
     @BeforeEach
     void setUp() {
         f = new RegisterFixtures(port);
-        injector = new FailingAppend();
-        context.addApplicationListener(injector);
+        // Fails deliveries of entries of failingAction while failures are left, before the audit log sees them.
+        injector = AuditFailures.install(context,
+                pa -> pa.audited().action().equals(failingAction) && failuresLeft.getAndDecrement() > 0,
+                payload -> {
+                    if (payload instanceof ResponseSubmitted) {
+                        submittedEvents.incrementAndGet();
+                    }
+                });
     }
 
     @AfterEach
     void tearDown() {
-        context.getBean(ApplicationEventMulticaster.class).removeApplicationListener(injector);
+        injector.close();
     }
 
     @Test

@@ -13,21 +13,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.context.event.ApplicationEventMulticaster;
-import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 
 import se.placera.shared.Outbox;
-import se.placera.shared.PendingAudit;
 import se.placera.support.Api;
 import se.placera.support.AppIntegrationTest;
+import se.placera.support.AuditFailures;
 
 /**
  * Issue #11, item 8, for the register and the accounts: a write and its audit entry never part ways. While the
@@ -51,35 +46,19 @@ class WriteAndAuditOutboxIntegrationTests {
 
     RegisterFixtures f;
     final AtomicBoolean failing = new AtomicBoolean();
-    ApplicationListener<ApplicationEvent> injector;
-
-    /** While armed, every delivery of an outbox entry fails before the audit log sees it. */
-    final class FailingAppend implements ApplicationListener<ApplicationEvent>, Ordered {
-        @Override
-        public void onApplicationEvent(ApplicationEvent event) {
-            if (failing.get() && event instanceof PayloadApplicationEvent<?> p
-                    && p.getPayload() instanceof PendingAudit) {
-                throw new IllegalStateException("audit log unavailable (injected)");
-            }
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE;
-        }
-    }
+    AuditFailures injector;
 
     @BeforeEach
     void setUp() {
         f = new RegisterFixtures(port);
-        injector = new FailingAppend();
-        context.addApplicationListener(injector);
+        // While armed, every delivery of an outbox entry fails before the audit log sees it.
+        injector = AuditFailures.install(context, pa -> failing.get());
     }
 
     @AfterEach
     void tearDown() {
         failing.set(false);
-        context.getBean(ApplicationEventMulticaster.class).removeApplicationListener(injector);
+        injector.close();
     }
 
     @Test
