@@ -1,11 +1,14 @@
 package se.placera.audit.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.model.Filters;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
@@ -42,10 +45,27 @@ class CaseTrail implements AuditTrail {
     /** The marker of {@link #linkOlderEntries()}; not a case id (those are UUIDs). */
     static final String BACKFILLED = "#linked-before-index";
 
+    /**
+     * Entries already read, by sequence number, with the case each belongs to. An entry never changes once written
+     * (the chain's hashes would show it), so a repeated read of a case's log looks up only the entries it has not
+     * seen; the first read of a long log still reads them all. Bounded, least recently used out first.
+     */
+    private final Map<Long, Cached> cache;
+
     private final MongoTemplate mongo;
 
-    CaseTrail(MongoTemplate mongo) {
+    record Cached(String caseId, Entry entry) {
+    }
+
+    CaseTrail(MongoTemplate mongo,
+            @Value("${placera.audit.case-trail-cache-entries:20000}") int cacheEntries) {
         this.mongo = mongo;
+        this.cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Cached> eldest) {
+                return size() > cacheEntries;
+            }
+        });
     }
 
     /** Called by the log before it inserts {@code e} with its sequence number. */
@@ -101,13 +121,28 @@ class CaseTrail implements AuditTrail {
         // Newest first, in slices, until the limit is reached (a slice may hold stale pointers).
         for (int i = 0; i < seqs.size() && found.size() < limit; i += 1000) {
             List<Long> slice = seqs.subList(i, Math.min(seqs.size(), i + 1000));
+            List<Long> unseen = new ArrayList<>();
+            for (Long seq : slice) {
+                Cached c = cache.get(seq);
+                if (c == null) {
+                    unseen.add(seq);
+                } else if (caseId.equals(c.caseId())) {
+                    found.add(c.entry());
+                }
+            }
+            if (unseen.isEmpty()) {
+                continue;
+            }
             // The driver's documents as they come (mapping hundreds of entries through Spring Data took most of the
             // read), read in either stored form (AuditStorage).
-            for (org.bson.Document d : mongo.getCollection(AuditStorage.COLLECTION).find(Filters.in("_id", slice))) {
+            for (org.bson.Document d : mongo.getCollection(AuditStorage.COLLECTION).find(Filters.in("_id", unseen))) {
                 AuditEntry e = AuditStorage.fromStored(d, null);
-                if (caseId.equals(AuditTrail.caseOf(e.subjectType, e.subjectId, e.outcome, e.details))) {
-                    found.add(new Entry(e.seq, e.at, e.actor, e.action, e.subjectType, e.subjectId, e.outcome,
-                            e.details));
+                String of = AuditTrail.caseOf(e.subjectType, e.subjectId, e.outcome, e.details);
+                Entry entry = new Entry(e.seq, e.at, e.actor, e.action, e.subjectType, e.subjectId, e.outcome,
+                        e.details == null ? null : Collections.unmodifiableMap(e.details));
+                cache.put(e.seq, new Cached(of, entry));
+                if (caseId.equals(of)) {
+                    found.add(entry);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package se.placera.placements.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -41,7 +43,20 @@ class CaseEventLog implements CaseEvents {
     private final MongoTemplate mongo;
     private final ApplicationEventPublisher events;
 
-    CaseEventLog(CaseService cases, AuditTrail trail, MongoTemplate mongo, ApplicationEventPublisher events) {
+    /**
+     * Notes' texts already read (id, case and text only). A note is never edited in place (a correction is a new
+     * note), so a repeated read of a log looks up only the notes it has not seen. Bounded, least recently used out.
+     */
+    private final Map<String, NoteDocument> noteCache;
+
+    CaseEventLog(CaseService cases, AuditTrail trail, MongoTemplate mongo, ApplicationEventPublisher events,
+            @Value("${placera.cases.note-cache-entries:20000}") int noteCacheEntries) {
+        this.noteCache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, NoteDocument> eldest) {
+                return size() > noteCacheEntries;
+            }
+        });
         this.cases = cases;
         this.trail = trail;
         this.mongo = mongo;
@@ -84,12 +99,25 @@ class CaseEventLog implements CaseEvents {
             }
         }
         Map<String, NoteDocument> notes = new HashMap<>();
-        for (int from = 0; from < noteIds.size(); from += 1000) {
-            Query noteQuery = Query.query(Criteria.where("_id").in(noteIds.subList(from,
-                    Math.min(noteIds.size(), from + 1000))));
+        List<String> unseen = new ArrayList<>();
+        for (String id : noteIds) {
+            NoteDocument n = noteCache.get(id);
+            if (n == null) {
+                unseen.add(id);
+            } else if (c.id.equals(n.caseId)) {
+                notes.put(id, n);
+            }
+        }
+        for (int from = 0; from < unseen.size(); from += 1000) {
+            Query noteQuery = Query.query(Criteria.where("_id").in(unseen.subList(from,
+                    Math.min(unseen.size(), from + 1000))));
             noteQuery.fields().include("_id", "caseId", "text");
-            mongo.find(noteQuery, NoteDocument.class).stream().filter(n -> c.id.equals(n.caseId))
-                    .forEach(n -> notes.put(n.id, n));
+            for (NoteDocument n : mongo.find(noteQuery, NoteDocument.class)) {
+                noteCache.put(n.id, n);
+                if (c.id.equals(n.caseId)) {
+                    notes.put(n.id, n);
+                }
+            }
         }
         String[] words = text == null || text.isBlank() ? new String[0]
                 : text.strip().toLowerCase(Locale.ROOT).split("\\s+");

@@ -93,7 +93,7 @@ class AuditLogPagingTests {
             }
         };
         log = new AuditLog(mongo, Optional::empty, scope, Clock.system(SwedishTime.ZONE), props,
-                new Pseudonyms(mongo, props), new CaseTrail(mongo));
+                new Pseudonyms(mongo, props), new CaseTrail(mongo, 1000));
     }
 
     @AfterEach

@@ -53,7 +53,7 @@ class AuditSealTests {
             }
         };
         log = new AuditLog(mongo, Optional::empty, scope, Clock.system(SwedishTime.ZONE), props,
-                new Pseudonyms(mongo, props), new CaseTrail(mongo));
+                new Pseudonyms(mongo, props), new CaseTrail(mongo, 1000));
         for (int i = 0; i < 30; i++) {
             log.on(new Audited("response.read", "response", "r-" + i, "sof", "success", null));
         }

@@ -61,6 +61,22 @@ class CaseTrailIntegrationTests {
     }
 
     @Test
+    void aRepeatedReadShowsTheSameEntriesAndTheNewOnes() {
+        String caseId = UUID.randomUUID().toString();
+        events.publishEvent(pending("case.create", "case", caseId, Map.of("state", "utkast")));
+        events.publishEvent(pending("case.note", "case", caseId, Map.of("noteId", "n-1")));
+        List<AuditTrail.Entry> first = trail.ofCase(caseId, 100);
+
+        // The second read takes the entries it has seen from memory: the same entries, and the one added since.
+        events.publishEvent(pending("case.transfer", "case", caseId, Map.of()));
+        List<AuditTrail.Entry> second = trail.ofCase(caseId, 100);
+        assertThat(second.subList(0, 2)).isEqualTo(first);
+        assertThat(second).extracting(AuditTrail.Entry::action)
+                .containsExactly("case.create", "case.note", "case.transfer");
+        assertThat(trail.ofCase(caseId, 1)).extracting(AuditTrail.Entry::action).containsExactly("case.transfer");
+    }
+
+    @Test
     void entriesWrittenBeforeTheIndexAreLinkedOnce() {
         String caseId = UUID.randomUUID().toString();
         events.publishEvent(pending("case.create", "case", caseId, Map.of()));
