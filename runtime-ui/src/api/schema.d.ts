@@ -3818,6 +3818,7 @@ export interface components {
             to?: string;
             allowed?: boolean;
             refusal?: string;
+            placement?: boolean;
         };
         Address: {
             street?: string;
@@ -4437,8 +4438,13 @@ export interface components {
             object?: boolean;
             float?: boolean;
             container?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
             string?: boolean;
+            integralNumber?: boolean;
+            missingNode?: boolean;
             valueNode?: boolean;
+            pojo?: boolean;
             number?: boolean;
             floatingPointNumber?: boolean;
             short?: boolean;
@@ -4451,11 +4457,6 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            integralNumber?: boolean;
-            missingNode?: boolean;
-            pojo?: boolean;
             embeddedValue?: boolean;
         };
         KindInfo: {

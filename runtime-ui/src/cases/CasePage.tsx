@@ -132,7 +132,13 @@ export function CasePage({ id }: { id: string }) {
               ) : null}
             </div>
             <ul className="action-list">
-              {c.actions.map((a) => (
+              {c.actions.map((a) => a.placement ? (
+                <li key={a.verb}>
+                  {/* Recording the placement needs the chosen answer: it is taken in the inquiries section. */}
+                  <span className="hint">{t('case.placementViaInquiries', { title: a.title ?? '' })}</span>{' '}
+                  <a href="#inquiries-title">{t('case.toInquiries')}</a>
+                </li>
+              ) : (
                 <li key={a.verb}>
                   <button type="button" disabled={!a.allowed} aria-describedby={a.refusal ? `refusal-${a.verb}` : undefined}
                     onClick={() => void act(a.verb ?? '', a.title ?? '')}>

@@ -47,6 +47,8 @@ export const casesEn: Record<keyof typeof casesSv, string> = {
   'case.actionDone': 'Done: {title}.',
   'case.comment': 'Comment on the action',
   'case.endReason': 'Reason for ending',
+  'case.placementViaInquiries': '{title}: choose one of the providers\' answers under Inquiries.',
+  'case.toInquiries': 'Go to the inquiries',
   'clocks.title': 'Deadlines',
   'clocks.none': 'No deadlines.',
   'clocks.status.upcoming': 'coming',

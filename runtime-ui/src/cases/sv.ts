@@ -45,6 +45,8 @@ export const casesSv = {
   'case.actionDone': 'Åtgärden är utförd: {title}.',
   'case.comment': 'Kommentar till åtgärden',
   'case.endReason': 'Avslutsorsak',
+  'case.placementViaInquiries': '{title}: välj ett av utförarnas svar under Förfrågningar.',
+  'case.toInquiries': 'Gå till förfrågningarna',
   'clocks.title': 'Tidsfrister',
   'clocks.none': 'Inga tidsfrister.',
   'clocks.status.upcoming': 'kommande',

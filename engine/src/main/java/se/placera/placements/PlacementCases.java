@@ -89,7 +89,7 @@ public interface PlacementCases {
     }
 
     /** What the current user can do now: every transition out of the state, with why not when it is refused. */
-    record ActionView(String verb, String title, String to, boolean allowed, String refusal) {
+    record ActionView(String verb, String title, String to, boolean allowed, String refusal, boolean placement) {
     }
 
     record TaskView(String id, String title, String state, String assignee, String assignedTo, LocalDate due,

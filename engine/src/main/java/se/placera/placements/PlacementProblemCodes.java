@@ -12,6 +12,8 @@ public final class PlacementProblemCodes {
     public static final String NOT_YOUR_ACTION = "CASE_NOT_YOUR_ACTION";
     public static final String GUARD_FAILED = "CASE_GUARD_FAILED";
     public static final String METHOD_REQUIRED = "CASE_METHOD_REQUIRED";
+    /** A transition that records the placement was asked for without one (it is taken by choosing an answer). */
+    public static final String PLACEMENT_REQUIRED = "CASE_PLACEMENT_REQUIRED";
     public static final String CHANGED = "CASE_CHANGED";
 
     private PlacementProblemCodes() {

@@ -61,13 +61,15 @@ public record ProcessDefinition(String id, int version, String title, String app
     /**
      * A transition: the verb of {@code POST /api/cases/{id}/{verb}}. {@code decision} marks a transition that is a
      * decision of the case (the choice of a provider, the end of a placement): it is listed in "Mina beslut".
+     * {@code placement} marks the transition that records the placement (unit, price, start): it is taken only with
+     * one, by choosing an answer to an inquiry, never as a plain action.
      */
     public record Transition(String verb, String title, Set<String> from, String to, Set<Relation> allowed,
-            String guard, String guardMessage, String requiresMethod, boolean decision) {
+            String guard, String guardMessage, String requiresMethod, boolean decision, boolean placement) {
 
         public Transition(String verb, String title, Set<String> from, String to, Set<Relation> allowed,
                 String guard, String guardMessage, String requiresMethod) {
-            this(verb, title, from, to, allowed, guard, guardMessage, requiresMethod, false);
+            this(verb, title, from, to, allowed, guard, guardMessage, requiresMethod, false, false);
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 import se.placera.support.Api;
+import se.placera.support.Placing;
 import se.placera.support.AppIntegrationTest;
 
 /** PA-3, PA-9, PA-12, PA-13: a case is raised, moves through its process, is moved to another caseworker. */
@@ -23,6 +24,9 @@ class CaseIntegrationTests {
 
     /** Skatteverket's well-known test number; never a real person. */
     static final String PNR = "19121212-1212";
+
+    @org.springframework.beans.factory.annotation.Autowired
+    se.placera.placements.PlacementCases placementCases;
 
     @LocalServerPort
     int port;
@@ -142,7 +146,16 @@ class CaseIntegrationTests {
         // The same revision again is stale now: two users cannot both move the case.
         caseworker().post("/api/cases/" + id + "/besluta", Map.of("revision", rev)).expect(409);
 
-        JsonNode placed = act(id, "besluta", sent, Map.of());
+        // Recording the placement needs the chosen answer: the plain action is refused and nothing changes.
+        JsonNode plain = caseworker().post("/api/cases/" + id + "/besluta",
+                Map.of("revision", sent.get("revision").asLong())).expect(409).json();
+        assertThat(plain.get("code").asString()).isEqualTo("CASE_PLACEMENT_REQUIRED");
+        assertThat(caseworker().get("/api/cases/" + id).expect(200).json().get("state").asString())
+                .isEqualTo("forfragan-skickad");
+        assertThat(sent.get("actions").toString()).contains("\"placement\":true");
+        Placing.place(placementCases, caseworker(), "handlaggare", id);
+        JsonNode placed = caseworker().get("/api/cases/" + id).expect(200).json();
+        assertThat(placed.get("placement").get("unitId").asString()).isEqualTo("test-unit");
         JsonNode ongoing = act(id, "paborja", placed, Map.of());
         JsonNode noReason = caseworker().post("/api/cases/" + id + "/avsluta",
                 Map.of("revision", ongoing.get("revision").asLong())).expect(400).json();

@@ -14,11 +14,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import se.placera.support.Api;
+import se.placera.support.Placing;
 import se.placera.support.AppIntegrationTest;
 
 /** US-5 and PA-11: the caseworker's tasks and decisions across cases, and a case's event log. */
 @AppIntegrationTest
 class CaseWorkIntegrationTests {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    se.placera.placements.PlacementCases placementCases;
 
     @LocalServerPort
     int port;
@@ -98,8 +102,11 @@ class CaseWorkIntegrationTests {
         assertThat(of(Api.at(port).as("lasare", "placera-demo").get("/api/cases/decisions").expect(200).json()
                 .get("pending"), id)).isEmpty();
 
-        JsonNode decided = caseworker().post("/api/cases/" + id + "/besluta", Map.of("revision",
-                sent.get("revision").asLong(), "comment", "Bästa matchningen")).expect(200).json();
+        // The choice is taken by choosing an answer (with its unit), never as a plain action.
+        assertThat(caseworker().post("/api/cases/" + id + "/besluta", Map.of("revision",
+                sent.get("revision").asLong(), "comment", "Bästa matchningen")).expect(409).json().get("code")
+                .asString()).isEqualTo("CASE_PLACEMENT_REQUIRED");
+        long decided = Placing.place(placementCases, caseworker(), "handlaggare", id, "Bästa matchningen");
         decisions = caseworker().get("/api/cases/decisions").expect(200).json();
         // The choice is made; the next decision of the process (ending the placement) waits now.
         assertThat(of(decisions.get("pending"), id)).extracting(d -> d.get("verb").asString())
@@ -115,7 +122,7 @@ class CaseWorkIntegrationTests {
                 .containsExactlyInAnyOrder("uppratta-avtal", "planera-inskrivning");
 
         // Once the case has moved on to another caseworker, the former one no longer sees it, decisions included.
-        caseworker().post("/api/cases/" + id + "/transfer", Map.of("revision", decided.get("revision").asLong(),
+        caseworker().post("/api/cases/" + id + "/transfer", Map.of("revision", decided,
                 "to", "admin")).expect(200);
         decisions = caseworker().get("/api/cases/decisions").expect(200).json();
         assertThat(of(decisions.get("made"), id)).isEmpty();

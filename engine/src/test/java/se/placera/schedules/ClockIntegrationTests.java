@@ -36,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 
 import se.placera.shared.SwedishTime;
 import se.placera.support.Api;
+import se.placera.support.Placing;
 import se.placera.support.AppIntegrationTest;
 
 /**
@@ -89,6 +90,11 @@ public class ClockIntegrationTests {
     int port;
 
     @Autowired
+
+    se.placera.placements.PlacementCases placementCases;
+
+
+    @Autowired
     MovableClock clock;
 
     @Autowired
@@ -127,8 +133,9 @@ public class ClockIntegrationTests {
         String id = created.get("id").asString();
         long rev = created.get("revision").asLong();
         for (String verb : List.of("skicka-forfragan", "besluta", "paborja")) {
-            rev = caseworker().post("/api/cases/" + id + "/" + verb, Map.of("revision", rev)).expect(200).json()
-                    .get("revision").asLong();
+            rev = verb.equals("besluta") ? Placing.place(placementCases, caseworker(), "handlaggare", id)
+                    : caseworker().post("/api/cases/" + id + "/" + verb, Map.of("revision", rev)).expect(200).json()
+                            .get("revision").asLong();
         }
         return id;
     }

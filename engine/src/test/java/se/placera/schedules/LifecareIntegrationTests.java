@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import se.placera.shared.SwedishTime;
 import se.placera.support.Api;
+import se.placera.support.Placing;
 import se.placera.support.AppIntegrationTest;
 import se.placera.support.MovableClock;
 
@@ -43,6 +44,11 @@ class LifecareIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+
+    se.placera.placements.PlacementCases placementCases;
+
 
     @Autowired
     MovableClock clock;
@@ -143,7 +149,7 @@ class LifecareIntegrationTests {
         }
     }
 
-    static String placedCase(Api api, String pnr, MovableClock clock) {
+    String placedCase(Api api, String pnr, MovableClock clock) {
         Map<String, Object> c = new HashMap<>();
         c.put("personalIdentityNumber", pnr);
         c.put("clientName", "Lifecare Testsson");
@@ -157,8 +163,9 @@ class LifecareIntegrationTests {
         String id = created.get("id").asString();
         long rev = created.get("revision").asLong();
         for (String verb : List.of("skicka-forfragan", "besluta", "paborja")) {
-            rev = api.post("/api/cases/" + id + "/" + verb, Map.of("revision", rev)).expect(200).json()
-                    .get("revision").asLong();
+            rev = verb.equals("besluta") ? Placing.place(placementCases, api, "handlaggare", id)
+                    : api.post("/api/cases/" + id + "/" + verb, Map.of("revision", rev)).expect(200).json()
+                            .get("revision").asLong();
         }
         return id;
     }

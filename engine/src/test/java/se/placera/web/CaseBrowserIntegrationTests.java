@@ -110,6 +110,13 @@ class CaseBrowserIntegrationTests extends BrowserTestSupport {
         click(By.xpath("//ul[@class='action-list']//button[normalize-space()='Skicka förfrågan']"));
         waitForText(By.tagName("h1"), "Förfrågan skickad");
         waitForText(By.cssSelector("[role=status].ok-message"), "Skicka förfrågan");
+        // Choosing a provider records the placement: not a plain button, a pointer to the inquiries.
+        assertThat(driver.findElements(By.xpath("//ul[@class='action-list']//button[normalize-space()='Välj utförare']")))
+                .isEmpty();
+        assertThat(driver.findElement(By.cssSelector("ul.action-list")).getText())
+                .contains("Välj utförare: välj ett av utförarnas svar under Förfrågningar.");
+        assertThat(driver.findElement(By.xpath("//ul[@class='action-list']//a")).getAttribute("href"))
+                .endsWith("#inquiries-title");
         check("case-transition");
 
         // The event log: filtered to notes, then searched.

@@ -260,6 +260,11 @@ class CaseService implements PlacementCases {
             throw new PlaceraException(PlaceraException.Kind.FORBIDDEN, PlacementProblemCodes.NOT_YOUR_ACTION,
                     "Only " + t.allowed() + " of the case may take '" + t.title() + "'.");
         }
+        if (t.placement() && placement == null) {
+            throw PlaceraException.conflict(PlacementProblemCodes.PLACEMENT_REQUIRED,
+                    "'" + t.title() + "' is taken by choosing a provider's answer to an inquiry; nothing was changed.")
+                    .with("verb", t.verb());
+        }
         checkRevision(c, action == null ? null : action.revision());
         Optional<String> blocked = blockedBy(t, c, user);
         if (blocked.isPresent()) {
@@ -642,7 +647,7 @@ class CaseService implements PlacementCases {
     private CaseView view(CaseDocument c, CurrentUser user, ProcessDefinition process) {
         List<ActionView> actions = process.transitionsFrom(c.state).stream().map(t -> {
             String refusal = refusal(t, c, user);
-            return new ActionView(t.verb(), t.title(), t.to(), refusal == null, refusal);
+            return new ActionView(t.verb(), t.title(), t.to(), refusal == null, refusal, t.placement());
         }).toList();
         State state = process.state(c.state).orElse(null);
         LocalDate today = SwedishTime.today(clock);

@@ -157,7 +157,8 @@ class ProcessCompiler {
             Set<Relation> allowed = new LinkedHashSet<>();
             t.path("allowed").forEach(a -> Relation.of(a.asString()).ifPresent(allowed::add));
             transitions.add(new Transition(verb, t.path("title").asString(), Set.copyOf(from), to,
-                    Set.copyOf(allowed), guard, text(t, "guardMessage"), method, t.path("decision").asBoolean(false)));
+                    Set.copyOf(allowed), guard, text(t, "guardMessage"), method, t.path("decision").asBoolean(false),
+                    t.path("placement").asBoolean(false)));
         }
 
         String appliesWhen = text(content, "appliesWhen");

@@ -19,6 +19,11 @@ import se.placera.placements.PlacementCases.Action;
 import se.placera.placements.PlacementCases.CaseView;
 import se.placera.placements.PlacementCases.NewCase;
 import se.placera.placements.PlacementCases.NewNote;
+import se.placera.placements.PlacementCases.Placement;
+import se.placera.providers.Provider;
+import se.placera.providers.ProviderId;
+import se.placera.providers.Register;
+import se.placera.providers.Unit;
 import se.placera.shared.SwedishTime;
 
 /**
@@ -56,7 +61,7 @@ class SampleCases {
             new Spec("19870123", 984, "Karl Fiktiv", "vuxna-missbruk", "hvb-vuxna", "sol",
                     List.of("missbruk", "samsjuklighet"), BOY, 10, List.of("skicka-forfragan"),
                     List.of("Klienten önskar behandling nära Göteborg.")),
-            new Spec("20110417", 985, "Alva Påhittad", "barn-unga", "familjehem", "lvu-2",
+            new Spec("20110417", 985, "Alva Påhittad", "barn-unga", "konsulentstott-familjehem", "lvu-2",
                     List.of("utsatt-for-vald"), GIRL, 3, List.of("skicka-forfragan", "besluta"),
                     List.of("Familjehemmet valt; avtal skrivs.")),
             new Spec("19920805", 986, "Omar Exempelsson", "vuxna-hemloshet", "stodboende-vuxna", "sol",
@@ -65,7 +70,7 @@ class SampleCases {
             new Spec("20080229", 987, "Wilma Demo", "barn-unga", "hvb-barn-unga", "lvu-3",
                     List.of("npf", "sjalvskadebeteende"), GIRL, -60, List.of("skicka-forfragan", "besluta", "paborja"),
                     List.of("Placeringen fungerar väl enligt utföraren.")),
-            new Spec("19790716", 988, "Lena Prov", "vuxna-missbruk", "familjehem", "sol", List.of("missbruk"), GIRL,
+            new Spec("19790716", 988, "Lena Prov", "vuxna-missbruk", "hvb-vuxna", "sol", List.of("missbruk"), GIRL,
                     -200, List.of("skicka-forfragan", "besluta", "paborja", "avsluta"),
                     List.of("Målen i genomförandeplanen uppnådda; avslutas planerat.")),
             // Statutory clocks (docs/schedules.md): an LVU 2 § reconsideration near (due in about a week) with an
@@ -82,11 +87,13 @@ class SampleCases {
 
     private final SamplesProperties properties;
     private final PlacementCases cases;
+    private final Register register;
     private final Clock clock;
 
-    SampleCases(SamplesProperties properties, PlacementCases cases, Clock clock) {
+    SampleCases(SamplesProperties properties, PlacementCases cases, Register register, Clock clock) {
         this.properties = properties;
         this.cases = cases;
+        this.register = register;
         this.clock = clock;
     }
 
@@ -127,12 +134,35 @@ class SampleCases {
                 cases.addNote(c.id(), new NewNote(spec.notes().get(note++), null));
             }
             String reason = verb.equals("avsluta") ? "malen-uppnadda" : null;
-            c = cases.act(c.id(), verb, new Action(c.revision(), reason, null));
+            boolean recordsPlacement = c.actions().stream()
+                    .anyMatch(a -> a.placement() && verb.equals(a.verb()));
+            if (recordsPlacement) {
+                // As a caseworker's choice of an answer does: the placement gets a unit of the register that takes
+                // the case's placement form, its price of the day and the planned start.
+                Unit unit = unitFor(spec);
+                String provider = register.provider(new ProviderId(unit.providerId())).map(Provider::name)
+                        .orElse(null);
+                Integer price = unit.prices().stream().filter(p -> p.validOn(start) && p.perDay() != null)
+                        .map(Unit.Price::perDay).findFirst().orElse(null);
+                c = cases.recordPlacement(c.id(), verb, new Placement(c.revision(), unit.id(), unit.name(),
+                        unit.providerId(), provider, price, start, null, null, "Exempel: vald i exempeldata."));
+            } else {
+                c = cases.act(c.id(), verb, new Action(c.revision(), reason, null));
+            }
         }
         while (note < spec.notes().size()) {
             cases.addNote(c.id(), new NewNote(spec.notes().get(note++), null));
         }
         return c;
+    }
+
+    /** An active unit of the register for the case's placement form and target group, the same one every time. */
+    private Unit unitFor(Spec spec) {
+        return register.units().stream()
+                .filter(u -> !Boolean.FALSE.equals(u.active()) && u.placementForms().contains(spec.placementForm())
+                        && (u.targetGroups().isEmpty() || u.targetGroups().contains(spec.targetGroup())))
+                .min(java.util.Comparator.comparing(Unit::id))
+                .orElseThrow(() -> new IllegalStateException("No sample unit for " + spec.placementForm()));
     }
 
     /** Runs {@code work} as the user {@code username} (the case API acts for the signed-in user). */

@@ -23,6 +23,39 @@ class SampleCasesIntegrationTests {
     @Autowired
     SampleCases samples;
 
+    @Autowired
+    se.placera.providers.Register register;
+
+    /**
+     * The sample cases that are placed stand on the sample register (loaded before them at start-up); this context
+     * does not load it, so a unit for each placed case's form and target group is made here when none exists.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void unitsForThePlacedSampleCases() {
+        Api admin = Api.at(port).asAdmin();
+        String providerId = null;
+        for (SampleCases.Spec spec : SampleCases.SPECS) {
+            boolean fits = register.units().stream().anyMatch(u -> !Boolean.FALSE.equals(u.active())
+                    && u.placementForms().contains(spec.placementForm())
+                    && (u.targetGroups().isEmpty() || u.targetGroups().contains(spec.targetGroup())));
+            if (fits || !spec.verbs().contains("besluta")) {
+                continue;
+            }
+            if (providerId == null) {
+                providerId = admin.post("/api/register/providers", java.util.Map.of("name", "Exempelvården AB",
+                        "orgNumber", se.placera.support.TestProviders.orgNumber(), "regi", "extern")).expect(201)
+                        .json().get("id").asString();
+            }
+            var unit = new java.util.HashMap<>(se.placera.support.TestUnits.hvbForYoungPeople(providerId,
+                    "Exempelenheten " + spec.placementForm()));
+            unit.put("targetGroups", java.util.List.of(spec.targetGroup()));
+            unit.put("placementForms", java.util.List.of(spec.placementForm()));
+            unit.put("ivoPermit", java.util.Map.of("number", "IVO-" + spec.serial(), "scope",
+                    java.util.List.of(spec.placementForm()), "validFrom", "2020-01-01", "validTo", "2035-12-31"));
+            admin.post("/api/register/units", unit).expect(201);
+        }
+    }
+
     @Test
     void sampleCasesAreCreatedInSeveralStatesWithNotesAndOnlyOnce() {
         samples.load();

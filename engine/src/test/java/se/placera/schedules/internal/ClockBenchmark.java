@@ -24,6 +24,7 @@ import se.placera.schedules.ClockIntegrationTests;
 import se.placera.schedules.Schedule;
 import se.placera.shared.SwedishTime;
 import se.placera.support.Api;
+import se.placera.support.Placing;
 import se.placera.support.AppIntegrationTest;
 
 /**
@@ -46,6 +47,11 @@ class ClockBenchmark {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+
+    se.placera.placements.PlacementCases placementCases;
+
 
     @Autowired
     ClockService service;
@@ -104,8 +110,9 @@ class ClockBenchmark {
         String id = created.get("id").asString();
         long rev = created.get("revision").asLong();
         for (String verb : List.of("skicka-forfragan", "besluta", "paborja")) {
-            rev = caseworker.post("/api/cases/" + id + "/" + verb, Map.of("revision", rev)).expect(200).json()
-                    .get("revision").asLong();
+            rev = verb.equals("besluta") ? Placing.place(placementCases, caseworker, "handlaggare", id)
+                    : caseworker.post("/api/cases/" + id + "/" + verb, Map.of("revision", rev)).expect(200).json()
+                            .get("revision").asLong();
         }
         service.runOnce();
         for (int i = 0; i < 50; i++) {

@@ -33,6 +33,7 @@ import se.placera.schedules.ClockMail;
 import se.placera.schedules.Clocks;
 import se.placera.shared.SwedishTime;
 import se.placera.support.Api;
+import se.placera.support.Placing;
 import se.placera.support.AppIntegrationTest;
 
 /**
@@ -48,6 +49,11 @@ class ClockLockIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+
+    se.placera.placements.PlacementCases placementCases;
+
 
     @Autowired
     ClockIntegrationTests.MovableClock clock;
@@ -117,8 +123,9 @@ class ClockLockIntegrationTests {
         String id = created.get("id").asString();
         long rev = created.get("revision").asLong();
         for (String verb : List.of("skicka-forfragan", "besluta", "paborja")) {
-            rev = caseworker.post("/api/cases/" + id + "/" + verb, Map.of("revision", rev)).expect(200).json()
-                    .get("revision").asLong();
+            rev = verb.equals("besluta") ? Placing.place(placementCases, caseworker, "handlaggare", id)
+                    : caseworker.post("/api/cases/" + id + "/" + verb, Map.of("revision", rev)).expect(200).json()
+                            .get("revision").asLong();
         }
         clock.today(LocalDate.of(2029, 7, 20)); // 2 months after 31 May: 31 July, opens 17 July
 
