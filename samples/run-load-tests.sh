@@ -34,6 +34,14 @@ if [ -z "${LOAD_BASE_URL:-}" ]; then
     sleep 1
   done
   echo "app ready after $(echo "$(date +%s.%N) - $started" | bc) s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  # The sample municipality is loaded after readiness, in the background (docs/performance.md, start to ready).
+  until curl -fs "http://127.0.0.1:$PORT/actuator/info" 2>/dev/null | grep -q '"samples":"loaded"'; do
+    kill -0 "$APP_PID" 2>/dev/null || { echo "the app stopped; see $DATA/app.log" >&2; exit 1; }
+    curl -fs "http://127.0.0.1:$PORT/actuator/info" 2>/dev/null | grep -q '"samples":"failed"' \
+      && { echo "sample data failed to load; see $DATA/app.log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "sample data loaded after $(echo "$(date +%s.%N) - $started" | bc) s"
   LOAD_BASE_URL="http://127.0.0.1:$PORT"
 fi
 

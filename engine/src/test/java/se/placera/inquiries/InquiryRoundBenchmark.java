@@ -30,7 +30,7 @@ import se.placera.support.Api;
  * Tests): {@code mvn -o -q -pl engine test -Dtest=InquiryRoundBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "placera.embedded-db.in-memory=true", "placera.samples.enabled=true",
+        "placera.embedded-db.in-memory=true", "placera.samples.enabled=true", "placera.samples.after-ready=false",
         "logging.level.org.mongodb.driver=WARN", "logging.level.de.bwaldvogel=WARN"})
 class InquiryRoundBenchmark {
 

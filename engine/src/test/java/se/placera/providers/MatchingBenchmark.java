@@ -31,7 +31,7 @@ import se.placera.support.Api;
  * Not part of the normal test run (the name does not end in Tests): run {@code samples/run-matching-benchmark.sh}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "placera.embedded-db.in-memory=true", "placera.samples.enabled=true", "placera.samples.scale=12.5",
+        "placera.embedded-db.in-memory=true", "placera.samples.enabled=true", "placera.samples.after-ready=false", "placera.samples.scale=12.5",
         "logging.level.org.mongodb.driver=WARN", "logging.level.de.bwaldvogel=WARN"})
 class MatchingBenchmark {
 

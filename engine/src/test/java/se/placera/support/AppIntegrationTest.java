@@ -19,6 +19,6 @@ import org.springframework.context.annotation.Import;
         properties = {"placera.embedded-db.in-memory=true", "placera.metadata.fail-on-invalid=true",
                 "placera.attachments.spool-dir=target/spool",
                 "placera.signing.local.directory=target/signing"})
-@Import(DemoUsers.class)
+@Import({DemoUsers.class, MongoCommands.class})
 public @interface AppIntegrationTest {
 }

@@ -31,7 +31,7 @@ import se.placera.support.Api;
  * name does not end in Tests): {@code mvn -o -q -pl engine test -Dtest=ApiTokenBenchmark}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "placera.embedded-db.in-memory=true", "placera.samples.enabled=true", "logging.level.org.mongodb.driver=WARN",
+        "placera.embedded-db.in-memory=true", "placera.samples.enabled=true", "placera.samples.after-ready=false", "logging.level.org.mongodb.driver=WARN",
         "logging.level.de.bwaldvogel=WARN", "logging.level.se.placera=WARN"})
 class ApiTokenBenchmark {
 

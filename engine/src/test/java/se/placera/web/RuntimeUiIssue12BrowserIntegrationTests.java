@@ -27,7 +27,7 @@ import se.placera.support.Api;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"placera.embedded-db.in-memory=true", "placera.metadata.fail-on-invalid=true",
-                "placera.samples.enabled=true", "placera.samples.scale=0.25"})
+                "placera.samples.enabled=true", "placera.samples.after-ready=false", "placera.samples.scale=0.25"})
 class RuntimeUiIssue12BrowserIntegrationTests extends BrowserTestSupport {
 
     @Override

@@ -63,6 +63,10 @@ public class AuditLog {
     private final CaseTrail cases;
     private final int batch;
     private final ReentrantLock lock = new ReentrantLock();
+    /** When this instance started: an outbox entry made since was never delivered by code older than #18. */
+    private final Instant startedAt;
+    /** Whether the unique index on the entry id holds ({@link #indexEntryIds}): then it guards a first delivery. */
+    private volatile boolean entryIdsUnique;
     private long headSeq = -1;
     private String headHash;
 
@@ -76,6 +80,7 @@ public class AuditLog {
         this.pseudonyms = pseudonyms;
         this.cases = cases;
         this.batch = props.readBatch();
+        this.startedAt = clock.instant();
     }
 
     /**
@@ -93,6 +98,7 @@ public class AuditLog {
                     AuditStorage.stored("entryId"), Sort.Direction.ASC).unique().sparse().named("e_unique"));
             ops.createIndex(new org.springframework.data.mongodb.core.index.Index(
                     "entryId", Sort.Direction.ASC).unique().sparse().named("entryId_unique"));
+            entryIdsUnique = true;
         } catch (DataAccessException | com.mongodb.MongoException e) {
             log.warn("The audit log's entry ids are not unique; outbox deliveries look them up without an index ({})",
                     e.getMessage());
@@ -107,15 +113,19 @@ public class AuditLog {
                 "login.failure".equals(event.action()) || named instanceof Audited.Pseudonymous ? ANONYMOUS
                         : named instanceof String s && !s.isBlank() ? s : "system");
         append(entry(event, actor, user.map(CurrentUser::administrationId).orElse(null),
-                clock.instant(), null));
+                clock.instant(), null), false);
     }
 
     /** An entry delivered by the outbox: appended once, however often it is delivered. */
     @EventListener
     public void on(PendingAudit pending) {
+        // A first delivery right after the write (the request path) is not looked up first: the unique index on
+        // the entry id refuses a second copy (issue #18, item 3: two reads fewer per write). An entry older than
+        // this instance may have been delivered in the older, long form, which that index does not cover.
+        boolean lookUpFirst = !entryIdsUnique || pending.at() == null || pending.at().isBefore(startedAt);
         append(entry(pending.audited(), pending.actor() == null ? "system" : pending.actor(),
                 pending.actorAdministration(), pending.at() == null ? clock.instant() : pending.at(),
-                pending.entryId()));
+                pending.entryId()), lookUpFirst);
     }
 
     private AuditEntry entry(Audited event, String actor, String actorAdministration, Instant at, String entryId) {
@@ -165,9 +175,18 @@ public class AuditLog {
 
     /** Appends an entry at the head of the chain (unless an entry with its entry id is there already). */
     void append(AuditEntry e) {
+        append(e, true);
+    }
+
+    /**
+     * Appends an entry at the head of the chain; an entry with the same entry id is appended once. With
+     * {@code lookUpFirst} the log is searched for the entry id before; without, the unique index on it refuses a
+     * second copy and the refusal is recognised by the same look-up (only then).
+     */
+    private void append(AuditEntry e, boolean lookUpFirst) {
         lock.lock();
         try {
-            if (e.entryId != null && delivered(e.entryId)) {
+            if (e.entryId != null && lookUpFirst && delivered(e.entryId)) {
                 return;
             }
             for (int attempt = 0; ; attempt++) {
@@ -185,6 +204,9 @@ public class AuditLog {
                     headHash = e.hash;
                     return;
                 } catch (DuplicateKeyException dup) {
+                    if (e.entryId != null && !lookUpFirst && delivered(e.entryId)) {
+                        return; // delivered before: the unique entry id refused the copy
+                    }
                     if (attempt >= 5) {
                         throw dup;
                     }

@@ -99,10 +99,15 @@ class SampleCases {
 
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
-        if (properties.enabled()) {
-            int created = load();
-            log.info("Sample cases: {}", created == 0 ? "already there" : created + " created");
+        if (properties.enabled() && !properties.afterReady()) {
+            loadLogged();
         }
+    }
+
+    /** Creates the sample cases that are missing and says so in the log. */
+    void loadLogged() {
+        int created = load();
+        log.info("Sample cases: {}", created == 0 ? "already there" : created + " created");
     }
 
     /** Creates the sample cases that are missing; returns how many it created. */

@@ -19,7 +19,8 @@ import se.placera.providers.UnitQualities;
 import se.placera.samples.SampleData;
 
 /**
- * Loads the sample municipality: at start-up when {@code placera.samples.enabled=true} (after the metadata import),
+ * Loads the sample municipality: at start-up when {@code placera.samples.enabled=true} (after the metadata import;
+ * after readiness in the background unless {@code placera.samples.after-ready=false}, see {@link SampleStartup}),
  * or when called. Records that exist already (by id) are left as they are, so a second load creates nothing.
  */
 @Service
@@ -50,12 +51,17 @@ class SampleLoader implements SampleData, ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.enabled()) {
-            LoadReport r = load(properties.seed(), properties.scale());
-            log.info("Sample data (seed {}, scale {}): {}", r.seed(), r.scale(), r.alreadyLoaded()
-                    ? "already loaded" : r.units() + " units, " + r.providers() + " providers, " + r.placements()
-                            + " placements, " + r.qualityFacts() + " quality facts created");
+        if (properties.enabled() && !properties.afterReady()) {
+            loadConfigured();
         }
+    }
+
+    /** Loads the configured sample municipality (seed and scale of {@code placera.samples.*}). */
+    void loadConfigured() {
+        LoadReport r = load(properties.seed(), properties.scale());
+        log.info("Sample data (seed {}, scale {}): {}", r.seed(), r.scale(), r.alreadyLoaded()
+                ? "already loaded" : r.units() + " units, " + r.providers() + " providers, " + r.placements()
+                        + " placements, " + r.qualityFacts() + " quality facts created");
     }
 
     @Override

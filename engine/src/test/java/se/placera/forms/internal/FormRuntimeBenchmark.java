@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,22 +32,29 @@ public class FormRuntimeBenchmark {
     /** The runtime as the app runs it: direct rule evaluation on. Each benchmark builds only its own state. */
     @State(Scope.Benchmark)
     public static class Direct {
+        /** The method's size (issue #18, item 6): 50, 150 (issue #4's method) or 500 questions, rules in proportion. */
+        @Param({"50", "150", "500"})
+        public int questions;
+
         FormRuntimeFixture fixture;
 
         @Setup
         public void setUp() {
-            fixture = checked(new FormRuntimeFixture(true));
+            fixture = checked(new FormRuntimeFixture(true, questions));
         }
     }
 
     /** Every rule through the CEL interpreter ({@code placera.rules.direct-evaluation=false}), for comparison. */
     @State(Scope.Benchmark)
     public static class CelOnly {
+        @Param({"50", "150", "500"})
+        public int questions;
+
         FormRuntimeFixture fixture;
 
         @Setup
         public void setUp() {
-            fixture = checked(new FormRuntimeFixture(false));
+            fixture = checked(new FormRuntimeFixture(false, questions));
         }
     }
 

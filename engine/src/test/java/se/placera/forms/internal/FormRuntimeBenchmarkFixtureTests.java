@@ -37,6 +37,24 @@ class FormRuntimeBenchmarkFixtureTests {
         assertThat(fixture.method.questions()).hasSize(GeneratedMethod.QUESTIONS);
     }
 
+    /** The sizes of the scale curve (issue #18, item 6): each compiles, its answers pass, rules grow with it. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {50, 150, 500})
+    void everySizeOfTheScaleCurveIsAValidMethodWithValidAnswers(int questions) throws Exception {
+        FormRuntimeFixture sized = new FormRuntimeFixture(true, questions);
+        assertThat(sized.compiled.problems()).isEmpty();
+        assertThat(sized.method.questions()).hasSize(questions);
+        Schema metaSchema;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("metadata/schemas/method.schema.json")) {
+            metaSchema = JsonSchemas.compile(in);
+        }
+        assertThat(JsonSchemas.validate(metaSchema, sized.mapper.readTree(sized.generated.methodJson()), "")).isEmpty();
+        assertThat(sized.method.submissionSchema().validate(sized.answersNode)).isEmpty();
+        assertThat(sized.evaluate().errors()).isEmpty();
+        assertThat(sized.generated.rules()).isBetween(questions * GeneratedMethod.RULES / GeneratedMethod.QUESTIONS / 2,
+                questions * GeneratedMethod.RULES / GeneratedMethod.QUESTIONS * 2);
+    }
+
     @Test
     void generatedMethodHasFortyRules() {
         int rules = 0;

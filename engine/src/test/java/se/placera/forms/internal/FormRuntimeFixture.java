@@ -19,7 +19,7 @@ import se.placera.metadata.Metadata;
 final class FormRuntimeFixture {
 
     final JsonMapper mapper = JsonMapper.builder().build();
-    final GeneratedMethod generated = GeneratedMethod.generate(mapper);
+    final GeneratedMethod generated;
     final MethodCompiler.Result compiled;
     final CompiledMethod method;
     final FormEngine engine;
@@ -35,6 +35,12 @@ final class FormRuntimeFixture {
 
     /** @param directEvaluation false to evaluate every rule with the CEL interpreter only (the comparison run) */
     FormRuntimeFixture(boolean directEvaluation) {
+        this(directEvaluation, GeneratedMethod.QUESTIONS);
+    }
+
+    /** @param questions the size of the generated method ({@link GeneratedMethod#generate(JsonMapper, int)}) */
+    FormRuntimeFixture(boolean directEvaluation, int questions) {
+        generated = GeneratedMethod.generate(mapper, questions);
         MethodCompiler compiler = new MethodCompiler(new RuleCompiler(RuleLimits.DEFAULTS, directEvaluation), mapper);
         JsonNode content = mapper.readTree(generated.methodJson());
         compiled = compiler.compile(content, 1, new MethodCompiler.References() {

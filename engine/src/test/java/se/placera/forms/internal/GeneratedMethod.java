@@ -25,6 +25,9 @@ import se.placera.forms.Subject;
 final class GeneratedMethod {
 
     static final int QUESTIONS = 150;
+    /** Questions of the background area and of each themed area (the sizes of the scale curve build on them). */
+    static final int BACKGROUND_QUESTIONS = 24;
+    static final int THEMED_QUESTIONS = 18;
     static final int AREAS = 8;
     static final int RULES = 40;
 
@@ -42,10 +45,12 @@ final class GeneratedMethod {
 
     private final JsonMapper mapper;
     private final Random random = new Random(4);
+    private final int questions;
     private int rules;
 
-    private GeneratedMethod(JsonMapper mapper) {
+    private GeneratedMethod(JsonMapper mapper, int questions) {
         this.mapper = mapper;
+        this.questions = questions;
         this.method = mapper.createObjectNode();
         this.answers = mapper.createObjectNode();
         // The shape of CurrentUser.attributes(), written out so the fixture does not follow the security module.
@@ -70,7 +75,19 @@ final class GeneratedMethod {
     }
 
     static GeneratedMethod generate(JsonMapper mapper) {
-        GeneratedMethod g = new GeneratedMethod(mapper);
+        return generate(mapper, QUESTIONS);
+    }
+
+    /**
+     * A method of {@code questions} questions (at least 42; issue #18, item 6, the scale curve): the background area,
+     * as many themed areas of 18 questions as fit (the seven themes again, numbered, with their rules, so rules grow
+     * in proportion), and the rest as plain ratings in a last area. 150 gives the method of issue #4.
+     */
+    static GeneratedMethod generate(JsonMapper mapper, int questions) {
+        if (questions < BACKGROUND_QUESTIONS + THEMED_QUESTIONS) {
+            throw new IllegalArgumentException("At least " + (BACKGROUND_QUESTIONS + THEMED_QUESTIONS) + " questions");
+        }
+        GeneratedMethod g = new GeneratedMethod(mapper, questions);
         g.build();
         return g;
     }
@@ -95,8 +112,8 @@ final class GeneratedMethod {
 
     private void build() {
         method.put("kind", "method");
-        method.put("id", "benchmark-uppfoljning-150");
-        method.put("title", "Vuxna – uppföljning (genererad, 150 frågor)");
+        method.put("id", "benchmark-uppfoljning-" + questions);
+        method.put("title", "Vuxna – uppföljning (genererad, " + questions + " frågor)");
         method.put("description", "Genererad metod för prestandamätning av formulärmotorn.");
         method.put("purpose", "follow-up-interview");
         method.put("targetGroup", "vuxna-missbruk");
@@ -113,14 +130,26 @@ final class GeneratedMethod {
                 {"natverk", "Nätverk och relationer"},
                 {"avslutning", "Avslutning och framåt"},
         };
-        for (int i = 0; i < themes.length; i++) {
-            int n = i + 1;
+        int themed = (questions - BACKGROUND_QUESTIONS) / THEMED_QUESTIONS;
+        for (int i = 0; i < themed; i++) {
+            int n = i % themes.length + 1;
+            String round = i < themes.length ? "" : Integer.toString(i / themes.length + 1);
             String visibleWhen = switch (n) {
                 case 6 -> "answers.uppfoljningstyp != 'efter-avslut'";
                 case 7 -> "has(subject.targetGroup) && subject.targetGroup in ['vuxna-missbruk', 'vuxna-hemloshet']";
                 default -> null;
             };
-            themed(area(areas, themes[i][0], themes[i][1], visibleWhen), n, themes[i][0]);
+            themed(area(areas, themes[n - 1][0] + round, themes[n - 1][1] + (round.isEmpty() ? "" : " " + round),
+                    visibleWhen), n, themes[n - 1][0] + round);
+        }
+        int rest = questions - BACKGROUND_QUESTIONS - themed * THEMED_QUESTIONS;
+        if (rest > 0) {
+            ArrayNode qs = area(areas, "ovrigt", "Övrigt", null);
+            for (int r = 1; r <= rest; r++) {
+                ObjectNode q = question(qs, "ovrigtBetyg" + r, "rating", "Hur nöjd är du med övrigt stöd " + r + "?");
+                q.put("scale", "1-5");
+                answers.put("ovrigtBetyg" + r, 1 + random.nextInt(5));
+            }
         }
     }
 

@@ -45,7 +45,7 @@ import se.placera.support.DemoUsers;
  * does not end in Tests): {@code samples/run-case-benchmark.sh}; the figures go to {@code target/case-benchmark.txt}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "placera.embedded-db.in-memory=true", "placera.samples.enabled=true", "logging.level.org.mongodb.driver=WARN",
+        "placera.embedded-db.in-memory=true", "placera.samples.enabled=true", "placera.samples.after-ready=false", "logging.level.org.mongodb.driver=WARN",
         "logging.level.de.bwaldvogel=WARN"})
 @Import(DemoUsers.class)
 class CaseWorkBenchmark {
