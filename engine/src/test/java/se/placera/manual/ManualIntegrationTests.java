@@ -49,27 +49,27 @@ class ManualIntegrationTests extends IdentityTestBase {
         assertThat(reader.get(4).get("forYou").asBoolean()).isTrue();
         assertThat(reader.get(0).get("forYou").asBoolean()).isFalse();
 
-        JsonNode page = caseworker().get("/api/manual/caseworker").expect(200).json();
+        JsonNode page = caseworker().get("/api/manual/pages/caseworker").expect(200).json();
         String html = page.get("html").asString();
         assertThat(html).contains("<h1 id=\"caseworker-handbok-for-handlaggare\">Handbok för handläggare</h1>",
                 "<img src=\"/api/manual/images/case-view.png\"", "href=\"/app/handbok/provider\"")
                 .doesNotContain("<script", "../screenshots");
-        Api.Response image = caseworker().get("/api/manual/images/case-view.png").expect(200);
+        Api.Response image = caseworker().download("/api/manual/images/case-view.png").expect(200);
         assertThat(image.contentType()).startsWith("image/png");
         assertThat(image.bytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
 
-        JsonNode missing = caseworker().get("/api/manual/finns-inte").expect(404).json();
+        JsonNode missing = caseworker().get("/api/manual/pages/finns-inte").expect(404).json();
         assertThat(missing.get("code").asString()).isEqualTo(Manual.PAGE_NOT_FOUND);
-        assertThat(caseworker().get("/api/manual/images/finns-inte.png").expect(404).json().get("code").asString())
+        assertThat(caseworker().download("/api/manual/images/finns-inte.png").expect(404).json().get("code").asString())
                 .isEqualTo(Manual.IMAGE_NOT_FOUND);
-        assertThat(caseworker().get("/api/manual/images/..%2F..%2Fapplication.yml").status()).isIn(400, 404);
+        assertThat(caseworker().download("/api/manual/images/..%2F..%2Fapplication.yml").status()).isIn(400, 404);
     }
 
     @Test
     void nobodySignedOutReadsTheManual() {
         assertThat(Api.at(port).get("/api/manual").status()).isEqualTo(401);
-        assertThat(Api.at(port).get("/api/manual/caseworker").status()).isEqualTo(401);
-        assertThat(Api.at(port).get("/api/manual/pdf").status()).isEqualTo(401);
+        assertThat(Api.at(port).get("/api/manual/pages/caseworker").status()).isEqualTo(401);
+        assertThat(Api.at(port).download("/api/manual/pdf").status()).isEqualTo(401);
     }
 
     @Test
@@ -87,14 +87,14 @@ class ManualIntegrationTests extends IdentityTestBase {
         JsonNode pages = provider.get("/api/manual").expect(200).json();
         assertThat(pages.findValuesAsString("id")).containsExactly("provider");
         assertThat(pages.get(0).get("forYou").asBoolean()).isTrue();
-        assertThat(provider.get("/api/manual/provider").expect(200).json().get("html").asString())
+        assertThat(provider.get("/api/manual/pages/provider").expect(200).json().get("html").asString())
                 .contains("Svara på en förfrågan");
-        assertThat(provider.get("/api/manual/caseworker").expect(404).json().get("code").asString())
+        assertThat(provider.get("/api/manual/pages/caseworker").expect(404).json().get("code").asString())
                 .isEqualTo(Manual.PAGE_NOT_FOUND);
-        assertThat(provider.get("/api/manual/caseworker/pdf").status()).isEqualTo(404);
-        assertThat(provider.get("/api/manual/images/case-view.png").expect(404).json().get("code").asString())
+        assertThat(provider.download("/api/manual/pages/caseworker/pdf").status()).isEqualTo(404);
+        assertThat(provider.download("/api/manual/images/case-view.png").expect(404).json().get("code").asString())
                 .isEqualTo(Manual.IMAGE_NOT_FOUND);
-        try (PDDocument pdf = Loader.loadPDF(provider.get("/api/manual/pdf").expect(200).bytes())) {
+        try (PDDocument pdf = Loader.loadPDF(provider.download("/api/manual/pdf").expect(200).bytes())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Handbok för utförare").doesNotContain("Handbok för handläggare");
         } catch (IOException e) {
@@ -104,11 +104,11 @@ class ManualIntegrationTests extends IdentityTestBase {
 
     @Test
     void theWholeManualIsAPrintablePdfWithContentsSwedishTextAndItsScreenshots() throws IOException {
-        Api.Response response = caseworker().get("/api/manual/pdf").expect(200);
+        Api.Response response = caseworker().download("/api/manual/pdf").expect(200);
         assertThat(response.contentType()).startsWith("application/pdf");
         Set<String> shown = new HashSet<>();
         for (String id : List.of("caseworker", "administrator", "provider", "economist", "reader")) {
-            String html = caseworker().get("/api/manual/" + id).expect(200).json().get("html").asString();
+            String html = caseworker().get("/api/manual/pages/" + id).expect(200).json().get("html").asString();
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("/api/manual/images/([a-z0-9-]+\\.png)")
                     .matcher(html);
             while (m.find()) {
@@ -139,7 +139,7 @@ class ManualIntegrationTests extends IdentityTestBase {
             assertThat(shown).hasSizeGreaterThanOrEqualTo(10);
         }
         // One role's manual alone.
-        try (PDDocument pdf = Loader.loadPDF(caseworker().get("/api/manual/provider/pdf").expect(200).bytes())) {
+        try (PDDocument pdf = Loader.loadPDF(caseworker().download("/api/manual/pages/provider/pdf").expect(200).bytes())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Handbok för utförare", "Innehåll").doesNotContain("Handbok för ekonomer");
         }

@@ -32,7 +32,7 @@ class ManualController {
         return manual.pages();
     }
 
-    @GetMapping("/api/manual/{id}")
+    @GetMapping("/api/manual/pages/{id}")
     @Operation(summary = "One page of the manual as HTML (raw HTML in the source escaped, links and images as app paths)")
     Manual.ManualPage page(@PathVariable String id) {
         return manual.page(id);
@@ -51,7 +51,7 @@ class ManualController {
         return pdf(manual.pdf(null), "placera-handbok.pdf");
     }
 
-    @GetMapping(value = "/api/manual/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping(value = "/api/manual/pages/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "One role's manual as a printable PDF (title page, contents, screenshots)")
     ResponseEntity<byte[]> chapter(@PathVariable String id) {
         return pdf(manual.pdf(id), "placera-handbok-" + id + ".pdf");
