@@ -3409,7 +3409,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/manual/{id}": {
+    "/api/manual/pages/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -3447,7 +3447,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/manual/{id}/pdf": {
+    "/api/manual/pages/{id}/pdf": {
         parameters: {
             query?: never;
             header?: never;
