@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.util.Base64;
 import java.util.Locale;
@@ -64,8 +63,8 @@ class BookPdfWriter implements Books {
     private final byte[] bold;
 
     BookPdfWriter() throws IOException {
-        regular = font("fonts/DejaVuSans.ttf");
-        bold = font("fonts/DejaVuSans-Bold.ttf");
+        regular = PdfADocuments.bytes("fonts/DejaVuSans.ttf");
+        bold = PdfADocuments.bytes("fonts/DejaVuSans-Bold.ttf");
     }
 
     @Override
@@ -195,15 +194,6 @@ class BookPdfWriter implements Books {
             return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
         } catch (Exception e) {
             throw new IllegalArgumentException("A chapter is not well-formed XHTML: " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] font(String path) throws IOException {
-        try (InputStream in = BookPdfWriter.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("Missing resource " + path);
-            }
-            return in.readAllBytes();
         }
     }
 }
