@@ -97,6 +97,8 @@ function Routes() {
     ...(can.design ? [{ to: '/presets', label: t('admin.presets'), current: p === '/presets' }] : []),
     ...(can.register ? [{ to: '/register', label: t('admin.register'), current: p.startsWith('/register') || (p === '/' && !can.metadata) }] : []),
     ...adminNav(p, t, user),
+    // The user manual is read in the runtime UI (/app/handbok); the console links the administrators' manual.
+    { to: '/app/handbok/administrator', label: t('manual.title'), current: false, external: true },
   ];
   return (
     <Shell brand={t('app.admin')} title={title} nav={nav}>

@@ -3,6 +3,7 @@ import { abilities } from './app/permissions';
 import { match, usePath } from './app/router';
 import { Shell } from './app/Shell';
 import { caseNav, caseRoute } from './cases/routes';
+import { manualNav, manualRoute } from './manual/ManualPages';
 import { useT } from './i18n';
 import { DialogPage } from './pages/DialogPage';
 import { FillPage } from './pages/FillPage';
@@ -23,9 +24,12 @@ function Routes() {
   let title = t('tasks.title');
   let page = <TasksPage />;
   const cases = can.cases ? caseRoute(path, t) : null;
+  const handbook = manualRoute(path, t);
   // Pages the user's permissions do not allow are not offered: the start page says what they can do instead.
   if (cases) {
     ({ title, page } = cases);
+  } else if (handbook) {
+    ({ title, page } = handbook);
   } else if (!can.answer && (clean === '/' || clean.startsWith('/responses/'))) {
     title = t('start.title');
     page = <StartPage />;
@@ -53,6 +57,7 @@ function Routes() {
         { to: '/', label: can.answer ? t('tasks.title') : t('start.title'), current: clean === '/' },
         ...(can.match ? [{ to: '/matchning', label: t('matching.title'), current: clean === '/matchning' }] : []),
         ...(can.cases ? caseNav(path, t) : []),
+        manualNav(path, t),
       ]}>
       {page}
     </Shell>
@@ -65,8 +70,11 @@ function PortalRoutes({ path }: { path: string }) {
   let m: Record<string, string> | null;
   let title = t('portal.title');
   let page = <PortalInquiriesPage />;
+  const handbook = manualRoute(path, t);
   if ((m = match('/portal/forfragningar/:id', path))) {
     page = <PortalInquiryPage key={m.id} id={m.id} />;
+  } else if (handbook) {
+    ({ title, page } = handbook);
   } else if (!['/', '/portal/forfragningar'].includes(path.split('?')[0])) {
     title = t('app.notFound');
     page = <h1>{t('app.notFound')}</h1>;
@@ -74,6 +82,7 @@ function PortalRoutes({ path }: { path: string }) {
   return (
     <Shell brand={t('app.name')} title={title} nav={[
         { to: '/portal/forfragningar', label: t('portal.title'), current: path.split('?')[0] === '/portal/forfragningar' },
+        manualNav(path, t),
       ]}>
       {page}
     </Shell>

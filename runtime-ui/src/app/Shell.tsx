@@ -9,6 +9,8 @@ export interface NavItem {
   to: string;
   label: string;
   current: boolean;
+  /** A page of the other front end (an absolute address such as /app/handbok): a plain link, not the router's. */
+  external?: boolean;
 }
 
 /** Page frame: skip link, header with navigation, user and language, and the main landmark. */
@@ -30,9 +32,13 @@ export function Shell({ brand, nav, title, children }: { brand: string; nav: Nav
           <ul>
             {nav.map((n) => (
               <li key={n.to}>
-                <Link to={n.to} aria-current={n.current ? 'page' : undefined}>
-                  {n.label}
-                </Link>
+                {n.external ? (
+                  <a href={n.to}>{n.label}</a>
+                ) : (
+                  <Link to={n.to} aria-current={n.current ? 'page' : undefined}>
+                    {n.label}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>

@@ -1,9 +1,11 @@
 import { casesEn } from '../cases/en';
+import { manualEn } from '../manual/en';
 import type { MessageKey } from './sv';
 
 /** English UI text: every Swedish key must be here (checked by the compiler). */
 export const en: Record<MessageKey, string> = {
   ...casesEn,
+  ...manualEn,
   'app.name': 'Placera',
   'app.runtime': 'Placera – casework',
   'app.admin': 'Placera – administration',

@@ -1,8 +1,10 @@
 import { casesSv } from '../cases/sv';
+import { manualSv } from '../manual/sv';
 
 /** Swedish UI text (the default). English is in en.ts with exactly the same keys. */
 export const sv = {
   ...casesSv,
+  ...manualSv,
   'app.name': 'Placera',
   'app.runtime': 'Placera – handläggning',
   'app.admin': 'Placera – administration',

@@ -70,6 +70,12 @@ class DataSeparationIntegrationTests extends IdentityTestBase {
         rule("get /api/me/tokens", Scope.SIGNED_IN);
         rule("post /api/me/tokens", Scope.SIGNED_IN);
         rule("delete /api/me/tokens/{id}", Scope.SIGNED_IN);
+        // The user manual: no administration's data (a provider user reads the provider page only).
+        rule("get /api/manual", Scope.SIGNED_IN);
+        rule("get /api/manual/pages/{id}", Scope.SIGNED_IN);
+        rule("get /api/manual/images/{name}", Scope.SIGNED_IN);
+        rule("get /api/manual/pdf", Scope.SIGNED_IN);
+        rule("get /api/manual/pages/{id}/pdf", Scope.SIGNED_IN);
         // The embedded database's backups hold every municipality's data.
         rule("get /api/admin/backups", Scope.SYSTEM);
         rule("post /api/admin/backups", Scope.SYSTEM);

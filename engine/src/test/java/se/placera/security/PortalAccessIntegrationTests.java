@@ -93,7 +93,8 @@ class PortalAccessIntegrationTests extends IdentityTestBase {
     }
 
     /**
-     * Every documented operation but sign-in, {@code /api/auth/me} and the portal answers a provider user 403:
+     * Every documented operation but sign-in, {@code /api/auth/me}, the portal and the user manual answers a provider
+     * user 403:
      * responses, cases, the register, metadata, matching, users, audit, tokens, organisation, backups.
      */
     @Test
@@ -107,7 +108,9 @@ class PortalAccessIntegrationTests extends IdentityTestBase {
                 String op = method + " " + path;
                 var rule = DataSeparationIntegrationTests.RULES.get(op);
                 if (rule != null && rule.scope() == DataSeparationIntegrationTests.Scope.PUBLIC
-                        || op.equals("get /api/auth/me") || path.startsWith("/api/portal/")) {
+                        || op.equals("get /api/auth/me") || path.startsWith("/api/portal/")
+                        // The user manual: a provider user reads its provider page only (ManualIntegrationTests).
+                        || path.equals("/api/manual") || path.startsWith("/api/manual/")) {
                     continue;
                 }
                 String concrete = path.replaceAll("\\{[^}]+}", p.id());

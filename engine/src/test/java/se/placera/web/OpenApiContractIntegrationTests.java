@@ -28,7 +28,7 @@ class OpenApiContractIntegrationTests {
 
     static final String[] PREFIXES = {"/api/responses", "/api/methods", "/api/metadata", "/api/autoanswer-presets",
             "/api/register", "/api/matching", "/api/users", "/api/organisation", "/api/audit", "/api/usage",
-            "/api/cases", "/api/portal", "/api/schedules"};
+            "/api/cases", "/api/portal", "/api/schedules", "/api/manual"};
     static final Path SNAPSHOT = Path.of("..", "runtime-ui", "src", "api", "openapi.json");
 
     @LocalServerPort

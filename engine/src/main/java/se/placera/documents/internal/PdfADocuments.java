@@ -191,7 +191,8 @@ class PdfADocuments implements ArchivalDocuments {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static byte[] bytes(String path) throws IOException {
+    /** A resource of the jar (fonts, stylesheets). */
+    static byte[] bytes(String path) throws IOException {
         try (InputStream in = PdfADocuments.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IOException("Missing resource " + path);

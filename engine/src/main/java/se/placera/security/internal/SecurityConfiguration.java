@@ -154,6 +154,9 @@ class SecurityConfiguration {
                 // municipality API (responses, cases, register, metadata, users, audit, tokens), whatever its
                 // own rule below says (docs/security.md, "Provider users").
                 .requestMatchers("/api/portal", "/api/portal/**").access(providerUser(users))
+                // The user manual is for every signed-in user, provider users included (who read only their own
+                // role's page: the manual module decides that).
+                .requestMatchers(HttpMethod.GET, "/api/manual", "/api/manual/**").authenticated()
                 .requestMatchers(providerUserRequest(users)).denyAll()
                 .requestMatchers(HttpMethod.GET, "/api/metadata/**").authenticated()
                 .requestMatchers("/api/metadata/**").access(module(users, PlaceraModule.ADMIN_CONSOLE, AccessLevel.ADMIN))
